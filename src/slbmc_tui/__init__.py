@@ -1,0 +1,3 @@
+"""slbmc: guided Service Logic Business Model Canvas interviews in the terminal."""
+
+__version__ = "0.1.0"

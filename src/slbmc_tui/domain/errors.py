@@ -1,0 +1,78 @@
+"""The two error types the data layer raises, with messages a user can act on."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+
+class SlbmcFileError(Exception):
+    """A file the app reads is unusable; the message names the file and the problem."""
+
+    def __init__(self, path: Path, problem: str) -> None:
+        self.path = Path(path)
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}")
+
+
+class BankError(SlbmcFileError):
+    """A question bank file is missing, malformed or inconsistent."""
+
+
+class SessionFileError(SlbmcFileError):
+    """A session file cannot be read (not TOML, wrong types, too new, ...)."""
+
+
+def _dotted(location: tuple[int | str, ...], data: Any) -> str:
+    """A pydantic error location as a TOML key path, naming list items by their id."""
+    parts: list[str] = []
+    node = data
+    for step in location:
+        if isinstance(step, int) and isinstance(node, list):
+            item = node[step] if step < len(node) else None
+            label = item.get("id") if isinstance(item, dict) else None
+            parts[-1:] = [f"{parts[-1] if parts else ''}[{label!r}]" if label else
+                          f"{parts[-1] if parts else ''}[{step}]"]
+            node = item
+        else:
+            parts.append(str(step))
+            node = node.get(step) if isinstance(node, dict) else None
+    return ".".join(parts) or "(top level)"
+
+
+def _type_name(value: Any) -> str:
+    names = {str: "text", int: "a number", float: "a number", bool: "true/false",
+             list: "a list", dict: "a table"}
+    return names.get(type(value), type(value).__name__)
+
+
+def describe_validation_error(error: ValidationError, data: Any, known_keys: dict[str, list[str]] | None = None) -> str:
+    """Re-word a pydantic error in TOML terms: which key, what is wrong, one line each."""
+    lines: list[str] = []
+    for issue in error.errors():
+        where = _dotted(tuple(issue["loc"]), data)
+        kind = issue["type"]
+        if kind == "missing":
+            lines.append(f"`{where}` is missing")
+        elif kind == "extra_forbidden":
+            key = str(issue["loc"][-1])
+            hint = ""
+            if known_keys:
+                parent = ".".join(str(p) for p in issue["loc"][:-1] if not isinstance(p, int))
+                close = difflib.get_close_matches(key, known_keys.get(parent, []), n=1)
+                if close:
+                    hint = f" (did you mean `{close[0]}`?)"
+            lines.append(f"`{where}` is not a known key{hint}")
+        elif kind in {"string_type", "int_type", "bool_type", "list_type", "dict_type",
+                      "int_parsing", "datetime_type", "datetime_parsing", "model_type"}:
+            expected = {"string_type": "text", "int_type": "a whole number",
+                        "int_parsing": "a whole number", "bool_type": "true or false",
+                        "list_type": "a list", "dict_type": "a table", "model_type": "a table",
+                        "datetime_type": "a date and time", "datetime_parsing": "a date and time"}[kind]
+            lines.append(f"`{where}` must be {expected}, not {_type_name(issue.get('input'))}")
+        else:
+            lines.append(f"`{where}`: {issue['msg']}")
+    return "; ".join(lines)

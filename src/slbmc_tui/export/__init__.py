@@ -1,0 +1,1 @@
+"""Exports: pure functions from sessions to Markdown, HTML and SVG text."""

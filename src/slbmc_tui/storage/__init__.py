@@ -1,0 +1,1 @@
+"""Session files on disk: TOML format, atomic saves, listing, locking."""

@@ -1,0 +1,216 @@
+"""The sessions folder: list, load, create, duplicate and save session files.
+
+Every screen and the CLI go through here. Nothing in this module knows about Textual;
+it is safe to call from worker threads.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from slbmc_tui.domain.errors import SessionFileError, describe_validation_error
+from slbmc_tui.domain.session import Session, SessionMeta
+from slbmc_tui.storage import toml_format
+from slbmc_tui.storage.atomic import (
+    atomic_write_text,
+    clean_stale_temp_files,
+    create_exclusive,
+    ensure_private_dir,
+)
+from slbmc_tui.storage.names import SUFFIX, candidate_names, session_stem
+
+MAX_FILE_BYTES = 10 * 1024 * 1024
+HEAD_READ_BYTES = 64 * 1024
+DEFAULT_FOLDER = Path("sessions")
+FOLDER_ENV = "SLBMC_SESSIONS_DIR"
+
+
+def default_sessions_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """--sessions-dir wins, then $SLBMC_SESSIONS_DIR, then ./sessions."""
+    if explicit:
+        return Path(explicit).expanduser()
+    from_env = os.environ.get(FOLDER_ENV)
+    return Path(from_env).expanduser() if from_env else DEFAULT_FOLDER
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """What a listing shows of one file: its metadata, or why it cannot be read."""
+
+    path: Path
+    meta: SessionMeta | None = None
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.meta is not None
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    @property
+    def updated(self) -> datetime | None:
+        return self.meta.updated if self.meta else None
+
+
+class SessionStore:
+    """One sessions folder."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+
+    # -- reading ---------------------------------------------------------------
+
+    def session_paths(self) -> list[Path]:
+        """Every *.toml entry in the folder (files or not: a listing reports the odd ones)."""
+        if not self.folder.is_dir():
+            return []
+        return sorted(p for p in self.folder.iterdir()
+                      if p.name.endswith(SUFFIX) and not p.name.startswith("."))
+
+    def list(self) -> list[SessionSummary]:
+        """All sessions, newest first; unreadable files last, each with its error."""
+        summaries = [self.summary(path) for path in self.session_paths()]
+        readable = sorted((s for s in summaries if s.meta),
+                          key=lambda s: s.meta.updated if s.meta else datetime.min, reverse=True)
+        broken = [s for s in summaries if not s.meta]
+        return readable + broken
+
+    def summary(self, path: Path) -> SessionSummary:
+        """Read only the head of a file: fast even for a folder of large sessions."""
+        try:
+            text = self._read_text(path, limit=HEAD_READ_BYTES)
+            data = toml_format.parse_head(text, path)
+            if len(text) == HEAD_READ_BYTES and toml_format.BLOCKS_MARKER not in text:
+                data = toml_format.parse_head(self._read_text(path), path)
+            meta = SessionMeta.model_validate(data.get("meta"))
+        except SessionFileError as error:
+            return SessionSummary(path, error=error.problem)
+        except ValidationError as error:
+            meta_data = {"meta": data.get("meta")}
+            problem = describe_validation_error(error, meta_data.get("meta"))
+            return SessionSummary(path, error=f"`meta`: {problem}" if problem else "bad `meta`")
+        return SessionSummary(path, meta=meta)
+
+    def load(self, path: Path) -> Session:
+        """Read and validate a whole session; SessionFileError says what is wrong."""
+        return toml_format.parse_session(self._read_text(path), path)
+
+    def _read_text(self, path: Path, limit: int | None = None) -> str:
+        self._check_place(path)
+        try:
+            size = path.stat().st_size
+            if size == 0:
+                raise SessionFileError(path, "is empty (0 bytes): not a session file")
+            if size > MAX_FILE_BYTES:
+                raise SessionFileError(
+                    path, f"is {size / 1_048_576:.1f} MB, larger than a session can be "
+                    f"({MAX_FILE_BYTES // 1_048_576} MB); not opened")
+            with path.open("rb") as handle:
+                raw = handle.read(limit) if limit else handle.read()
+        except IsADirectoryError as error:
+            raise SessionFileError(path, "is a folder, not a session file") from error
+        except PermissionError as error:
+            raise SessionFileError(path, "cannot be read: permission denied") from error
+        except FileNotFoundError as error:
+            raise SessionFileError(path, "does not exist") from error
+        except OSError as error:
+            raise SessionFileError(path, f"cannot be read: {error.strerror or error}") from error
+        if b"\x00" in raw:
+            raise SessionFileError(path, "is a binary file (contains NUL bytes), not TOML text")
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            if limit and len(raw) == limit and error.start >= len(raw) - 4:
+                return raw[: error.start].decode("utf-8")  # cut mid-character by the limit
+            raise SessionFileError(
+                path, f"is not UTF-8 text (bad byte at offset {error.start}); "
+                "save it as UTF-8 and try again") from error
+
+    def _check_place(self, path: Path) -> None:
+        if path.is_dir():
+            raise SessionFileError(path, "is a folder, not a session file")
+        if path.is_symlink():
+            target = path.resolve()
+            if not target.is_relative_to(self.folder.resolve()):
+                raise SessionFileError(
+                    path, f"is a link to {target}, outside the sessions folder; not opened")
+
+    def resolve(self, name: str) -> Path:
+        """A session given by path, file name or stem, as `slbmc resume NAME` accepts."""
+        direct = Path(name).expanduser()
+        if direct.is_file():
+            return direct
+        for candidate in (self.folder / name, self.folder / f"{name}{SUFFIX}"):
+            if candidate.exists():
+                return candidate
+        raise SessionFileError(direct, f"no such session in {self.folder} (try `slbmc list`)")
+
+    def most_recent(self) -> Path | None:
+        readable = [s for s in self.list() if s.ok]
+        return readable[0].path if readable else None
+
+    # -- writing ---------------------------------------------------------------
+
+    def prepare(self) -> None:
+        """Create the folder if needed and sweep temp files left by a crashed save."""
+        ensure_private_dir(self.folder)
+        clean_stale_temp_files(self.folder)
+
+    def create(self, session: Session) -> Path:
+        """Write a new session under a fresh, safe, unique file name."""
+        self.prepare()
+        text = toml_format.dumps(session)
+        stem = session_stem(session.meta.title, session.meta.profile, session.meta.round)
+        for name in candidate_names(stem):
+            path = self.folder / name
+            if create_exclusive(path, text):
+                return path
+        raise SessionFileError(self.folder / f"{stem}{SUFFIX}", "no free file name left")
+
+    def open(self, path: Path) -> SessionFile:
+        """A writer for a session that was loaded successfully."""
+        return SessionFile(path)
+
+
+class SessionFile:
+    """Saves one open session; skips writes that would not change the file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._renderer = toml_format.SessionRenderer()
+        self._last_text: str | None = None
+        self._lock = threading.Lock()
+
+    def save(self, data: dict[str, Any]) -> bool:
+        """Render and atomically write; True if the file changed. Safe from any thread."""
+        with self._lock:
+            text = self._renderer.render(data)
+            if text == self._last_text:
+                return False
+            try:
+                atomic_write_text(self.path, text)
+            except FileNotFoundError:
+                # The folder vanished under us: recreate it rather than lose the answers.
+                ensure_private_dir(self.path.parent)
+                atomic_write_text(self.path, text)
+            self._last_text = text
+            return True
+
+
+def summaries_by_model(summaries: Iterable[SessionSummary]) -> dict[str, list[SessionSummary]]:
+    """Group readable sessions by model (same title), keeping the listing's order."""
+    groups: dict[str, list[SessionSummary]] = {}
+    for summary in summaries:
+        if summary.meta:
+            groups.setdefault(summary.meta.model_key, []).append(summary)
+    return groups

@@ -1,0 +1,42 @@
+"""Shared fixtures: fixed clocks, isolated folders, tiny banks."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from slbmc_tui.domain.session import Clock
+
+FIXED_NOW = datetime(2026, 11, 23, 9, 30, tzinfo=timezone(timedelta(hours=2)))
+
+
+class FakeClock:
+    """A clock that only moves when told to, so saved times and snapshots are stable."""
+
+    def __init__(self, start: datetime = FIXED_NOW) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now += timedelta(**delta)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def sessions_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty sessions folder, also set as $SLBMC_SESSIONS_DIR so nothing touches ./sessions."""
+    folder = tmp_path / "sessions"
+    monkeypatch.setenv("SLBMC_SESSIONS_DIR", str(folder))
+    return folder
+
+
+def _clock_type_check(c: FakeClock) -> Clock:
+    return c
