@@ -16,6 +16,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from slbmc_tui.domain.bank import QuestionBank, load_bank, resolve_bank
 from slbmc_tui.domain.errors import SessionFileError, describe_validation_error
 from slbmc_tui.domain.session import Session, SessionMeta
 from slbmc_tui.storage import toml_format
@@ -214,3 +215,26 @@ def summaries_by_model(summaries: Iterable[SessionSummary]) -> dict[str, list[Se
         if summary.meta:
             groups.setdefault(summary.meta.model_key, []).append(summary)
     return groups
+
+
+@dataclass
+class OpenedSession:
+    """A session loaded for editing: its file, its bank and the writer that saves it."""
+
+    path: Path
+    session: Session
+    bank: QuestionBank
+    file: SessionFile
+
+
+def open_session(store: SessionStore, path: Path, bank_override: Path | None = None) -> OpenedSession:
+    """Load a session with the bank it was made with (or the override) and ready a writer.
+
+    Raises SessionFileError or BankError; in that case nothing is ever written to the file.
+    """
+    session = store.load(path)
+    if bank_override is not None:
+        bank = load_bank(bank_override)
+    else:
+        bank = resolve_bank(session.meta.bank_id, session.meta.language, session.meta.bank_path)
+    return OpenedSession(path=path, session=session, bank=bank, file=store.open(path))
