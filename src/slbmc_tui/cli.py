@@ -106,7 +106,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
 def cmd_list(store: SessionStore, out: TextIO) -> int:
     summaries = store.list()
     if not summaries:
-        out.write(f"No sessions in {store.folder}. Start one with `slbmc new` or try `slbmc demo`.\n")
+        out.write(f"No sessions in {store.folder}. "
+                  "Start one with `slbmc new` or try `slbmc demo`.\n")
         return EXIT_OK
     rows = [("TITLE", "PROFILE", "CLIENT", "PROGRESS", "UPDATED", "FILE")]
     for s in summaries:

@@ -1,1 +1,1 @@
-"""The canvas domain: question banks and sessions. Knows nothing of Textual or files on disk beyond banks."""
+"""The canvas domain: question banks and sessions. Knows nothing of Textual or of saving."""

@@ -28,19 +28,18 @@ class SessionFileError(SlbmcFileError):
 
 def _dotted(location: tuple[int | str, ...], data: Any) -> str:
     """A pydantic error location as a TOML key path, naming list items by their id."""
-    parts: list[str] = []
+    text = ""
     node = data
     for step in location:
         if isinstance(step, int) and isinstance(node, list):
             item = node[step] if step < len(node) else None
             label = item.get("id") if isinstance(item, dict) else None
-            parts[-1:] = [f"{parts[-1] if parts else ''}[{label!r}]" if label else
-                          f"{parts[-1] if parts else ''}[{step}]"]
+            text += f'["{label}"]' if label else f"[{step}]"
             node = item
         else:
-            parts.append(str(step))
+            text += f".{step}" if text else str(step)
             node = node.get(step) if isinstance(node, dict) else None
-    return ".".join(parts) or "(top level)"
+    return text or "(top level)"
 
 
 def _type_name(value: Any) -> str:
@@ -49,7 +48,17 @@ def _type_name(value: Any) -> str:
     return names.get(type(value), type(value).__name__)
 
 
-def describe_validation_error(error: ValidationError, data: Any, known_keys: dict[str, list[str]] | None = None) -> str:
+_EXPECTED = {
+    "string_type": "text", "int_type": "a whole number", "int_parsing": "a whole number",
+    "bool_type": "true or false", "list_type": "a list", "dict_type": "a table",
+    "model_type": "a table", "datetime_type": "a date and time",
+    "datetime_parsing": "a date and time",
+}
+
+
+def describe_validation_error(
+    error: ValidationError, data: Any, known_keys: dict[str, list[str]] | None = None
+) -> str:
     """Re-word a pydantic error in TOML terms: which key, what is wrong, one line each."""
     lines: list[str] = []
     for issue in error.errors():
@@ -66,13 +75,10 @@ def describe_validation_error(error: ValidationError, data: Any, known_keys: dic
                 if close:
                     hint = f" (did you mean `{close[0]}`?)"
             lines.append(f"`{where}` is not a known key{hint}")
-        elif kind in {"string_type", "int_type", "bool_type", "list_type", "dict_type",
-                      "int_parsing", "datetime_type", "datetime_parsing", "model_type"}:
-            expected = {"string_type": "text", "int_type": "a whole number",
-                        "int_parsing": "a whole number", "bool_type": "true or false",
-                        "list_type": "a list", "dict_type": "a table", "model_type": "a table",
-                        "datetime_type": "a date and time", "datetime_parsing": "a date and time"}[kind]
+        elif kind in _EXPECTED:
+            expected = _EXPECTED[kind]
             lines.append(f"`{where}` must be {expected}, not {_type_name(issue.get('input'))}")
         else:
-            lines.append(f"`{where}`: {issue['msg']}")
+            message = str(issue["msg"]).removeprefix("Value error, ")
+            lines.append(message if where == "(top level)" else f"`{where}`: {message}")
     return "; ".join(lines)

@@ -143,10 +143,11 @@ class Session(_Open):
                                 self.peek(block.id, perspective, prompt.id))
 
     def open_questions(self, bank: QuestionBank) -> list[Entry]:
-        """Answers flagged "needs research", in the suggested order."""
-        found = [e for e in self.entries(bank) if e.answer and e.answer.needs_research]
-        found += [o for o in self.orphans(bank) if o.answer and o.answer.needs_research]
-        return found
+        """Answers flagged "needs research", in the suggested order.
+
+        Flagged answers to removed questions are listed by `orphans`, not here.
+        """
+        return [e for e in self.entries(bank) if e.answer and e.answer.needs_research]
 
     def orphans(self, bank: QuestionBank) -> list[Orphan]:
         """Answers whose prompt is no longer in the bank: kept, and reported."""

@@ -227,7 +227,9 @@ class OpenedSession:
     file: SessionFile
 
 
-def open_session(store: SessionStore, path: Path, bank_override: Path | None = None) -> OpenedSession:
+def open_session(
+    store: SessionStore, path: Path, bank_override: Path | None = None
+) -> OpenedSession:
     """Load a session with the bank it was made with (or the override) and ready a writer.
 
     Raises SessionFileError or BankError; in that case nothing is ever written to the file.
