@@ -107,6 +107,8 @@ class SlbmcApp(App[None]):
             return
         self.demo_folder = folder
         self.sub_title = f"Demo · working on a copy in {folder}"
+        self.notify(f"This is the demo. You are working on a copy in {folder}; "
+                    "the shipped example never changes.", title="Demo", timeout=12)
         self.push_screen(StartScreen(SessionStore(folder), clock=self.clock, is_demo=True))
         self.open_session(first)
 
