@@ -37,8 +37,8 @@ async def test_listing_groups_profiles_by_model_newest_first(sessions_dir: Path,
         screen = app.screen
         assert isinstance(screen, StartScreen)
         assert table_rows(screen) == [
-            "Pedal bike repair  1 profile", "Commuter cyclist",
-            "HomeWell home care  2 profiles", "The elderly person living at home", "A relative",
+            "Pedal bike repair", "Commuter cyclist",
+            "HomeWell home care", "The elderly person living at home", "A relative",
         ]
         table = screen.query_one("#sessions", DataTable)
         row = table.get_row(str(paths["elderly"]))

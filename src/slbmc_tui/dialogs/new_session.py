@@ -37,6 +37,8 @@ class NewSessionDialog(ModalScreen[NewSessionForm | None]):
     """Asks for a new session's details; Enter creates, Escape cancels."""
 
     CSS_PATH = "new_session.tcss"
+    # On short terminals (80x24) the form drops its spacing so the buttons stay visible.
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "submit", "Create session"),
@@ -53,8 +55,7 @@ class NewSessionDialog(ModalScreen[NewSessionForm | None]):
         choice = "custom" if self.custom_bank else prefill.language
         with Vertical(id="dialog"):
             yield Static("New session", id="dialog-title")
-            yield Static("One canvas for one customer profile. * required · "
-                         "Enter creates · Esc cancels", id="dialog-help")
+            yield Static("* required · Enter creates · Esc cancels", id="dialog-help")
             yield from self._field("title", "Business or service *", prefill.title,
                                    "e.g. Home care that keeps people living at home")
             yield from self._field("profile", "Customer profile *", prefill.profile,
@@ -115,7 +116,7 @@ class NewSessionDialog(ModalScreen[NewSessionForm | None]):
         problems = {
             "title": "" if self._value("title") else "Name the business or service being modelled.",
             "profile": "" if self._value("profile") else
-            "Name the customer profile: one canvas is for one profile.",
+            "Name the customer profile this canvas is for.",
             "bank-path": "Give the path of your question bank file."
             if self._bank_choice() == "custom" and not self._value("bank-path") else "",
         }

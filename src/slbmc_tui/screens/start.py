@@ -24,7 +24,10 @@ from slbmc_tui.launch import NewSession
 from slbmc_tui.storage.store import SessionStore, SessionSummary, summaries_by_model
 
 MODEL_KEY_PREFIX = "model:"
-BAR_WIDTH = 10
+BAR_WIDTH = 8
+CLIENT_WIDTH = 16
+# Columns other than the profile take about this much of the screen's width.
+OTHER_COLUMNS_WIDTH = 56
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,12 @@ def profile_label(summary: SessionSummary) -> str:
     return meta.profile + (f" · round {meta.round}" if meta.round > 1 else "")
 
 
+def clip(text: str, width: int) -> str:
+    """One line of at most `width` characters, with an ellipsis when cut."""
+    line = " ".join(text.split())
+    return line if len(line) <= width else line[: max(width - 1, 0)] + "…"
+
+
 class StartScreen(Screen[None]):
     """Lists the folder's sessions; opens, creates, derives and compares them."""
 
@@ -88,6 +97,7 @@ class StartScreen(Screen[None]):
         self.summaries: list[SessionSummary] = []
         self.groups: dict[str, ModelGroup] = {}
         self._by_path: dict[str, SessionSummary] = {}
+        self._listed_width = 0
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -104,16 +114,13 @@ class StartScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one("#sessions", DataTable)
-        table.add_column("Model · customer profile", key="profile")
-        table.add_column("Client", key="client")
-        table.add_column("Progress", key="progress")
-        table.add_column("Last edited", key="updated")
         self.query_one("#folder-line", Static).update(f"Sessions in {self.store.folder}")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "open_selected":
             return isinstance(self.focused, DataTable)
+        if action in ("new_profile", "new_round", "compare"):
+            return bool(self._by_path)  # hidden from the Footer while there is nothing to act on
         if action == "leave_demo":
             return self.is_demo and len(self.app.screen_stack) > 2
         return True
@@ -125,6 +132,10 @@ class StartScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         self.refresh_listing()
+
+    def on_resize(self) -> None:
+        if self.summaries and self.app.size.width != self._listed_width:
+            self._show_listing(self.summaries)
 
     # -- listing -----------------------------------------------------------------
 
@@ -143,19 +154,28 @@ class StartScreen(Screen[None]):
         for key, members in summaries_by_model(summaries).items():
             assert members[0].meta is not None
             self.groups[key] = ModelGroup(members[0].meta.title, tuple(members))
-        table.clear()
+        # Columns are rebuilt so their widths fit this listing, not the largest one seen.
+        table.clear(columns=True)
+        table.add_column("Model · customer profile", key="profile")
+        table.add_column("Client", key="client")
+        table.add_column("Progress", key="progress")
+        table.add_column("Last edited", key="updated")
+        self._listed_width = self.app.size.width
+        width = max(16, self._listed_width - OTHER_COLUMNS_WIDTH)
         for key, group in self.groups.items():
-            title = Text(group.title, style="bold")
+            title = Text(clip(group.title, width), style="bold")
             count = group.profile_count
-            title.append(f"  {count} profile{'s' if count != 1 else ''}", style="dim")
-            table.add_row(title, "", "", "", key=MODEL_KEY_PREFIX + key)
+            profiles = Text(f"{count} profile{'s' if count != 1 else ''}", style="dim")
+            table.add_row(title, profiles, "", "", key=MODEL_KEY_PREFIX + key)
             for summary in group.sessions:
                 meta = summary.meta
                 assert meta is not None
-                table.add_row(Text("  " + profile_label(summary)), meta.client,
+                table.add_row(Text("  " + clip(profile_label(summary), width - 2)),
+                              clip(meta.client, CLIENT_WIDTH),
                               progress_cell(meta.answered, meta.total),
                               meta.updated.strftime("%Y-%m-%d %H:%M"), key=str(summary.path))
         self._restore_cursor(table, selected)
+        self.refresh_bindings()
         self._show_broken([s for s in summaries if not s.ok])
         readable = len(self._by_path)
         self._set_empty(readable == 0)
