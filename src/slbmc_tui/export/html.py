@@ -14,9 +14,11 @@ from slbmc_tui.domain.session import Answer, Session
 from slbmc_tui.export.content import excerpt, normalized_text, option_labels
 from slbmc_tui.export.wording import Wording, format_time, wording_for
 
-# Characters of answer text a canvas cell shows per grid cell it covers, per perspective.
-_EXCERPT_PER_AREA = 110
-_EXCERPT_ITEM = 170
+# How much of each perspective a printed canvas cell has room for: lines per grid row it
+# covers (the bottom row is shorter) and characters per line per grid column it covers.
+_LINES_PER_ROW = (6, 6, 4)
+_CHARS_PER_COLUMN = 20
+_ITEM_LINES = 4
 FLAG_MARK = "⚑"
 
 
@@ -43,32 +45,39 @@ def grid_style(block: Block, order: int) -> str:
             f"grid-column: {p.column + 1} / span {p.column_span}; order: {order}")
 
 
+def _room(block: Block) -> tuple[int, int]:
+    """(lines, characters per line) one perspective fills in this block's printed cell."""
+    p = block.position
+    rows = range(p.row, min(p.row + p.row_span, len(_LINES_PER_ROW)))
+    lines = sum(_LINES_PER_ROW[row] for row in rows) - 1
+    return max(lines, 2), _CHARS_PER_COLUMN * p.column_span
+
+
 def _cell_side(session: Session, bank: QuestionBank, block: Block,
                perspective: Perspective, words: Wording) -> str:
-    budget = _EXCERPT_PER_AREA * block.position.row_span * block.position.column_span
+    lines_left, width = _room(block)
     items: list[str] = []
-    left = 0
+    hidden = 0
     for prompt in block.prompts(perspective):
         answer = session.peek(block.id, perspective, prompt.id)
         if not (answer and answer.is_answered):
             continue
-        if budget < 40:
-            left += 1
+        if lines_left < 2:
+            hidden += 1
             continue
-        parts = []
-        if answer.text.strip():
-            shown = excerpt(answer.text, min(budget, _EXCERPT_ITEM))
-            budget -= len(shown)
-            parts.append(_e(shown))
         labels = option_labels(prompt, answer, words.removed_option)
-        if labels:
-            parts.append(f'<span class="picked">[{_e("; ".join(labels))}]</span>')
-            budget -= sum(len(label) for label in labels)
+        picked = f"[{'; '.join(labels)}]" if labels else ""
+        room = min(lines_left - 1, _ITEM_LINES) * width - len(picked)
+        shown = excerpt(answer.text, max(room, width // 2)) if answer.text.strip() else ""
+        lines_left -= -(-(len(shown) + len(picked) + 2) // width)
         mark = (f'<span class="flag-mark" title="{_e(bank.labels.needs_research)}">'
                 f"{FLAG_MARK}</span> " if answer.needs_research else "")
+        parts = [_e(shown)] if shown else []
+        if picked:
+            parts.append(f'<span class="picked">{_e(picked)}</span>')
         items.append(f"<li>{mark}{' '.join(parts)}</li>")
-    if left:
-        items.append(f'<li class="more">+{left} {_e(words.more)}</li>')
+    if hidden:
+        items.append(f'<li class="more">+{hidden} {_e(words.more)}</li>')
     body = "".join(items) or f'<li class="none">{_e(words.no_answer)}</li>'
     return (f'<div class="side {perspective}"><h3>{_e(bank.perspective_label(perspective))}'
             f"</h3><ul>{body}</ul></div>")
