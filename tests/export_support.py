@@ -44,15 +44,15 @@ def _prompts(block_id: str, side: str) -> list[dict[str, Any]]:
     return prompts
 
 
-def small_bank() -> QuestionBank:
-    """A valid bank with the canvas layout and one prompt that has options."""
+def small_bank_data() -> dict[str, Any]:
+    """A valid bank, as the TOML file would hold it, with one prompt that has options."""
     blocks = [
         {"number": number, "id": block_id, "title": title, "zone": zone,
          "position": {"row": row, "column": column, "row_span": rows, "column_span": columns},
          "ours": _prompts(block_id, "ours"), "customer": _prompts(block_id, "customer")}
         for number, block_id, title, zone, (row, column, rows, columns) in CANVAS
     ]
-    return QuestionBank.model_validate({
+    return {
         "id": "test-en", "language": "en", "title": "Test bank",
         "order": list(range(1, 10)),
         "labels": {"ours": "Our point of view", "customer": "Customer's point of view",
@@ -62,7 +62,12 @@ def small_bank() -> QuestionBank:
                    "notes": "Notes", "needs_research": "Needs research"},
         "intro": {"title": "Service logic", "text": "Value is created in the customer's use."},
         "blocks": blocks,
-    })
+    }
+
+
+def small_bank() -> QuestionBank:
+    """The small bank with the canvas layout."""
+    return QuestionBank.model_validate(small_bank_data())
 
 
 def english_bank() -> QuestionBank:
