@@ -238,6 +238,7 @@ def cmd_compare_markdown(store: SessionStore, args: argparse.Namespace, out: Tex
 
 
 def _write_output(text: str, target: Path | None, out: TextIO) -> int:
+    """Standard output, or the file atomically and private (0600): exports hold client notes."""
     if target is None or str(target) == "-":
         out.write(text)
         return EXIT_OK
@@ -245,8 +246,8 @@ def _write_output(text: str, target: Path | None, out: TextIO) -> int:
 
     try:
         atomic_write_text(target, text)
-    except OSError as error:
-        print(f"slbmc: cannot write {target}: {error.strerror or error}", file=sys.stderr)
+    except OSError as error:  # FileWriteError: names the file and the cause
+        print(f"slbmc: {error}", file=sys.stderr)
         return EXIT_PROBLEM
     print(f"Wrote {target}", file=sys.stderr)
     return EXIT_OK
