@@ -187,7 +187,7 @@ def test_options_flags_notes_orphans_and_open_questions(bank: QuestionBank) -> N
 
     open_part = document.split("## Open questions")[1]
     assert document.count("## Open questions") == 1
-    block_title = f"{first.number}. {first.title}"
+    block_title = f"Block {first.number}: {first.title}"
     assert f"**1. {block_title} · {bank.labels.ours}**\\" in open_part
     assert f"**2. {block_title} · {bank.labels.customer}**\\" in open_part
     assert "> Ask the \\*daughter\\* too \\| later" in open_part
