@@ -98,7 +98,7 @@ def test_unwritable_output_is_reported(saved: tuple[Path, QuestionBank], tmp_pat
     code, _ = run("export", path.stem, "-o", str(target))
     assert code == 1
     err = capsys.readouterr().err
-    assert str(target) in err and "folder does not exist" in err
+    assert f"{target}: could not be saved: the folder does not exist" in err
     assert not target.exists()
 
 
