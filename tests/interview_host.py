@@ -41,6 +41,10 @@ class InterviewHost(App[None]):
         self.opened: OpenedSession | None = None
 
     def on_mount(self) -> None:
+        self.open_interview()
+
+    def open_interview(self) -> None:
+        """Create (if needed) and open the session, then push the interview screen."""
         if self.path is None:
             self.path = create_session_file(self.folder, self.clock, self.fill)
         self.opened = open_session(SessionStore(self.folder), self.path)

@@ -150,6 +150,9 @@ async def test_failed_save_keeps_the_text_says_why_and_retries(
         errors = [n for n in app._notifications if n.severity == "error"]
         assert errors and str(app.path) in errors[-1].message
         assert isinstance(app.focused, TextArea) and app.focused.text == "Keep me"
+        await type_text(pilot, " ")  # still failing: indicator stays, no second notification
+        await wait_for_save(pilot)
+        assert len([n for n in app._notifications if n.severity == "error"]) == 1
         assert app.path is not None
         assert "blocks" not in on_disk(app.path)
 
@@ -158,8 +161,9 @@ async def test_failed_save_keeps_the_text_says_why_and_retries(
         await wait_for_save(pilot)
         assert "Saved" in str(app.screen.query_one("#save-status").render())
         assert not app.screen.query_one("#save-status").has_class("-error")
+        assert any("Saved again" in n.message for n in app._notifications)
     saved = on_disk(app.path)["blocks"]["customers_world"]["ours"]["deep_insight"]["text"]
-    assert saved == "Keep me!"
+    assert saved == "Keep me !"
 
 
 @pytest.mark.asyncio
@@ -364,3 +368,21 @@ async def test_selection_list_is_disabled_when_read_only(
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
         assert app.screen.query_one(SelectionList).disabled
+
+
+class GoToOnPushHost(InterviewHost):
+    """Like the app shell might: push the screen, then ask it to go somewhere at once."""
+
+    def open_interview(self) -> None:
+        super().open_interview()
+        self.interview.go_to("cost_structure", "customer", "customer_costs")
+
+
+@pytest.mark.asyncio
+async def test_go_to_right_after_push_opens_there(sessions_dir: Path, clock: FakeClock) -> None:
+    app = GoToOnPushHost(sessions_dir, clock)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        assert app.interview.current_block is not None
+        assert app.interview.current_block.id == "cost_structure"
+        assert focused_key(app) == ("cost_structure", "customer", "customer_costs")

@@ -65,6 +65,8 @@ class InterviewScreen(Screen[None]):
         self._current: Block | None = None
         self._dirty_editors: set[AnswerEditor] = set()
         self._autosaver: Autosaver | None = None
+        self._mounted = False
+        self._last_status_ok = True
         if not read_only:
             self._autosaver = Autosaver(
                 opened, clock=clock,
@@ -103,6 +105,10 @@ class InterviewScreen(Screen[None]):
         if block is None:
             self.notify(f"This question bank has no block “{block_id}”.", severity="warning")
             return
+        if not self._mounted:  # called right after push_screen: becomes the start position
+            self._start = Position(block=block.id, perspective=perspective or "ours",
+                                   prompt=prompt_id or "")
+            return
         leaving = self._current is not None and self._current.id != block.id
         self._show_block(block)
         view = self._views[block.id]
@@ -136,6 +142,7 @@ class InterviewScreen(Screen[None]):
         self.query_one(Footer).compact = event.size.width < NARROW_BELOW
 
     def on_mount(self) -> None:
+        self._mounted = True
         self._refresh_progress()
         start = self._start
         block = self._start_block()
@@ -242,10 +249,16 @@ class InterviewScreen(Screen[None]):
         self._show_status(outcome.status, ok=outcome.ok)
 
     def _show_status(self, text: str, *, ok: bool) -> None:
-        self.query_one(InterviewHeader).show_save_status(text, ok=ok)
+        header = self.query_one(InterviewHeader)
+        repeated = not ok and header.save_status == text
+        header.show_save_status(text, ok=ok)
         self._refresh_progress()
-        if not ok:
+        if not ok and not repeated:  # one notification per distinct failure, not per keystroke
             self.notify(text, title="Could not save", severity="error", timeout=12, markup=False)
+        elif ok and not self._last_status_ok:
+            self.notify(f"Saved again to {self.opened.path}.", title="Saved", timeout=4,
+                        markup=False)
+        self._last_status_ok = ok
 
     def _refresh_progress(self) -> None:
         answered, total = self.session.progress(self.bank)
