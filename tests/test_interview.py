@@ -386,3 +386,16 @@ async def test_go_to_right_after_push_opens_there(sessions_dir: Path, clock: Fak
         assert app.interview.current_block is not None
         assert app.interview.current_block.id == "cost_structure"
         assert focused_key(app) == ("cost_structure", "customer", "customer_costs")
+
+
+@pytest.mark.asyncio
+async def test_finnish_session_speaks_finnish(sessions_dir: Path, clock: FakeClock) -> None:
+    bank = builtin_bank("fi")
+    app = InterviewHost(sessions_dir, clock, language="fi")
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        titles = [str(label.render()) for label in app.screen.query(".column-title")]
+        assert titles == [bank.labels.ours, bank.labels.customer]
+        await pilot.press("f1")
+        await pilot.pause()
+        assert bank.intro.title in str(app.screen.query(".help-title").last().render())
