@@ -399,3 +399,34 @@ async def test_finnish_session_speaks_finnish(sessions_dir: Path, clock: FakeClo
         await pilot.press("f1")
         await pilot.pause()
         assert bank.intro.title in str(app.screen.query(".help-title").last().render())
+
+
+@pytest.mark.asyncio
+async def test_quitting_the_real_app_with_a_failing_disk_keeps_the_app_open(
+        sessions_dir: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch) -> None:
+    from slbmc_tui.app import make_app
+    from slbmc_tui.storage.store import SessionStore, open_session
+
+    path = create_session_file(sessions_dir, clock)
+    app = make_app(sessions_dir=sessions_dir, clock=clock)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        screen = InterviewScreen(open_session(SessionStore(sessions_dir), path), clock=clock)
+        await app.push_screen(screen)
+        await settle(pilot)
+        real_save = SessionFile.save
+
+        def full_disk(self: SessionFile, data: dict[str, Any]) -> bool:
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(SessionFile, "save", full_disk)
+        await type_text(pilot, "Words")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert not app._exit and screen.unsaved_error
+        assert any("before quitting" in str(n.title) for n in app._notifications)
+        monkeypatch.setattr(SessionFile, "save", real_save)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert app._exit
+    assert on_disk(path)["blocks"]["customers_world"]["ours"]["deep_insight"]["text"] == "Words"

@@ -95,6 +95,17 @@ class InterviewScreen(Screen[None]):
         return self._autosaver
 
     @property
+    def unsaved_error(self) -> str | None:
+        """Why typed text is not on disk yet (after `flush_save()` this means it failed)."""
+        saver = self._autosaver
+        if saver is None or not saver.dirty:
+            return None
+        outcome = saver.last_outcome
+        if outcome is not None and not outcome.ok:
+            return outcome.error
+        return f"changes to {self.opened.path} are not saved yet"
+
+    @property
     def current_block(self) -> Block | None:
         return self._current
 
