@@ -10,6 +10,8 @@ notes field records `prompt=":notes"` (`NOTES_PROMPT`), which no prompt id can c
 
 from __future__ import annotations
 
+import contextlib
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -284,6 +286,8 @@ class InterviewScreen(Screen[None]):
 
     def on_unmount(self) -> None:
         self.flush_save()
+        with contextlib.suppress(Exception):  # leaving anyway; a stale lock is swept later
+            self.opened.close()  # the session is free for other instances again
 
     # -- actions ---------------------------------------------------------------
 
