@@ -430,3 +430,21 @@ async def test_quitting_the_real_app_with_a_failing_disk_keeps_the_app_open(
         await pilot.pause()
         assert app._exit
     assert on_disk(path)["blocks"]["customers_world"]["ours"]["deep_insight"]["text"] == "Words"
+
+
+@pytest.mark.asyncio
+async def test_palette_offers_every_block_and_only_on_the_interview(
+        sessions_dir: Path, clock: FakeClock) -> None:
+    from slbmc_tui.commands import BlockCommands
+
+    app = InterviewHost(sessions_dir, clock)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        provider = BlockCommands(app.interview)
+        names = [hit.text async for hit in provider.discover()]
+        assert names[0] == "Go to block 1: Customer's world and desire for ideal value"
+        assert len(names) == 9 and names[-1].startswith("Go to block 9: ")
+        await pilot.press("f1")
+        await pilot.pause()
+        elsewhere = BlockCommands(app.screen)
+        assert [hit async for hit in elsewhere.discover()] == []
