@@ -105,3 +105,27 @@ async def test_demo_opens_profile_one_on_a_copy_and_never_changes_the_shipped_fi
     copy = app.demo_folder / shipped_demo_paths()[0].name
     assert copy.read_bytes() != shipped_demo_paths()[0].read_bytes()
     assert not sessions_dir.exists() or not list(sessions_dir.iterdir())
+
+
+@pytest.mark.asyncio
+async def test_demo_from_the_start_screen_and_back(sessions_dir: Path, clock: FakeClock,
+                                                   tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import tempfile
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    app = make_app(sessions_dir=sessions_dir, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        own_start = app.screen
+        await pilot.press("d")
+        await settle(pilot)
+        assert isinstance(app.screen, InterviewScreen)
+        app.pop_screen()
+        await settle(pilot)
+        demo_start = app.screen
+        assert isinstance(demo_start, StartScreen) and demo_start is not own_start
+        assert len(demo_start.summaries) == 2 and len(demo_start.groups) == 1
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is own_start
+        assert app.sub_title == ""
