@@ -315,3 +315,17 @@ async def test_compare_offers_the_latest_round_of_each_profile(
         await settle(pilot)
         assert isinstance(app.screen, StartScreen)
         assert any("only one session" in str(n.message) for n in app._notifications)
+
+
+@pytest.mark.asyncio
+async def test_help_names_both_quit_keys(sessions_dir: Path, clock: FakeClock) -> None:
+    from slbmc_tui.screens.help import keys_from_screen
+
+    paths = three_sessions_and_a_broken_file(sessions_dir)
+    app = make_app(sessions_dir=sessions_dir, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.open_session(paths["elderly"])
+        await settle(pilot)
+        keys = dict((description, key) for key, description in keys_from_screen(app.screen))
+        assert "^q" in keys["Quit (saves first)"] and "^c" in keys["Quit (saves first)"]
