@@ -13,7 +13,7 @@ from slbmc_tui.app import make_app
 from slbmc_tui.launch import ResumeSession
 from slbmc_tui.screens.interview import InterviewScreen
 from slbmc_tui.widgets.answer_editor import AnswerEditor
-from tests.app_helpers import settle
+from tests.app_helpers import make_session, settle
 from tests.conftest import FakeClock
 
 
@@ -78,3 +78,32 @@ async def test_new_session_answers_quit_and_resume(sessions_dir: Path, clock: Fa
         texts = {e.answer_key.prompt_id: e.text for e in screen.query(AnswerEditor)
                  if e.answer_key.block_id == "value_proposition"}
         assert texts["offering_elements"] == "Same faces"
+
+
+@pytest.mark.asyncio
+async def test_ctrl_c_right_after_typing_keeps_the_words(sessions_dir: Path,
+                                                         clock: FakeClock) -> None:
+    path = make_session(sessions_dir, "HomeWell home care", "A relative")
+    app = make_app(sessions_dir=sessions_dir, clock=clock, launch=ResumeSession())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, InterviewScreen)
+        await type_text(pilot, "Weekly call")
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        assert app._exit
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    assert data["blocks"]["customers_world"]["ours"]["deep_insight"]["text"] == "Weekly call"
+
+
+@pytest.mark.asyncio
+async def test_enter_pressed_twice_opens_one_interview(sessions_dir: Path,
+                                                       clock: FakeClock) -> None:
+    path = make_session(sessions_dir, "HomeWell home care", "A relative")
+    app = make_app(sessions_dir=sessions_dir, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.open_session(path)
+        app.open_session(path)
+        await settle(pilot)
+        assert sum(isinstance(s, InterviewScreen) for s in app.screen_stack) == 1

@@ -133,6 +133,10 @@ class SlbmcApp(App[None]):
                         read_only: bool) -> None:
         from slbmc_tui.screens.interview import InterviewScreen
 
+        # Two screens saving one file would overwrite each other (e.g. Enter pressed twice).
+        if any(isinstance(screen, InterviewScreen) and screen.opened.path == opened.path
+               for screen in self.screen_stack):
+            return
         self.push_screen(InterviewScreen(opened, clock=self.clock, read_only=read_only, at=at))
 
     def compare_sessions(self, paths: list[Path]) -> None:
