@@ -45,7 +45,8 @@ def test_any_answer_text_survives_save_and_load(text: str, notes: str, flag: boo
     assert loaded.block_answers("value_creation").notes == notes
 
 
-@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(title=st.text(min_size=1, max_size=300).filter(str.strip),
        profile=st.text(min_size=1, max_size=300).filter(str.strip))
 def test_any_title_and_profile_make_a_safe_unique_file(title: str, profile: str,
