@@ -22,6 +22,7 @@ from slbmc_tui.launch import (
     ResumeSession,
     ShowStart,
 )
+from slbmc_tui.storage.locking import LockInfo, SessionLocked
 from slbmc_tui.storage.store import OpenedSession, SessionStore, open_session
 
 if TYPE_CHECKING:
@@ -119,20 +120,39 @@ class SlbmcApp(App[None]):
     @work(thread=True, group="open-session", exit_on_error=False)
     def open_session(self, path: Path, *, at: Position | None = None,
                      read_only: bool = False) -> None:
-        """Load a session off the UI thread and show it; on failure say why, write nothing."""
+        """Load a session off the UI thread and show it; on failure say why, write nothing.
+
+        Editing takes the session's lock; when another instance holds it, a dialog says which
+        and offers a read-only view instead.
+        """
         try:
             # The folder holding the file is its store: the demo copy, --sessions-dir, or a path.
-            opened = open_session(SessionStore(path.parent), path)
+            opened = open_session(SessionStore(path.parent), path, lock=not read_only)
+        except SessionLocked as locked:
+            self.call_from_thread(self._ask_locked, path, at, locked.info)
+            return
         except SlbmcFileError as error:
             self.call_from_thread(self.notify, str(error), title="Cannot open session",
                                   severity="error", timeout=10)
             return
         self.call_from_thread(self._show_interview, opened, at, read_only)
 
+    def _ask_locked(self, path: Path, at: Position | None, holder: LockInfo) -> None:
+        from slbmc_tui.dialogs.session_locked import SessionLockedDialog
+
+        def chosen(read_only: bool | None) -> None:
+            if read_only:
+                self.open_session(path, at=at, read_only=True)
+
+        self.push_screen(SessionLockedDialog(path, holder), chosen)
+
     def _show_interview(self, opened: OpenedSession, at: Position | None,
                         read_only: bool) -> None:
         from slbmc_tui.screens.interview import InterviewScreen
 
+        if not self.is_running:
+            opened.close()  # the app stopped while the session was loading
+            return
         self.push_screen(InterviewScreen(opened, clock=self.clock, read_only=read_only, at=at))
 
     def compare_sessions(self, paths: list[Path]) -> None:

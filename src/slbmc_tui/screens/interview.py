@@ -243,6 +243,7 @@ class InterviewScreen(Screen[None]):
 
     def on_unmount(self) -> None:
         self.flush_save()
+        self.opened.close()  # saved: give the session back to other instances
 
     # -- actions ---------------------------------------------------------------
 
