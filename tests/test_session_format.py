@@ -87,12 +87,16 @@ def test_rendering_is_deterministic_and_unknown_keys_survive(tmp_path: Path) -> 
     from tomli_w import dumps
     path = tmp_path / "s.toml"
     path.write_text(dumps(data))
-    reloaded = SessionStore(tmp_path).load(path)
-    again = tomllib.loads(toml_format.dumps(reloaded))
+    store = SessionStore(tmp_path)
+    reloaded = store.load(path)
+    reloaded.answer("customers_world", "customer", "why_buy").text = "edited"
+    assert store.open(path).save(toml_format.session_to_data(reloaded))  # the real save path
+    again = tomllib.loads(path.read_text(encoding="utf-8"))
     assert again["future_flag"] is True
     assert again["meta"]["colour"] == "teal"
     assert again["future_table"] == {"a": 1}
     assert again["blocks"]["customers_world"]["ours"]["deep_insight"]["score"] == 3
+    assert again["blocks"]["customers_world"]["customer"]["why_buy"]["text"] == "edited"
     assert toml_format.dumps(reloaded) == toml_format.dumps(reloaded)
 
 
