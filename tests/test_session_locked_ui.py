@@ -103,3 +103,28 @@ async def test_editing_holds_the_lock_until_the_interview_closes(
         await settle(pilot)
         assert isinstance(app.screen, InterviewScreen) and not app.screen.read_only
     assert not lock_path_for(session).exists()  # the app's exit released it
+
+
+@pytest.mark.asyncio
+async def test_sigterm_saves_what_was_just_typed_and_releases_the_lock(
+        sessions_dir: Path, session: Path, clock: FakeClock) -> None:
+    import signal
+
+    received: list[int] = []
+    previous = signal.signal(signal.SIGTERM, lambda signum, frame: received.append(signum))
+    try:
+        app = make_app(sessions_dir=sessions_dir, clock=clock,
+                       launch=ResumeSession(name=session.name))
+        async with app.run_test(size=WIDE) as pilot:
+            await settle(pilot)
+            assert isinstance(app.screen, InterviewScreen)
+            await pilot.press("end", *"typed just before the window closed".replace(" ", "_"))
+            os.kill(os.getpid(), signal.SIGTERM)  # before the autosave delay has passed
+            await pilot.pause()
+            await pilot.pause()
+        assert received == []  # the app handled it, not the fallback
+        assert app.return_code == 0
+        assert "typed_just_before_the_window_closed" in session.read_text(encoding="utf-8")
+        assert not lock_path_for(session).exists()
+    finally:
+        signal.signal(signal.SIGTERM, previous)

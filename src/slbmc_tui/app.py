@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import importlib
+import signal
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Protocol, runtime_checkable
 
@@ -59,7 +62,32 @@ class SlbmcApp(App[None]):
     def on_mount(self) -> None:
         self.app_suspend_signal.subscribe(self, lambda _app: self.flush_all(),
                                           immediate=True)
+        self._handle_stop_signals(install=True)
         self.start_launch(self.launch)
+
+    def on_unmount(self) -> None:
+        self._handle_stop_signals(install=False)
+
+    def _handle_stop_signals(self, *, install: bool) -> None:
+        """Closing the terminal window (SIGHUP) or `kill` (SIGTERM) saves, then quits.
+
+        Without this the process dies at once: the last second of typing is lost and the
+        session's lock is left behind.
+        """
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
+            if signum is None:
+                continue
+            # Not available on Windows event loops, nor outside the main thread.
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                if install:
+                    loop.add_signal_handler(signum, self._stop_on_signal)
+                else:
+                    loop.remove_signal_handler(signum)
+
+    def _stop_on_signal(self) -> None:
+        self._quit_despite_failure = True  # nobody is left to answer "quit anyway?"
+        self.exit()
 
     def start_launch(self, launch: Launch) -> None:
         """Show what the command line asked for, with the start screen underneath."""
