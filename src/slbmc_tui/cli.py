@@ -219,10 +219,14 @@ def load_with_bank(store: SessionStore, name: str) -> tuple[Session, QuestionBan
 
 
 def cmd_export(store: SessionStore, args: argparse.Namespace, out: TextIO) -> int:
-    from slbmc_tui.export import render_export
+    from slbmc_tui.export import ExportError, render_export
 
     session, bank = load_with_bank(store, args.session)
-    text = render_export(session, bank, args.format)
+    try:
+        text = render_export(session, bank, args.format)
+    except ExportError as error:
+        print(f"slbmc export: {error}", file=sys.stderr)
+        return EXIT_PROBLEM
     return _write_output(text, args.output, out)
 
 
