@@ -202,9 +202,13 @@ class SlbmcApp(App[None]):
             if isinstance(screen, FlushesOnExit):
                 try:
                     screen.flush_save()
+                    # The interview never raises from flush_save; it says what failed instead.
+                    problem = getattr(screen, "unsaved_error", None)
                 except (OSError, SlbmcFileError) as error:
+                    problem = str(error)
+                if problem:
                     saved = False
-                    self.notify(f"{error}\nYour text is still on screen. Fix the problem and "
+                    self.notify(f"{problem}\nYour text is still on screen. Fix the problem and "
                                 "quit again, or press Ctrl+Q twice to quit without saving.",
                                 title="Could not save before quitting", severity="error",
                                 timeout=30)
