@@ -107,3 +107,28 @@ async def test_enter_pressed_twice_opens_one_interview(sessions_dir: Path,
         app.open_session(path)
         await settle(pilot)
         assert sum(isinstance(s, InterviewScreen) for s in app.screen_stack) == 1
+
+
+@pytest.mark.asyncio
+async def test_asking_for_an_open_session_brings_it_back_at_the_position(
+        sessions_dir: Path, clock: FakeClock) -> None:
+    from textual.screen import Screen
+
+    from slbmc_tui.domain.session import Position
+    from slbmc_tui.messages import OpenSessionRequested
+
+    path = make_session(sessions_dir, "HomeWell home care", "A relative")
+    app = make_app(sessions_dir=sessions_dir, clock=clock, launch=ResumeSession())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        interview = app.screen
+        assert isinstance(interview, InterviewScreen)
+        await app.push_screen(Screen())  # e.g. the compare screen, asking to edit an answer
+        app.post_message(OpenSessionRequested(path, Position(block="value_proposition",
+                                                             perspective="customer",
+                                                             prompt="value_buying")))
+        await settle(pilot)
+        assert app.screen is interview
+        assert interview.current_block is not None
+        assert interview.current_block.id == "value_proposition"
+        assert focused_key(app) == ("value_proposition", "customer", "value_buying")

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import importlib
+import os
+import signal
+import socket
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Protocol, runtime_checkable
 
@@ -22,6 +27,7 @@ from slbmc_tui.launch import (
     ResumeSession,
     ShowStart,
 )
+from slbmc_tui.storage.locking import LockInfo, SessionLocked
 from slbmc_tui.storage.store import OpenedSession, SessionStore, open_session
 
 if TYPE_CHECKING:
@@ -58,7 +64,32 @@ class SlbmcApp(App[None]):
     def on_mount(self) -> None:
         self.app_suspend_signal.subscribe(self, lambda _app: self.flush_all(),
                                           immediate=True)
+        self._handle_stop_signals(install=True)
         self.start_launch(self.launch)
+
+    def on_unmount(self) -> None:
+        self._handle_stop_signals(install=False)
+
+    def _handle_stop_signals(self, *, install: bool) -> None:
+        """Closing the terminal window (SIGHUP) or `kill` (SIGTERM) saves, then quits.
+
+        Without this the process dies at once: the last second of typing is lost and the
+        session's lock is left behind.
+        """
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
+            if signum is None:
+                continue
+            # Not available on Windows event loops, nor outside the main thread.
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                if install:
+                    loop.add_signal_handler(signum, self._stop_on_signal)
+                else:
+                    loop.remove_signal_handler(signum)
+
+    def _stop_on_signal(self) -> None:
+        self._quit_despite_failure = True  # nobody is left to answer "quit anyway?"
+        self.exit()
 
     def start_launch(self, launch: Launch) -> None:
         """Show what the command line asked for, with the start screen underneath."""
@@ -119,25 +150,64 @@ class SlbmcApp(App[None]):
     @work(thread=True, group="open-session", exit_on_error=False)
     def open_session(self, path: Path, *, at: Position | None = None,
                      read_only: bool = False) -> None:
-        """Load a session off the UI thread and show it; on failure say why, write nothing."""
+        """Load a session off the UI thread and show it; on failure say why, write nothing.
+
+        Editing takes the session's lock; when another instance holds it, a dialog says which
+        and offers a read-only view instead.
+        """
         try:
             # The folder holding the file is its store: the demo copy, --sessions-dir, or a path.
-            opened = open_session(SessionStore(path.parent), path)
+            opened = open_session(SessionStore(path.parent), path, lock=not read_only)
+        except SessionLocked as locked:
+            if locked.info.pid == os.getpid() and locked.info.host == socket.gethostname():
+                # Held by this very app: it is open (or opening) on a screen here already.
+                self.call_from_thread(self._show_existing, path, at)
+            else:
+                self.call_from_thread(self._ask_locked, path, at, locked.info)
+            return
         except SlbmcFileError as error:
             self.call_from_thread(self.notify, str(error), title="Cannot open session",
                                   severity="error", timeout=10)
             return
         self.call_from_thread(self._show_interview, opened, at, read_only)
 
+    def _ask_locked(self, path: Path, at: Position | None, holder: LockInfo) -> None:
+        from slbmc_tui.dialogs.session_locked import SessionLockedDialog
+
+        def chosen(read_only: bool | None) -> None:
+            if read_only:
+                self.open_session(path, at=at, read_only=True)
+
+        self.push_screen(SessionLockedDialog(path, holder), chosen)
+
     def _show_interview(self, opened: OpenedSession, at: Position | None,
                         read_only: bool) -> None:
         from slbmc_tui.screens.interview import InterviewScreen
 
-        # Two screens saving one file would overwrite each other (e.g. Enter pressed twice).
-        if any(isinstance(screen, InterviewScreen) and screen.opened.path == opened.path
-               for screen in self.screen_stack):
+        if not self.is_running:
+            opened.close()  # the app stopped while the session was loading
+            return
+        if self._show_existing(opened.path, at):
+            opened.close()  # two screens saving one file would overwrite each other
             return
         self.push_screen(InterviewScreen(opened, clock=self.clock, read_only=read_only, at=at))
+
+    def _show_existing(self, path: Path, at: Position | None) -> bool:
+        """Bring back the interview already editing `path`, if any; True when there is one."""
+        from slbmc_tui.screens.interview import InterviewScreen
+
+        stack = self.screen_stack
+        found = [i for i, screen in enumerate(stack)
+                 if isinstance(screen, InterviewScreen) and screen.opened.path == path]
+        if not found:
+            return False
+        existing = stack[found[0]]
+        assert isinstance(existing, InterviewScreen)
+        for _ in range(len(stack) - 1 - found[0]):
+            self.pop_screen()
+        if at is not None:
+            existing.go_to(at.block, at.perspective, at.prompt or None)
+        return True
 
     def compare_sessions(self, paths: list[Path]) -> None:
         """The compare screen for these sessions, when this build has it."""
