@@ -8,10 +8,12 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import DataTable
 
 from slbmc_tui.app import make_app
 from slbmc_tui.launch import ResumeSession
 from slbmc_tui.screens.interview import InterviewScreen
+from slbmc_tui.screens.start import StartScreen
 from slbmc_tui.widgets.answer_editor import AnswerEditor
 from tests.app_helpers import make_session, settle
 from tests.conftest import FakeClock
@@ -132,3 +134,24 @@ async def test_asking_for_an_open_session_brings_it_back_at_the_position(
         assert interview.current_block is not None
         assert interview.current_block.id == "value_proposition"
         assert focused_key(app) == ("value_proposition", "customer", "value_buying")
+
+
+@pytest.mark.asyncio
+async def test_palette_goes_back_to_the_session_list_after_saving(
+        sessions_dir: Path, clock: FakeClock) -> None:
+    path = make_session(sessions_dir, "HomeWell home care", "A relative")
+    app = make_app(sessions_dir=sessions_dir, clock=clock, launch=ResumeSession())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        interview = app.screen
+        assert isinstance(interview, InterviewScreen)
+        commands = {c.title: c for c in app.get_system_commands(interview)}
+        await type_text(pilot, "Peace of mind")
+        commands["Session list"].callback()
+        await settle(pilot)
+        assert isinstance(app.screen, StartScreen)
+        assert "Session list" not in {c.title for c in app.get_system_commands(app.screen)}
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        assert data["blocks"]["customers_world"]["ours"]["deep_insight"]["text"] == "Peace of mind"
+        table = app.screen.query_one("#sessions", DataTable)
+        assert " 1/39" in str(table.get_row(str(path))[2])  # the listing was refreshed

@@ -8,13 +8,15 @@ import importlib
 import os
 import signal
 import socket
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, runtime_checkable
 
 from rich.console import RenderableType
 from textual import on, work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.screen import Screen
 
 from slbmc_tui import messages
 from slbmc_tui.domain.errors import SlbmcFileError
@@ -208,6 +210,24 @@ class SlbmcApp(App[None]):
         if at is not None:
             existing.go_to(at.block, at.perspective, at.prompt or None)
         return True
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        from slbmc_tui.screens.start import StartScreen
+
+        if not isinstance(screen, StartScreen) and any(
+                isinstance(s, StartScreen) for s in self.screen_stack):
+            yield SystemCommand("Session list", "Save, then go back to the sessions in the folder",
+                                self.back_to_sessions)
+
+    def back_to_sessions(self) -> None:
+        """Leave the screens above the session list, but only once their text is saved."""
+        from slbmc_tui.screens.start import StartScreen
+
+        if not self.flush_all():
+            return
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, StartScreen):
+            self.pop_screen()
 
     def compare_sessions(self, paths: list[Path]) -> None:
         """The compare screen for these sessions, when this build has it."""
