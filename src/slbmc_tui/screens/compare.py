@@ -14,8 +14,8 @@ from pathlib import Path
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
-from textual.events import DescendantFocus, Resize
+from textual.containers import Horizontal
+from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
@@ -26,7 +26,7 @@ from slbmc_tui.domain.errors import SlbmcFileError
 from slbmc_tui.domain.session import Position, Session
 from slbmc_tui.messages import OpenSessionRequested
 from slbmc_tui.storage.store import SessionStore
-from slbmc_tui.widgets.compare_row import AnswerCell, PromptRow
+from slbmc_tui.widgets.compare_row import AnswerCell, CompareBody, PromptRow
 
 MIN_COLUMN_WIDTH = 28
 MAX_VISIBLE_COLUMNS = 6
@@ -103,12 +103,13 @@ class CompareScreen(Screen[None]):
         self._rows: list[PromptRow] = []
         self._heads: list[Static] = []
         self._last_page_size: int | bool = 0
+        self._cursor_widget: AnswerCell | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("Loading sessions…", id="compare-title", markup=False)
         yield Static("", id="compare-status", markup=False)
         yield Horizontal(id="column-heads")
-        with VerticalScroll(id="compare-body"):
+        with CompareBody(id="compare-body"):
             yield Static("", id="compare-message", markup=False)
         yield Footer()
 
@@ -134,9 +135,6 @@ class CompareScreen(Screen[None]):
             self.notify("Only one session could be read: nothing to compare it with.",
                         severity="warning")
         self.block_index = self.comparison.block_index(self._start_block or "")
-        slots = min(len(self.comparison.sessions), MAX_VISIBLE_COLUMNS)
-        self._heads = [Static("", classes="column-head", markup=False) for _ in range(slots)]
-        await self.query_one("#column-heads").mount_all(self._heads)
         await self._render_block(focus=True)
 
     # -- rendering -------------------------------------------------------------
@@ -183,8 +181,9 @@ class CompareScreen(Screen[None]):
         rows = self._filtered_rows()
         self.visible_rows = [row for row, _ in rows]
         columns = self.visible_columns
+        await self._ensure_slots(len(columns))
         slots = len(self._heads)
-        body = self.query_one("#compare-body", VerticalScroll)
+        body = self.query_one("#compare-body", CompareBody)
         if len(rows) > len(self._rows):
             extra = [PromptRow(i, slots) for i in range(len(self._rows), len(rows))]
             self._rows += extra
@@ -204,6 +203,17 @@ class CompareScreen(Screen[None]):
         self.cursor_row = min(self.cursor_row, max(0, len(rows) - 1))
         if focus:
             self._focus_cursor()
+
+    async def _ensure_slots(self, needed: int) -> None:
+        """Have one cell widget per visible column; rebuilt only when the window widens."""
+        if needed <= len(self._heads):
+            return
+        await self.query_one("#column-heads").remove_children()
+        await self.query_one("#compare-body").remove_children(PromptRow)
+        self._rows = []
+        self._cursor_widget = None
+        self._heads = [Static("", classes="column-head", markup=False) for _ in range(needed)]
+        await self.query_one("#column-heads").mount_all(self._heads)
 
     def _update_titles(self, shown: int) -> None:
         assert self.comparison is not None
@@ -234,20 +244,32 @@ class CompareScreen(Screen[None]):
         message.update(text)
         message.display = bool(text)
 
-    def _focus_cursor(self) -> None:
-        if not self.visible_rows:
-            self.query_one("#compare-body").focus()
-            return
+    @property
+    def cursor_cell(self) -> AnswerCell | None:
+        """The cell widget under the cursor, if the cursor's column is on screen."""
         slot = self.cursor_column - self.column_offset
-        row = self._rows[self.cursor_row]
-        if 0 <= slot < len(row.cells):
-            row.cells[slot].focus()
+        if not self.visible_rows or not 0 <= slot < len(self._heads):
+            return None
+        return self._rows[self.cursor_row].cells[slot]
+
+    def _focus_cursor(self) -> None:
+        """Move the cursor mark to (cursor_row, cursor_column) and bring that cell into view."""
+        body = self.query_one("#compare-body", CompareBody)
+        if self.focused is not body:
+            body.focus(scroll_visible=False)
+        target = self.cursor_cell
+        if self._cursor_widget is not None and self._cursor_widget is not target:
+            self._cursor_widget.set_cursor(False)
+        self._cursor_widget = target
+        if target is not None:
+            target.set_cursor(True)
+            body.scroll_to_widget(self._rows[self.cursor_row], animate=False, top=False)
 
     # -- events ----------------------------------------------------------------
 
-    def on_descendant_focus(self, event: DescendantFocus) -> None:
-        if isinstance(event.widget, AnswerCell):
-            self.cursor_row, self.cursor_column = event.widget.row_index, event.widget.column
+    def on_answer_cell_clicked(self, event: AnswerCell.Clicked) -> None:
+        self.cursor_row, self.cursor_column = event.cell.row_index, event.cell.column
+        self._focus_cursor()
 
     async def on_resize(self, event: Resize) -> None:
         if self.comparison is None:
@@ -255,7 +277,7 @@ class CompareScreen(Screen[None]):
         # Keep the cell the user is on visible when fewer columns fit.
         if not self.column_offset <= self.cursor_column < self.column_offset + self.page_size:
             self.column_offset = max(0, self.cursor_column - self.page_size + 1)
-        await self._render_block(focus=isinstance(self.focused, AnswerCell))
+        await self._render_block(focus=self.focused is not None)
 
     # -- actions ---------------------------------------------------------------
 
@@ -274,7 +296,7 @@ class CompareScreen(Screen[None]):
             return
         self.block_index = index % len(self.comparison.blocks)
         self.cursor_row = 0
-        self.query_one("#compare-body", VerticalScroll).scroll_home(animate=False)
+        self.query_one("#compare-body", CompareBody).scroll_home(animate=False)
         await self._render_block(focus=True)
 
     async def action_next_block(self) -> None:
