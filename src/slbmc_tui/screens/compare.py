@@ -15,6 +15,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Footer, Static
@@ -219,19 +220,30 @@ class CompareScreen(Screen[None]):
         assert self.comparison is not None
         comparison = self.comparison
         block = comparison.blocks[self.block_index]
-        title = (f"Compare · {comparison.title} · Block {self.block_index + 1} of "
-                 f"{len(comparison.blocks)}: {block.block.number}. {block.block.title}")
+        title = (f"Compare · {comparison.title} · {block.block.number}. {block.block.title}"
+                 f" ({self.block_index + 1}/{len(comparison.blocks)})")
         self.query_one("#compare-title", Static).update(title)
-        view = {None: "both points of view", "ours": comparison.bank.labels.ours,
-                "customer": comparison.bank.labels.customer}[self.view]
-        which = "only prompts that differ" if self.differs_only else "all prompts"
+        self.query_one("#compare-status", Static).update(self.status_line(shown))
+
+    def status_line(self, shown: int) -> Content:
+        """The filter toggles (active ones highlighted), the column window and block counts."""
+        assert self.comparison is not None
+        comparison = self.comparison
+        block = comparison.blocks[self.block_index]
+        toggles = (("o", "Ours only", self.view == "ours"),
+                   ("c", "Customer only", self.view == "customer"),
+                   ("d", "Differing only", self.differs_only))
+        parts: list[str | tuple[str, str]] = []
+        for key, label, active in toggles:
+            parts += [(f" {key} ", "bold"), (f" {label} ", "reverse bold" if active else ""),
+                      " "]
         columns = self.visible_columns
         count = len(comparison.sessions)
-        paging = (f" · sessions {columns[0] + 1}–{columns[-1] + 1} of {count} ([ ] page)"
-                  if len(columns) < count else f" · {count} sessions")
-        stats = f" · {block.differing_count} differ, {block.partial_count} partial"
-        self.query_one("#compare-status", Static).update(
-            f"Showing {view}, {which} ({shown}){paging}{stats}")
+        window = (f"sessions {columns[0] + 1}–{columns[-1] + 1} of {count} ([ ])"
+                  if len(columns) < count else f"{count} sessions")
+        parts.append(f"│ {shown} shown · {block.differing_count} differ · "
+                     f"{block.partial_count} partial · {window}")
+        return Content.assemble(*parts)
 
     def _empty_message(self) -> str:
         if self.differs_only:

@@ -113,6 +113,7 @@ class PromptRow(Vertical):
         """Fill the row with a prompt and the cells of the given session columns."""
         self.comparison = row
         self._group_heading.display = group_heading is not None
+        self.set_class(group_heading is not None, "-opens-group")
         if group_heading is not None:
             self._group_heading.update(group_heading)
         marks: list[tuple[str, str]] = []
