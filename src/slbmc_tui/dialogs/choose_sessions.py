@@ -1,7 +1,7 @@
 """Choose sessions to compare: every session in the folder with a tick box.
 
-The default offer is "all profiles of this model": those sessions are ticked and listed
-first, so Enter alone compares them.
+The default offer is "all profiles of this model" (each by its newest round): those
+sessions are ticked and listed first, so Enter alone compares them.
 """
 
 from __future__ import annotations
@@ -29,6 +29,22 @@ def choice_label(summary: SessionSummary) -> str:
     assert meta is not None
     return (f"{' '.join(meta.title.split())} · {session_label(meta)} · "
             f"{meta.answered}/{meta.total} · {meta.updated.strftime('%Y-%m-%d %H:%M')}")
+
+
+def default_offer(summaries: Sequence[SessionSummary], model_key: str | None,
+                  current: Path | None = None) -> set[Path]:
+    """The model's profiles, each by its newest round (or by `current` for its profile)."""
+    newest: dict[str, SessionSummary] = {}
+    for summary in summaries:
+        meta = summary.meta
+        if meta is None or meta.model_key != model_key:
+            continue
+        profile = " ".join(meta.profile.split()).casefold()
+        held = newest.get(profile)
+        if (summary.path == current or held is None
+                or (held.path != current and held.meta and meta.updated > held.meta.updated)):
+            newest[profile] = summary
+    return {s.path for s in newest.values()}
 
 
 def offered_order(summaries: Sequence[SessionSummary],
@@ -63,11 +79,13 @@ class ChooseSessions(ModalScreen[list[Path] | None]):
     ]
 
     def __init__(self, folder: Path, *, model_key: str | None = None,
-                 preselect: Sequence[Path] = ()) -> None:
+                 preselect: Sequence[Path] = (), current: Path | None = None) -> None:
+        """Ticks `preselect` if given, else the model's profiles (with `current` for its own)."""
         super().__init__()
         self._store = SessionStore(folder)
         self._model_key = model_key
         self._preselect = {Path(p) for p in preselect}
+        self._current = current
         self._summaries: list[SessionSummary] = []
 
     def compose(self) -> ComposeResult:
@@ -88,10 +106,12 @@ class ChooseSessions(ModalScreen[list[Path] | None]):
 
     def _show(self, summaries: list[SessionSummary]) -> None:
         self._summaries = offered_order(summaries, self._model_key)
+        ticked = self._preselect or default_offer(self._summaries, self._model_key,
+                                                  self._current)
         choices = self.query_one(_SessionChoices)
         choices.clear_options()
         choices.add_options([
-            Selection(choice_label(s), s.path, initial_state=self._ticked_at_start(s))
+            Selection(choice_label(s), s.path, initial_state=s.path in ticked)
             for s in self._summaries
         ])
         unreadable = len(summaries) - len(self._summaries)
@@ -102,18 +122,16 @@ class ChooseSessions(ModalScreen[list[Path] | None]):
         self.query_one("#choose-status", Label).update(status)
         choices.focus()
 
-    def _ticked_at_start(self, summary: SessionSummary) -> bool:
-        if self._preselect:
-            return summary.path in self._preselect
-        return summary.meta is not None and summary.meta.model_key == self._model_key
-
     def action_confirm(self) -> None:
         chosen = self.query_one(_SessionChoices).selected
         if len(chosen) < MIN_SESSIONS:
             self.query_one("#choose-status", Label).update(
                 f"Tick at least {MIN_SESSIONS} sessions (Space), then press Enter.")
             return
-        self.dismiss(list(chosen))
+        # Listing order, with the session the user came from as the first column.
+        ordered = sorted((s.path for s in self._summaries if s.path in chosen),
+                         key=lambda path: path != self._current)
+        self.dismiss(ordered)
 
     def action_tick_all(self) -> None:
         self.query_one(_SessionChoices).select_all()

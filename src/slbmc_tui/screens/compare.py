@@ -380,9 +380,8 @@ class CompareScreen(Screen[None]):
         self.post_message(OpenSessionRequested(self.session_paths[self.cursor_column], position))
 
 
-def compare_screen_for(store: SessionStore, names: Sequence[str],
-                       start_block: str | None = None) -> CompareScreen:
-    """The compare screen for sessions named as on the command line (path, file name or stem)."""
+def resolve_names(store: SessionStore, names: Sequence[str]) -> tuple[list[Path], list[str]]:
+    """Sessions named as on the command line (path, file name or stem), and the names not found."""
     paths: list[Path] = []
     problems: list[str] = []
     for name in names:
@@ -390,4 +389,12 @@ def compare_screen_for(store: SessionStore, names: Sequence[str],
             paths.append(store.resolve(name))
         except SlbmcFileError as error:
             problems.append(f"Skipped {error}")
+    return paths, problems
+
+
+def compare_screen_for(store: SessionStore, names: Sequence[str],
+                       start_block: str | None = None) -> CompareScreen:
+    """The compare screen for sessions named as on the command line; unknown names are
+    reported on screen and skipped."""
+    paths, problems = resolve_names(store, names)
     return CompareScreen(paths, start_block=start_block, problems=problems)
