@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
+from textual.screen import Screen
 
 from slbmc_tui.domain.bank import builtin_bank
 from slbmc_tui.screens.compare import CompareScreen, compare_screen_for
 from slbmc_tui.storage.store import SessionStore
+from slbmc_tui.storage.toml_format import dumps
 from slbmc_tui.widgets.compare_row import AnswerCell, PromptRow
 from tests.compare_fixtures import (
     PROFILES,
@@ -225,3 +227,26 @@ async def test_eight_large_sessions_paint_fast_and_arrows_stay_quick(sessions_di
         assert len(app.screen.query(PromptRow)) <= 8  # only the current block's rows exist
     assert first_paint < 1.0, f"first paint took {first_paint:.2f} s of CPU"
     assert arrow < 0.25, f"moving the cursor took {arrow:.2f} s of CPU"
+
+
+@pytest.mark.asyncio
+async def test_coming_back_rereads_the_sessions_and_keeps_the_block(sessions_dir: Path) -> None:
+    bank = builtin_bank("en")
+    paths = write_profiles(sessions_dir, FakeClock(), 2)
+    app = CompareHost(paths)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(pilot)
+        screen = app.compare
+        await pilot.press("ctrl+pagedown")
+        block = bank.ordered_blocks[1]
+        app.push_screen(Screen())  # stands in for the interview opened with Enter
+        await pilot.pause()
+        store = SessionStore(sessions_dir)
+        session = store.load(paths[1])
+        session.answer(block.id, "ours", block.ours[0].id).text = "Written in the interview"
+        paths[1].write_text(dumps(session), encoding="utf-8")
+        app.pop_screen()
+        await _settle(pilot)
+        assert screen.block_index == 1
+        row = screen.visible_rows[0]
+        assert row.cells[1].text == "Written in the interview" and row.partial

@@ -105,6 +105,7 @@ class CompareScreen(Screen[None]):
         self._heads: list[Static] = []
         self._last_page_size: int | bool = 0
         self._cursor_widget: AnswerCell | None = None
+        self._reloading = False
 
     def compose(self) -> ComposeResult:
         yield Static("Loading sessions…", id="compare-title", markup=False)
@@ -124,15 +125,28 @@ class CompareScreen(Screen[None]):
         loaded = load_comparison(self._paths)
         self.app.call_from_thread(self.call_next, self._show_loaded, loaded)
 
+    def on_screen_resume(self) -> None:
+        """Back from an interview opened from here: re-read, the answers may have changed."""
+        if self.comparison is not None:
+            self._reloading = True
+            self._load()
+
     async def _show_loaded(self, loaded: _Loaded) -> None:
-        for problem in loaded.problems:
-            self.notify(problem, severity="error", timeout=10)
+        reloading, self._reloading = self._reloading, False
+        if not reloading or loaded.paths != self.session_paths:
+            for problem in loaded.problems:
+                self.notify(problem, severity="error", timeout=10)
+        if reloading and self.comparison is not None:
+            # Stay on the block the user was reading, not the one the screen opened at.
+            self._start_block = self.comparison.blocks[self.block_index].block.id
+            if loaded.paths != self.session_paths:
+                self.cursor_column = 0
         self.comparison, self.session_paths = loaded.comparison, loaded.paths
         if self.comparison is None or not self.comparison.sessions:
             self.query_one("#compare-title", Static).update("Nothing to compare")
             self._message("None of the sessions could be read. Press Esc to go back.")
             return
-        if len(self.comparison.sessions) < 2:
+        if len(self.comparison.sessions) < 2 and not reloading:
             self.notify("Only one session could be read: nothing to compare it with.",
                         severity="warning")
         self.block_index = self.comparison.block_index(self._start_block or "")
