@@ -10,11 +10,13 @@ notes field records `prompt=":notes"` (`NOTES_PROMPT`), which no prompt id can c
 
 from __future__ import annotations
 
+import contextlib
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.events import DescendantFocus
+from textual.events import DescendantFocus, Resize
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, OptionList, SelectionList, TextArea
@@ -31,23 +33,28 @@ from slbmc_tui.widgets.block_list import BlockList
 from slbmc_tui.widgets.block_view import BlockView
 from slbmc_tui.widgets.interview_header import InterviewHeader, session_subtitle
 
+NARROW_BELOW = 100
+"""Below this many columns the two points of view stack instead of sitting side by side."""
+
 
 class InterviewScreen(Screen[None]):
     """Runs an interview on one opened session; `flush_save()` before the app leaves it."""
 
     CSS_PATH = "interview.tcss"
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-wide")]
     COMMANDS = {BlockCommands}
     BINDINGS = [
         Binding("tab", "app.focus_next", "Next field", show=False),
         Binding("shift+tab", "app.focus_previous", "Previous field", show=False),
         Binding("ctrl+pagedown,alt+right", "next_block", "Next block", priority=True),
-        Binding("ctrl+pageup,alt+left", "previous_block", "Previous block", priority=True),
+        # Hidden from the footer only (its twin shows the idea); help and palette list it.
+        Binding("ctrl+pageup,alt+left", "previous_block", "Previous block", priority=True,
+                show=False),
         Binding("ctrl+g", "pick_block", "Go to block"),
         Binding("ctrl+b", "toggle_sidebar", "Blocks"),
         Binding("ctrl+r", "toggle_research", "Needs research"),
         Binding("f1", "help", "Help"),
-        Binding("f4", "compare", "Compare profiles"),
+        Binding("f4", "compare", "Compare profiles", show=False),
     ]
 
     def __init__(self, opened: OpenedSession, *, clock: Clock = system_clock,
@@ -61,6 +68,8 @@ class InterviewScreen(Screen[None]):
         self._current: Block | None = None
         self._dirty_editors: set[AnswerEditor] = set()
         self._autosaver: Autosaver | None = None
+        self._mounted = False
+        self._last_status_ok = True
         if not read_only:
             self._autosaver = Autosaver(
                 opened, clock=clock,
@@ -84,6 +93,22 @@ class InterviewScreen(Screen[None]):
         return self.opened.session
 
     @property
+    def autosaver(self) -> Autosaver | None:
+        """The session's autosave (None when read-only)."""
+        return self._autosaver
+
+    @property
+    def unsaved_error(self) -> str | None:
+        """Why typed text is not on disk yet (after `flush_save()` this means it failed)."""
+        saver = self._autosaver
+        if saver is None or not saver.dirty:
+            return None
+        outcome = saver.last_outcome
+        if outcome is not None and not outcome.ok:
+            return outcome.error
+        return f"changes to {self.opened.path} are not saved yet"
+
+    @property
     def current_block(self) -> Block | None:
         return self._current
 
@@ -93,6 +118,10 @@ class InterviewScreen(Screen[None]):
         block = self.bank.block(block_id)
         if block is None:
             self.notify(f"This question bank has no block “{block_id}”.", severity="warning")
+            return
+        if not self._mounted:  # called right after push_screen: becomes the start position
+            self._start = Position(block=block.id, perspective=perspective or "ours",
+                                   prompt=prompt_id or "")
             return
         leaving = self._current is not None and self._current.id != block.id
         self._show_block(block)
@@ -122,7 +151,12 @@ class InterviewScreen(Screen[None]):
             yield VerticalScroll(id="page", can_focus=False)
         yield Footer()
 
+    def on_resize(self, event: Resize) -> None:
+        # Below the breakpoint the footer's compact style keeps every key in view.
+        self.query_one(Footer).compact = event.size.width < NARROW_BELOW
+
     def on_mount(self) -> None:
+        self._mounted = True
         self._refresh_progress()
         start = self._start
         block = self._start_block()
@@ -157,8 +191,11 @@ class InterviewScreen(Screen[None]):
         if target is None:
             editors = view.editors()
             target = editors[0] if editors else None
-        if target is not None:
-            self.call_after_refresh(target.focus)
+        if target is None:
+            return
+        if target.text and target.cursor_location == (0, 0):
+            target.move_cursor(target.document.end)  # resume typing where the answer ends
+        self.call_after_refresh(target.focus)
 
     # -- edits -----------------------------------------------------------------
 
@@ -226,10 +263,16 @@ class InterviewScreen(Screen[None]):
         self._show_status(outcome.status, ok=outcome.ok)
 
     def _show_status(self, text: str, *, ok: bool) -> None:
-        self.query_one(InterviewHeader).show_save_status(text, ok=ok)
+        header = self.query_one(InterviewHeader)
+        repeated = not ok and header.save_status == text
+        header.show_save_status(text, ok=ok)
         self._refresh_progress()
-        if not ok:
+        if not ok and not repeated:  # one notification per distinct failure, not per keystroke
             self.notify(text, title="Could not save", severity="error", timeout=12, markup=False)
+        elif ok and not self._last_status_ok:
+            self.notify(f"Saved again to {self.opened.path}.", title="Saved", timeout=4,
+                        markup=False)
+        self._last_status_ok = ok
 
     def _refresh_progress(self) -> None:
         answered, total = self.session.progress(self.bank)
@@ -244,6 +287,8 @@ class InterviewScreen(Screen[None]):
 
     def on_unmount(self) -> None:
         self.flush_save()
+        with contextlib.suppress(Exception):  # leaving anyway; a stale lock is swept later
+            self.opened.close()  # the session is free for other instances again
 
     # -- actions ---------------------------------------------------------------
 
