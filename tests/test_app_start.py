@@ -287,34 +287,26 @@ async def test_a_failed_save_stops_the_first_quit_and_says_why(sessions_dir: Pat
 
 @pytest.mark.asyncio
 async def test_compare_offers_the_latest_round_of_each_profile(
-        sessions_dir: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch) -> None:
-    import sys
-    import types
+        sessions_dir: Path, clock: FakeClock) -> None:
+    from slbmc_tui.dialogs.choose_sessions import ChooseSessions
 
-    class FakeCompareScreen(Screen[None]):
-        def __init__(self, paths: list[Path]) -> None:
-            super().__init__()
-            self.paths = paths
-
-    module = types.ModuleType("slbmc_tui.screens.compare")
-    module.CompareScreen = FakeCompareScreen  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "slbmc_tui.screens.compare", module)
     paths = three_sessions_and_a_broken_file(sessions_dir)
     app = make_app(sessions_dir=sessions_dir, clock=clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
+        move_to(app.screen, paths["elderly"])  # type: ignore[arg-type]
+        await pilot.press("r")  # round 2 of the elderly person: the one to compare now
+        await settle(pilot)
+        app.pop_screen()
+        await settle(pilot)
         move_to(app.screen, paths["relative"])  # type: ignore[arg-type]
         await pilot.press("c")
         await settle(pilot)
-        assert isinstance(app.screen, FakeCompareScreen)
-        assert app.screen.paths == [paths["elderly"], paths["relative"]]
-        app.pop_screen()
-        await settle(pilot)
-        move_to(app.screen, paths["cyclist"])  # type: ignore[arg-type]
-        await pilot.press("c")
-        await settle(pilot)
-        assert isinstance(app.screen, StartScreen)
-        assert any("only one session" in str(n.message) for n in app._notifications)
+        dialog = app.screen
+        assert isinstance(dialog, ChooseSessions)
+        [round_two] = sessions_dir.glob("*--round-2.toml")
+        assert dialog._preselect == {round_two, paths["relative"]}
+        assert dialog._model_key == "homewell home care"
 
 
 @pytest.mark.asyncio

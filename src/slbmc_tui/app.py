@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-import importlib
 import os
-import signal
 import socket
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol, runtime_checkable
 
@@ -29,6 +25,7 @@ from slbmc_tui.launch import (
     ResumeSession,
     ShowStart,
 )
+from slbmc_tui.stop_signals import handle_stop_signals
 from slbmc_tui.storage.locking import LockInfo, SessionLocked
 from slbmc_tui.storage.store import OpenedSession, SessionStore, open_session
 
@@ -66,28 +63,11 @@ class SlbmcApp(App[None]):
     def on_mount(self) -> None:
         self.app_suspend_signal.subscribe(self, lambda _app: self.flush_all(),
                                           immediate=True)
-        self._handle_stop_signals(install=True)
+        handle_stop_signals(self._stop_on_signal, install=True)
         self.start_launch(self.launch)
 
     def on_unmount(self) -> None:
-        self._handle_stop_signals(install=False)
-
-    def _handle_stop_signals(self, *, install: bool) -> None:
-        """Closing the terminal window (SIGHUP) or `kill` (SIGTERM) saves, then quits.
-
-        Without this the process dies at once: the last second of typing is lost and the
-        session's lock is left behind.
-        """
-        loop = asyncio.get_running_loop()
-        for signum in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
-            if signum is None:
-                continue
-            # Not available on Windows event loops, nor outside the main thread.
-            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                if install:
-                    loop.add_signal_handler(signum, self._stop_on_signal)
-                else:
-                    loop.remove_signal_handler(signum)
+        handle_stop_signals(self._stop_on_signal, install=False)
 
     def _stop_on_signal(self) -> None:
         self._quit_despite_failure = True  # nobody is left to answer "quit anyway?"
@@ -113,8 +93,10 @@ class SlbmcApp(App[None]):
         """Find the files a launch names (reads the folder, so off the UI thread)."""
         try:
             if isinstance(launch, CompareSessions):
-                paths = [self.store.resolve(name) for name in launch.names]
-                self.call_from_thread(self.compare_sessions, paths)
+                from slbmc_tui.screens.compare import resolve_names
+
+                paths, problems = resolve_names(self.store, launch.names)
+                self.call_from_thread(self.compare_sessions, paths, problems=problems)
                 return
             path = self.store.resolve(launch.name) if launch.name else self.store.most_recent()
         except SlbmcFileError as error:
@@ -147,7 +129,25 @@ class SlbmcApp(App[None]):
 
     @on(messages.OpenSessionRequested)
     def _open_requested(self, message: messages.OpenSessionRequested) -> None:
-        self.open_session(message.path, at=message.position, read_only=message.read_only)
+        if not self._return_to_open_interview(message.path, message.position):
+            self.open_session(message.path, at=message.position, read_only=message.read_only)
+
+    def _return_to_open_interview(self, path: Path, at: Position | None) -> bool:
+        """Go back to an interview already showing this file rather than open a second one.
+
+        Two interviews on one file would each autosave their own copy, the older one
+        overwriting what was typed in the newer.
+        """
+        from slbmc_tui.screens.interview import InterviewScreen
+
+        for index, screen in enumerate(self.screen_stack):
+            if isinstance(screen, InterviewScreen) and _same_file(screen.opened.path, path):
+                for _above in self.screen_stack[index + 1:]:
+                    self.pop_screen()
+                if at is not None:
+                    screen.go_to(at.block, at.perspective, at.prompt or None)
+                return True
+        return False
 
     @work(thread=True, group="open-session", exit_on_error=False)
     def open_session(self, path: Path, *, at: Position | None = None,
@@ -229,17 +229,25 @@ class SlbmcApp(App[None]):
         while len(self.screen_stack) > 1 and not isinstance(self.screen, StartScreen):
             self.pop_screen()
 
-    def compare_sessions(self, paths: list[Path]) -> None:
-        """The compare screen for these sessions, when this build has it."""
-        try:
-            compare = importlib.import_module("slbmc_tui.screens.compare")
-        except ModuleNotFoundError as error:
-            if error.name != "slbmc_tui.screens.compare":
-                raise
-            self.notify("Comparing profiles is not part of this build yet; "
-                        "use `slbmc compare --markdown FILE` meanwhile.", severity="warning")
-            return
-        self.push_screen(compare.CompareScreen(paths))
+    def compare_sessions(self, paths: Sequence[Path], *, problems: Sequence[str] = (),
+                         start_block: str | None = None) -> None:
+        """The compare screen for these sessions (unreadable ones are reported and skipped)."""
+        from slbmc_tui.screens.compare import CompareScreen
+
+        self.push_screen(CompareScreen(paths, start_block=start_block, problems=problems))
+
+    def offer_comparison(self, folder: Path, *, model_key: str | None,
+                         preselect: Sequence[Path] = (), current: Path | None = None,
+                         start_block: str | None = None) -> None:
+        """Let the user tick the sessions to compare (the model's profiles are offered)."""
+        from slbmc_tui.dialogs.choose_sessions import ChooseSessions
+
+        def chosen(paths: list[Path] | None) -> None:
+            if paths:
+                self.compare_sessions(paths, start_block=start_block)
+
+        self.push_screen(ChooseSessions(folder, model_key=model_key, preselect=preselect,
+                                        current=current), chosen)
 
     def flush_all(self) -> bool:
         """Save what every open interview holds, synchronously; False if one could not."""
@@ -267,6 +275,13 @@ class SlbmcApp(App[None]):
             self._quit_despite_failure = True
             return
         super().exit(result, return_code, message)
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    try:
+        return first.resolve() == second.resolve()
+    except OSError:
+        return first == second
 
 
 def make_app(*, sessions_dir: Path, bank_path: Path | None = None,
