@@ -1,0 +1,242 @@
+"""One block of the canvas at a glance: title, progress and the start of its answers.
+
+The cell lays its answers out for whatever room it gets, so the same widget reads well
+on a 160-column shared screen and on an 80x24 terminal.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual import events
+from textual.message import Message
+from textual.widget import Widget
+
+from slbmc_tui.domain.bank import PERSPECTIVES, Block, Perspective, QuestionBank
+from slbmc_tui.domain.session import Session
+
+FLAG_MARK = "?"
+BULLET = "·"
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """One answer reduced to a single line, with its "needs research" flag."""
+
+    text: str
+    needs_research: bool
+
+
+@dataclass(frozen=True)
+class Section:
+    """The snippets of one perspective, under that perspective's label."""
+
+    perspective: Perspective
+    label: str
+    snippets: tuple[Snippet, ...]
+
+
+def one_line(text: str) -> str:
+    """Whitespace and line breaks collapsed: a snippet never spills onto a second line."""
+    return " ".join(text.split())
+
+
+def block_sections(session: Session, bank: QuestionBank, block: Block) -> tuple[Section, ...]:
+    """What a block holds, per perspective; perspectives without anything are left out.
+
+    A flagged prompt without text still shows (as its question), so open research is
+    visible on the canvas.
+    """
+    sections: list[Section] = []
+    for perspective in PERSPECTIVES:
+        snippets: list[Snippet] = []
+        for prompt in block.prompts(perspective):
+            answer = session.peek(block.id, perspective, prompt.id)
+            if answer is None:
+                continue
+            labels = {option.id: option.label for option in prompt.options}
+            words = one_line(answer.text) or ", ".join(
+                labels.get(option, option) for option in answer.options
+            )
+            if words:
+                snippets.append(Snippet(words, answer.needs_research))
+            elif answer.needs_research:
+                snippets.append(Snippet(one_line(prompt.text), True))
+        if snippets:
+            label = bank.perspective_label(perspective)
+            sections.append(Section(perspective, label, tuple(snippets)))
+    return tuple(sections)
+
+
+def share_lines(wanted: list[int], room: int) -> list[int]:
+    """Split `room` lines between sections fairly: nobody gets more than it wants."""
+    given = [0] * len(wanted)
+    while room > 0:
+        hungry = [i for i, want in enumerate(wanted) if given[i] < want]
+        if not hungry:
+            break
+        for i in hungry:
+            if room == 0:
+                break
+            given[i] += 1
+            room -= 1
+    return given
+
+
+def fit(text: str, width: int) -> str:
+    """The text cut to `width` cells, with an ellipsis when something was cut."""
+    if cell_len(text) <= width:
+        return text
+    if width <= 1:
+        return "…"[:width]
+    cut = text
+    while cell_len(cut) > width - 1:
+        cut = cut[:-1]
+    return cut.rstrip() + "…"
+
+
+class CanvasCell(Widget, can_focus=True):
+    """A focusable canvas block; Enter or a click asks to open it in the interview."""
+
+    COMPONENT_CLASSES = {
+        "canvas-cell--label-ours",
+        "canvas-cell--label-customer",
+        "canvas-cell--ours",
+        "canvas-cell--customer",
+        "canvas-cell--flag",
+        "canvas-cell--empty",
+    }
+
+    class Chosen(Message):
+        """The user picked this block."""
+
+        def __init__(self, cell: CanvasCell) -> None:
+            super().__init__()
+            self.cell = cell
+
+    def __init__(self, session: Session, bank: QuestionBank, block: Block) -> None:
+        super().__init__(id=f"cell-{block.id}", classes=f"zone-{block.zone}")
+        self.block = block
+        self.bank = bank
+        self.sections = block_sections(session, bank, block)
+        answered, total = session.block_progress(block)
+        self.progress = (answered, total)
+        self.styles.column_span = block.position.column_span
+        self.styles.row_span = block.position.row_span
+        self.border_title = f"{block.number} {block.title}"
+        self.border_subtitle = f"{answered}/{total}"
+        self.set_class(not self.sections, "-empty")
+        self.set_class(answered == total, "-complete")
+        self.tooltip = f"{block.number} {block.title}: {answered}/{total} answered"
+
+    def on_click(self, event: events.Click) -> None:
+        event.stop()
+        self.post_message(self.Chosen(self))
+
+    def on_resize(self, event: events.Resize) -> None:
+        # Corners, rules and spaces take six cells; the number always stays whole.
+        number = f"{self.block.number} "
+        room = event.size.width - 6 - len(number)
+        self.border_title = number + abbreviate(self.block.title, room)
+
+    def render(self) -> Text:
+        width, height = self.content_size
+        if width <= 0 or height <= 0:
+            return Text()
+        if not self.sections:
+            style = self.get_component_rich_style("canvas-cell--empty")
+            return Text(fit("no answers yet", width), style=style, no_wrap=True)
+        lines = self._labelled_lines(width, height) if height >= 2 * len(self.sections) \
+            else self._compact_lines(width, height)
+        return Text("\n", no_wrap=True, overflow="ellipsis").join(lines[:height])
+
+    def _labelled_lines(self, width: int, height: int) -> list[Text]:
+        """A label line per perspective, then as much of its answers as fits under it."""
+        wrapped = [
+            [wrap_snippet(snippet.text, width - 2) for snippet in section.snippets]
+            for section in self.sections
+        ]
+        wanted = [sum(len(lines) for lines in section) for section in wrapped]
+        shares = share_lines(wanted, height - len(self.sections))
+        out: list[Text] = []
+        for section, snippet_lines, share in zip(self.sections, wrapped, shares, strict=True):
+            counts = share_lines_in_order([len(lines) for lines in snippet_lines], share)
+            shown = sum(1 for count in counts if count)
+            hidden = len(section.snippets) - shown
+            label_style = self.get_component_rich_style(f"canvas-cell--label-{section.perspective}")
+            label = section.label + (f" (+{hidden} more)" if hidden > 0 else "")
+            out.append(Text(fit(label, width), style=label_style))
+            for snippet, lines, count in zip(section.snippets, snippet_lines, counts, strict=True):
+                if count:
+                    out.extend(self._snippet_lines(
+                        section.perspective, snippet, lines, count, width - 2))
+        return out
+
+    def _compact_lines(self, width: int, height: int) -> list[Text]:
+        """No room for labels: the first answer of each perspective, behind its label."""
+        out: list[Text] = []
+        for section in self.sections[:height]:
+            label_style = self.get_component_rich_style(f"canvas-cell--label-{section.perspective}")
+            words = section.label.split()
+            prefix = Text(f"{words[0] if words else section.label}: ", style=label_style)
+            room = max(1, width - prefix.cell_len - 2)
+            lines = wrap_snippet(section.snippets[0].text, room)
+            rest = self._snippet_lines(section.perspective, section.snippets[0], lines, 1, room)
+            out.append(Text.assemble(prefix, *rest))
+        return out
+
+    def _snippet_lines(
+        self, perspective: Perspective, snippet: Snippet, lines: list[str], count: int,
+        width: int,
+    ) -> list[Text]:
+        """The first `count` wrapped lines of an answer, the last with an ellipsis if cut."""
+        style = self.get_component_rich_style(f"canvas-cell--{perspective}")
+        if snippet.needs_research:
+            mark = Text(f"{FLAG_MARK} ", style=self.get_component_rich_style("canvas-cell--flag"))
+        else:
+            mark = Text(f"{BULLET} ", style=style)
+        shown = lines[:count]
+        if count < len(lines):
+            shown[-1] = fit(shown[-1].rstrip(" …") + " …", width)
+        out = [Text.assemble(mark, Text(shown[0], style=style))]
+        out.extend(Text.assemble("  ", Text(line, style=style)) for line in shown[1:])
+        return out
+
+
+def wrap_snippet(text: str, width: int) -> list[str]:
+    """The answer wrapped to the cell; a word longer than a line ends in an ellipsis."""
+    width = max(1, width)
+    lines = textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)
+    return [fit(line, width) for line in lines] or [""]
+
+
+def share_lines_in_order(wanted: list[int], room: int) -> list[int]:
+    """One line to each answer in turn while room lasts, then the rest to the first ones."""
+    given = [0] * len(wanted)
+    for i in range(len(wanted)):
+        if room == 0:
+            break
+        given[i], room = 1, room - 1
+    for i, want in enumerate(wanted):
+        extra = min(want - given[i], room) if given[i] else 0
+        given[i] += extra
+        room -= extra
+    return given
+
+
+def abbreviate(title: str, width: int) -> str:
+    """The title shortened word by word (longest words first) until it fits the border."""
+    if cell_len(title) <= width:
+        return title
+    words = title.split()
+    for keep in (5, 4, 3):
+        for index in sorted(range(len(words)), key=lambda i: -len(words[i])):
+            if len(words[index]) > keep + 1:
+                words[index] = words[index][:keep] + "."
+                short = " ".join(words)
+                if cell_len(short) <= width:
+                    return short
+    return fit(" ".join(words), width)
