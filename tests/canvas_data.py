@@ -5,11 +5,15 @@ Built in Python so these tests do not depend on the wording of the shipped banks
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
+from textual.app import App
+from textual.screen import Screen
+
 from slbmc_tui.domain.bank import QuestionBank
-from slbmc_tui.domain.session import Session, new_session
+from slbmc_tui.domain.session import Position, Session, new_session
 
 # number, id, title, zone, (row, column, row_span, column_span)
 BLOCKS: list[tuple[int, str, str, str, tuple[int, int, int, int]]] = [
@@ -84,3 +88,15 @@ def make_session(bank: QuestionBank, now: datetime) -> Session:
     put("revenues", "customer", "c1", "Pay once for the whole family.")
     session.refresh_progress(bank)
     return session
+
+
+class ScreenHost(App[None]):
+    """A bare app that shows one screen and keeps what it was dismissed with."""
+
+    def __init__(self, make_screen: Callable[[], Screen[Position | None]]) -> None:
+        super().__init__()
+        self.make_screen = make_screen
+        self.results: list[Position | None] = []
+
+    def on_mount(self) -> None:
+        self.push_screen(self.make_screen(), self.results.append)

@@ -43,8 +43,13 @@ class CanvasScreen(Screen[Position | None]):
         Binding("right", "move('right')", "Right", show=False),
     ]
 
-    def __init__(self, session: Session, bank: QuestionBank, *, start_block: str = "") -> None:
+    def __init__(
+        self, session: Session, bank: QuestionBank, *, start_block: str = "",
+        titles_inside: bool = False,
+    ) -> None:
+        """`start_block` gets the focus (default: where the session stopped)."""
         super().__init__()
+        self.titles_inside = titles_inside
         self.session = session
         self.bank = bank
         self.start_block = start_block or (session.position.block if session.position else "")
@@ -56,7 +61,8 @@ class CanvasScreen(Screen[Position | None]):
                 if block is None:
                     yield Static(classes="canvas-spacer")
                 else:
-                    yield CanvasCell(self.session, self.bank, block)
+                    yield CanvasCell(self.session, self.bank, block,
+                                     title_inside=self.titles_inside)
         yield Footer()
 
     def on_mount(self) -> None:

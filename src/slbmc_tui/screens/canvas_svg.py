@@ -29,7 +29,8 @@ class _CanvasPictureApp(App[str]):
         self.title = f"{meta.title} — {meta.profile}"
 
     def on_mount(self) -> None:
-        screen = CanvasScreen(self.session, self.bank)
+        # Whole titles: a document must not abbreviate what the screen may.
+        screen = CanvasScreen(self.session, self.bank, titles_inside=True)
         screen.add_class("-export")
         self.push_screen(screen)
 
@@ -39,7 +40,7 @@ def render_canvas_svg(
 ) -> str:
     """The whole canvas drawn as an SVG document (terminal-style, `size` columns x rows)."""
 
-    async def take_picture(pilot: Pilot[str]) -> None:
+    async def take_picture(pilot: Pilot[object]) -> None:
         await pilot.pause()
         pilot.app.set_focus(None)
         await pilot.pause()

@@ -108,6 +108,7 @@ class CanvasCell(Widget, can_focus=True):
         "canvas-cell--customer",
         "canvas-cell--flag",
         "canvas-cell--empty",
+        "canvas-cell--title",
     }
 
     class Chosen(Message):
@@ -117,9 +118,13 @@ class CanvasCell(Widget, can_focus=True):
             super().__init__()
             self.cell = cell
 
-    def __init__(self, session: Session, bank: QuestionBank, block: Block) -> None:
+    def __init__(
+        self, session: Session, bank: QuestionBank, block: Block, *, title_inside: bool = False
+    ) -> None:
+        """`title_inside` writes the whole title as the cell's first lines (for pictures)."""
         super().__init__(id=f"cell-{block.id}", classes=f"zone-{block.zone}")
         self.block = block
+        self.title_inside = title_inside
         self.bank = bank
         self.sections = block_sections(session, bank, block)
         answered, total = session.block_progress(block)
@@ -138,6 +143,9 @@ class CanvasCell(Widget, can_focus=True):
 
     def on_resize(self, event: events.Resize) -> None:
         # Corners, rules and spaces take six cells; the number always stays whole.
+        if self.title_inside:
+            self.border_title = str(self.block.number)
+            return
         number = f"{self.block.number} "
         room = event.size.width - 6 - len(number)
         self.border_title = number + abbreviate(self.block.title, room)
@@ -146,12 +154,20 @@ class CanvasCell(Widget, can_focus=True):
         width, height = self.content_size
         if width <= 0 or height <= 0:
             return Text()
+        heading: list[Text] = []
+        if self.title_inside:
+            title_style = self.get_component_rich_style("canvas-cell--title")
+            heading = [Text(line, style=title_style)
+                       for line in wrap_snippet(self.block.title, width)][: max(1, height - 1)]
+            height -= len(heading)
         if not self.sections:
             style = self.get_component_rich_style("canvas-cell--empty")
-            return Text(fit("no answers yet", width), style=style, no_wrap=True)
-        lines = self._labelled_lines(width, height) if height >= 2 * len(self.sections) \
-            else self._compact_lines(width, height)
-        return Text("\n", no_wrap=True, overflow="ellipsis").join(lines[:height])
+            lines = [Text(fit("no answers yet", width), style=style)] if height > 0 else []
+        elif height >= 2 * len(self.sections):
+            lines = self._labelled_lines(width, height)
+        else:
+            lines = self._compact_lines(width, height)
+        return Text("\n", no_wrap=True, overflow="ellipsis").join(heading + lines[:height])
 
     def _labelled_lines(self, width: int, height: int) -> list[Text]:
         """A label line per perspective, then as much of its answers as fits under it."""
