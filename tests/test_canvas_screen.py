@@ -219,3 +219,14 @@ def test_snapshot_canvas_wide(session: Session, bank: QuestionBank, snap_compare
 
 def test_snapshot_canvas_narrow(session: Session, bank: QuestionBank, snap_compare) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(canvas_host(session, bank), terminal_size=(80, 24), press=["left"])
+
+
+def test_short_perspective_labels_keep_only_the_words_that_differ(bank: QuestionBank) -> None:
+    from slbmc_tui.domain.bank import builtin_bank
+    from slbmc_tui.widgets.canvas_cell import short_perspective_labels
+
+    assert short_perspective_labels(builtin_bank("en")) == {
+        "ours": "Our", "customer": "The customer's"}
+    assert short_perspective_labels(builtin_bank("fi")) == {
+        "ours": "Meidän", "customer": "Asiakkaan"}
+    assert short_perspective_labels(bank) == {"ours": "Our", "customer": "Customer's"}

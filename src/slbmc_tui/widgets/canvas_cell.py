@@ -20,6 +20,7 @@ from slbmc_tui.domain.session import Session
 
 FLAG_MARK = "?"
 BULLET = "·"
+EMPTY_WORDS = ("no answers yet", "no answers", "empty")
 
 
 @dataclass(frozen=True)
@@ -36,12 +37,35 @@ class Section:
 
     perspective: Perspective
     label: str
+    short_label: str
     snippets: tuple[Snippet, ...]
 
 
 def one_line(text: str) -> str:
     """Whitespace and line breaks collapsed: a snippet never spills onto a second line."""
     return " ".join(text.split())
+
+
+def short_perspective_labels(bank: QuestionBank) -> dict[Perspective, str]:
+    """The words that tell the two perspective labels apart, for cramped cells.
+
+    "From our point of view" / "From the customer's point of view" become "Our" /
+    "The customer's"; "Meidän näkökulmasta" / "Asiakkaan näkökulmasta" become "Meidän" /
+    "Asiakkaan". Works for any language because it only drops the words both share.
+    """
+    ours, customer = (bank.perspective_label(p).split() for p in PERSPECTIVES)
+    lead = 0
+    while lead < min(len(ours), len(customer)) - 1 and ours[lead] == customer[lead]:
+        lead += 1
+    tail = 0
+    while (tail < min(len(ours), len(customer)) - lead - 1
+           and ours[-1 - tail] == customer[-1 - tail]):
+        tail += 1
+    labels: dict[Perspective, str] = {}
+    for perspective, words in zip(PERSPECTIVES, (ours, customer), strict=True):
+        middle = " ".join(words[lead:len(words) - tail]) or bank.perspective_label(perspective)
+        labels[perspective] = middle[:1].upper() + middle[1:]
+    return labels
 
 
 def block_sections(session: Session, bank: QuestionBank, block: Block) -> tuple[Section, ...]:
@@ -51,6 +75,7 @@ def block_sections(session: Session, bank: QuestionBank, block: Block) -> tuple[
     visible on the canvas.
     """
     sections: list[Section] = []
+    short_labels = short_perspective_labels(bank)
     for perspective in PERSPECTIVES:
         snippets: list[Snippet] = []
         for prompt in block.prompts(perspective):
@@ -67,7 +92,8 @@ def block_sections(session: Session, bank: QuestionBank, block: Block) -> tuple[
                 snippets.append(Snippet(one_line(prompt.text), True))
         if snippets:
             label = bank.perspective_label(perspective)
-            sections.append(Section(perspective, label, tuple(snippets)))
+            sections.append(
+                Section(perspective, label, short_labels[perspective], tuple(snippets)))
     return tuple(sections)
 
 
@@ -162,7 +188,8 @@ class CanvasCell(Widget, can_focus=True):
             height -= len(heading)
         if not self.sections:
             style = self.get_component_rich_style("canvas-cell--empty")
-            lines = [Text(fit("no answers yet", width), style=style)] if height > 0 else []
+            words = next((w for w in EMPTY_WORDS if cell_len(w) <= width), EMPTY_WORDS[-1])
+            lines = [Text(fit(words, width), style=style)] if height > 0 else []
         elif height >= 2 * len(self.sections):
             lines = self._labelled_lines(width, height)
         else:
@@ -183,7 +210,10 @@ class CanvasCell(Widget, can_focus=True):
             shown = sum(1 for count in counts if count)
             hidden = len(section.snippets) - shown
             label_style = self.get_component_rich_style(f"canvas-cell--label-{section.perspective}")
-            label = section.label + (f" (+{hidden} more)" if hidden > 0 else "")
+            more = f" (+{hidden} more)" if hidden > 0 else ""
+            label = section.label + more
+            if cell_len(label) > width:
+                label = section.short_label + more
             out.append(Text(fit(label, width), style=label_style))
             for snippet, lines, count in zip(section.snippets, snippet_lines, counts, strict=True):
                 if count:
@@ -196,8 +226,7 @@ class CanvasCell(Widget, can_focus=True):
         out: list[Text] = []
         for section in self.sections[:height]:
             label_style = self.get_component_rich_style(f"canvas-cell--label-{section.perspective}")
-            words = section.label.split()
-            prefix = Text(f"{words[0] if words else section.label}: ", style=label_style)
+            prefix = Text(f"{section.short_label}: ", style=label_style)
             room = max(1, width - prefix.cell_len - 2)
             lines = wrap_snippet(section.snippets[0].text, room)
             rest = self._snippet_lines(section.perspective, section.snippets[0], lines, 1, room)
