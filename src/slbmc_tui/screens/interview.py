@@ -20,7 +20,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, OptionList, SelectionList, TextArea
 
 from slbmc_tui.autosave import Autosaver, SaveOutcome
-from slbmc_tui.commands import BlockCommands
+from slbmc_tui.commands import BlockCommands, OverviewCommands
 from slbmc_tui.domain.bank import Block, Perspective, QuestionBank
 from slbmc_tui.domain.session import Clock, Position, Session, system_clock
 from slbmc_tui.messages import SaveStatusChanged
@@ -37,7 +37,7 @@ class InterviewScreen(Screen[None]):
 
     CSS_PATH = "interview.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
-    COMMANDS = {BlockCommands}
+    COMMANDS = {BlockCommands, OverviewCommands}
     BINDINGS = [
         Binding("tab", "app.focus_next", "Next field", show=False),
         Binding("shift+tab", "app.focus_previous", "Previous field", show=False),
@@ -47,6 +47,8 @@ class InterviewScreen(Screen[None]):
         Binding("ctrl+b", "toggle_sidebar", "Blocks"),
         Binding("ctrl+r", "toggle_research", "Needs research"),
         Binding("f1", "help", "Help"),
+        Binding("f2", "canvas", "Canvas"),
+        Binding("f3", "open_questions", "Open questions"),
     ]
 
     def __init__(self, opened: OpenedSession, *, clock: Clock = system_clock,
@@ -315,6 +317,28 @@ class InterviewScreen(Screen[None]):
             card.show_research(answer.needs_research)
         if self._autosaver is not None:
             self._autosaver.changed()
+
+    def action_canvas(self) -> None:
+        """The whole canvas at a glance; Enter on a block opens it here."""
+        from slbmc_tui.screens.canvas import CanvasScreen
+
+        self._collect_editors()  # the canvas shows answers: include unsaved text
+        start = self._current.id if self._current else ""
+        self.app.push_screen(CanvasScreen(self.session, self.bank, start_block=start),
+                             self._return_to)
+
+    def action_open_questions(self) -> None:
+        """Every answer flagged "needs research"; Enter opens that answer here."""
+        from slbmc_tui.screens.open_questions import OpenQuestionsScreen
+
+        self._collect_editors()  # the list shows answers: include unsaved text
+        self.app.push_screen(OpenQuestionsScreen(self.session, self.bank), self._return_to)
+
+    def _return_to(self, position: Position | None) -> None:
+        if position is None:
+            self._refocus_position()
+        else:
+            self.go_to(position.block, position.perspective, position.prompt or None)
 
     def action_help(self) -> None:
         """Keys and a short introduction to service logic."""
