@@ -230,3 +230,17 @@ def test_short_perspective_labels_keep_only_the_words_that_differ(bank: Question
     assert short_perspective_labels(builtin_bank("fi")) == {
         "ours": "Meidän", "customer": "Asiakkaan"}
     assert short_perspective_labels(bank) == {"ours": "Our", "customer": "Customer's"}
+
+
+def test_perspective_labels_shorten_alike_in_one_cell() -> None:
+    from slbmc_tui.domain.bank import builtin_bank
+    from slbmc_tui.widgets.canvas_cell import Section, label_level, perspective_label_forms
+
+    forms = perspective_label_forms(builtin_bank("en"))
+    assert forms["customer"] == (
+        "From the customer's point of view", "The customer's point of view", "The customer's")
+    sections = (Section("ours", forms["ours"], ()), Section("customer", forms["customer"], ()))
+    assert label_level(sections, 40) == 0
+    assert label_level(sections, 28) == 1
+    assert label_level(sections, 20) == 2
+    assert label_level(sections, 5) == 2

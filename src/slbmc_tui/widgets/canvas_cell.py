@@ -36,9 +36,22 @@ class Section:
     """The snippets of one perspective, under that perspective's label."""
 
     perspective: Perspective
-    label: str
-    short_label: str
+    labels: tuple[str, ...]
     snippets: tuple[Snippet, ...]
+
+    def label_at(self, level: int) -> str:
+        """The label at a shortening level (0 is the full label)."""
+        return self.labels[min(level, len(self.labels) - 1)]
+
+
+def label_level(sections: tuple[Section, ...], width: int) -> int:
+    """The least shortening at which every label fits, so both read alike."""
+    deepest = max(len(section.labels) for section in sections) - 1
+    return next(
+        (level for level in range(deepest + 1)
+         if all(cell_len(section.label_at(level)) <= width for section in sections)),
+        deepest,
+    )
 
 
 def one_line(text: str) -> str:
@@ -46,26 +59,37 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def short_perspective_labels(bank: QuestionBank) -> dict[Perspective, str]:
-    """The words that tell the two perspective labels apart, for cramped cells.
+def perspective_label_forms(bank: QuestionBank) -> dict[Perspective, tuple[str, ...]]:
+    """Each perspective's label, then shorter forms that still tell the two apart.
 
-    "From our point of view" / "From the customer's point of view" become "Our" /
-    "The customer's"; "Meidän näkökulmasta" / "Asiakkaan näkökulmasta" become "Meidän" /
-    "Asiakkaan". Works for any language because it only drops the words both share.
+    "From the customer's point of view" -> "The customer's point of view" -> "The
+    customer's"; "Asiakkaan näkökulmasta" -> "Asiakkaan". Language-neutral: only the
+    words both labels share are dropped, leading ones first, then trailing ones.
     """
     ours, customer = (bank.perspective_label(p).split() for p in PERSPECTIVES)
+    shortest = min(len(ours), len(customer))
     lead = 0
-    while lead < min(len(ours), len(customer)) - 1 and ours[lead] == customer[lead]:
+    while lead < shortest - 1 and ours[lead] == customer[lead]:
         lead += 1
     tail = 0
-    while (tail < min(len(ours), len(customer)) - lead - 1
-           and ours[-1 - tail] == customer[-1 - tail]):
+    while tail < shortest - lead - 1 and ours[-1 - tail] == customer[-1 - tail]:
         tail += 1
-    labels: dict[Perspective, str] = {}
+    forms: dict[Perspective, tuple[str, ...]] = {}
     for perspective, words in zip(PERSPECTIVES, (ours, customer), strict=True):
-        middle = " ".join(words[lead:len(words) - tail]) or bank.perspective_label(perspective)
-        labels[perspective] = middle[:1].upper() + middle[1:]
-    return labels
+        full = bank.perspective_label(perspective)
+        candidates = [full, " ".join(words[lead:]), " ".join(words[lead:len(words) - tail])]
+        unique: list[str] = []
+        for candidate in candidates:
+            candidate = candidate[:1].upper() + candidate[1:]
+            if candidate and candidate not in unique:
+                unique.append(candidate)
+        forms[perspective] = tuple(unique)
+    return forms
+
+
+def short_perspective_labels(bank: QuestionBank) -> dict[Perspective, str]:
+    """The shortest form of each perspective label, for cramped cells."""
+    return {p: forms[-1] for p, forms in perspective_label_forms(bank).items()}
 
 
 def block_sections(session: Session, bank: QuestionBank, block: Block) -> tuple[Section, ...]:
@@ -75,7 +99,7 @@ def block_sections(session: Session, bank: QuestionBank, block: Block) -> tuple[
     visible on the canvas.
     """
     sections: list[Section] = []
-    short_labels = short_perspective_labels(bank)
+    label_forms = perspective_label_forms(bank)
     for perspective in PERSPECTIVES:
         snippets: list[Snippet] = []
         for prompt in block.prompts(perspective):
@@ -91,9 +115,7 @@ def block_sections(session: Session, bank: QuestionBank, block: Block) -> tuple[
             elif answer.needs_research:
                 snippets.append(Snippet(one_line(prompt.text), True))
         if snippets:
-            label = bank.perspective_label(perspective)
-            sections.append(
-                Section(perspective, label, short_labels[perspective], tuple(snippets)))
+            sections.append(Section(perspective, label_forms[perspective], tuple(snippets)))
     return tuple(sections)
 
 
@@ -205,15 +227,14 @@ class CanvasCell(Widget, can_focus=True):
         wanted = [sum(len(lines) for lines in section) for section in wrapped]
         shares = share_lines(wanted, height - len(self.sections))
         out: list[Text] = []
+        level = label_level(self.sections, width)
         for section, snippet_lines, share in zip(self.sections, wrapped, shares, strict=True):
             counts = share_lines_in_order([len(lines) for lines in snippet_lines], share)
             shown = sum(1 for count in counts if count)
             hidden = len(section.snippets) - shown
             label_style = self.get_component_rich_style(f"canvas-cell--label-{section.perspective}")
             more = f" (+{hidden} more)" if hidden > 0 else ""
-            label = section.label + more
-            if cell_len(label) > width:
-                label = section.short_label + more
+            label = section.label_at(level) + more
             out.append(Text(fit(label, width), style=label_style))
             for snippet, lines, count in zip(section.snippets, snippet_lines, counts, strict=True):
                 if count:
@@ -226,7 +247,7 @@ class CanvasCell(Widget, can_focus=True):
         out: list[Text] = []
         for section in self.sections[:height]:
             label_style = self.get_component_rich_style(f"canvas-cell--label-{section.perspective}")
-            prefix = Text(f"{section.short_label}: ", style=label_style)
+            prefix = Text(f"{section.labels[-1]}: ", style=label_style)
             room = max(1, width - prefix.cell_len - 2)
             lines = wrap_snippet(section.snippets[0].text, room)
             rest = self._snippet_lines(section.perspective, section.snippets[0], lines, 1, room)
