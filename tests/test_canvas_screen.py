@@ -244,3 +244,33 @@ def test_perspective_labels_shorten_alike_in_one_cell() -> None:
     assert label_level(sections, 28) == 1
     assert label_level(sections, 20) == 2
     assert label_level(sections, 5) == 2
+
+
+NASTY_ANSWERS = [
+    "荷物を預けるサービスがあれば、旅行がもっと楽になると思います。" * 3,
+    "Asiakaskokemuksenhallintajärjestelmäkehitysprojektisuunnitelma on kesken.",
+    "https://example.com/a/very/long/path/that/never/ends/and/has/no/spaces/at/all",
+    "👨‍👩‍👧‍👦 family emoji 🎉🎉🎉 and [bold]not markup[/bold] \\ and tabs\tand\nnew\r\nlines",
+    "\n\n   \t ",
+]
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_any_answer_stays_inside_its_cell(bank: QuestionBank, size: tuple[int, int]) -> None:
+    session = make_session(bank, FIXED_NOW)
+    for index, text in enumerate(NASTY_ANSWERS):
+        for perspective, prompt in (("ours", "o1"), ("customer", "c2")):
+            block = bank.ordered_blocks[index].id
+            session.answer(block, perspective, prompt).text = text  # type: ignore[arg-type]
+    host = canvas_host(session, bank)
+    async with host.run_test(size=size) as pilot:
+        await pilot.pause()
+        for cell in host.screen.query(CanvasCell):
+            width, height = cell.content_size
+            lines = str(cell.render()).split("\n")
+            assert len(lines) <= height
+            assert all(cell_len(line) <= width for line in lines), (cell.block.id, lines)
+        assert "[bold]not markup[/bold]" in " ".join(
+            str(host.screen.query_one("#cell-interaction", CanvasCell).render()).split()) or \
+            size == (80, 24)

@@ -6,7 +6,6 @@ on a 160-column shared screen and on an 80x24 terminal.
 
 from __future__ import annotations
 
-import textwrap
 from dataclasses import dataclass
 
 from rich.cells import cell_len
@@ -273,10 +272,40 @@ class CanvasCell(Widget, can_focus=True):
 
 
 def wrap_snippet(text: str, width: int) -> list[str]:
-    """The answer wrapped to the cell; a word longer than a line ends in an ellipsis."""
+    """The answer wrapped to the cell, measured in terminal cells (CJK counts double).
+
+    A word a little too long for the line ends in an ellipsis; a much longer one (a
+    Finnish compound, a URL, a sentence without spaces) is broken across lines.
+    """
     width = max(1, width)
-    lines = textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)
+    pieces: list[str] = []
+    for word in text.split():
+        if cell_len(word) > width + width // 2:
+            pieces.extend(_chop(word, width))
+        else:
+            pieces.append(word)
+    lines: list[str] = []
+    current = ""
+    for piece in pieces:
+        candidate = f"{current} {piece}" if current else piece
+        if cell_len(candidate) <= width:
+            current = candidate
+            continue
+        if current:
+            lines.append(current)
+        current = piece
+    if current:
+        lines.append(current)
     return [fit(line, width) for line in lines] or [""]
+
+
+def _chop(word: str, width: int) -> list[str]:
+    chunks = [""]
+    for char in word:
+        if chunks[-1] and cell_len(chunks[-1] + char) > width:
+            chunks.append("")
+        chunks[-1] += char
+    return chunks
 
 
 def share_lines_in_order(wanted: list[int], room: int) -> list[int]:
