@@ -226,7 +226,7 @@ def test_short_perspective_labels_keep_only_the_words_that_differ(bank: Question
     from slbmc_tui.widgets.canvas_cell import short_perspective_labels
 
     assert short_perspective_labels(builtin_bank("en")) == {
-        "ours": "Our", "customer": "The customer's"}
+        "ours": "Our", "customer": "Customer's"}
     assert short_perspective_labels(builtin_bank("fi")) == {
         "ours": "Meidän", "customer": "Asiakkaan"}
     assert short_perspective_labels(bank) == {"ours": "Our", "customer": "Customer's"}
@@ -238,12 +238,14 @@ def test_perspective_labels_shorten_alike_in_one_cell() -> None:
 
     forms = perspective_label_forms(builtin_bank("en"))
     assert forms["customer"] == (
-        "From the customer's point of view", "The customer's point of view", "The customer's")
+        "From the customer's point of view", "The customer's point of view", "The customer's",
+        "Customer's")
     sections = (Section("ours", forms["ours"], ()), Section("customer", forms["customer"], ()))
     assert label_level(sections, 40) == 0
     assert label_level(sections, 28) == 1
     assert label_level(sections, 20) == 2
-    assert label_level(sections, 5) == 2
+    assert label_level(sections, 12) == 3
+    assert label_level(sections, 5) == 3
 
 
 NASTY_ANSWERS = [
@@ -274,3 +276,14 @@ async def test_any_answer_stays_inside_its_cell(bank: QuestionBank, size: tuple[
         assert "[bold]not markup[/bold]" in " ".join(
             str(host.screen.query_one("#cell-interaction", CanvasCell).render()).split()) or \
             size == (80, 24)
+
+
+@given(ours=st.text(max_size=30), customer=st.text(max_size=30))
+def test_label_forms_exist_for_any_labels(ours: str, customer: str) -> None:
+    from slbmc_tui.widgets.canvas_cell import perspective_label_forms
+
+    bank = make_bank()
+    odd = bank.model_copy(update={"labels": bank.labels.model_copy(
+        update={"ours": ours, "customer": customer})})
+    forms = perspective_label_forms(odd)
+    assert all(forms[p] and all(forms[p]) for p in ("ours", "customer"))

@@ -62,10 +62,13 @@ def perspective_label_forms(bank: QuestionBank) -> dict[Perspective, tuple[str, 
     """Each perspective's label, then shorter forms that still tell the two apart.
 
     "From the customer's point of view" -> "The customer's point of view" -> "The
-    customer's"; "Asiakkaan näkökulmasta" -> "Asiakkaan". Language-neutral: only the
-    words both labels share are dropped, leading ones first, then trailing ones.
+    customer's" -> "Customer's"; "Asiakkaan näkökulmasta" -> "Asiakkaan". Language-neutral:
+    only the words both labels share are dropped, leading ones first, then trailing ones,
+    then all but the last word that still differs.
     """
     ours, customer = (bank.perspective_label(p).split() for p in PERSPECTIVES)
+    if not ours or not customer:
+        return {p: (bank.perspective_label(p) or p,) for p in PERSPECTIVES}
     shortest = min(len(ours), len(customer))
     lead = 0
     while lead < shortest - 1 and ours[lead] == customer[lead]:
@@ -73,10 +76,15 @@ def perspective_label_forms(bank: QuestionBank) -> dict[Perspective, tuple[str, 
     tail = 0
     while tail < shortest - lead - 1 and ours[-1 - tail] == customer[-1 - tail]:
         tail += 1
+    last_words = [words[len(words) - tail - 1].casefold() for words in (ours, customer)]
+    distinct_last_words = last_words[0] != last_words[1]
     forms: dict[Perspective, tuple[str, ...]] = {}
     for perspective, words in zip(PERSPECTIVES, (ours, customer), strict=True):
         full = bank.perspective_label(perspective)
-        candidates = [full, " ".join(words[lead:]), " ".join(words[lead:len(words) - tail])]
+        middle = words[lead:len(words) - tail]
+        candidates = [full, " ".join(words[lead:]), " ".join(middle)]
+        if distinct_last_words:
+            candidates.append(middle[-1])
         unique: list[str] = []
         for candidate in candidates:
             candidate = candidate[:1].upper() + candidate[1:]
