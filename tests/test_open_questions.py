@@ -100,3 +100,19 @@ def test_snapshot_open_questions_narrow(session: Session, bank: QuestionBank, sn
 
 def test_snapshot_open_questions_empty(bank: QuestionBank, snap_compare) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(open_host(empty_session(bank), bank), terminal_size=(80, 24))
+
+
+@pytest.mark.asyncio
+async def test_answer_text_is_shown_as_typed_never_as_markup(bank: QuestionBank) -> None:
+    session = empty_session(bank)
+    session.meta.title = "[red]Harbour[/red]"
+    answer = session.answer("key_partners", "ours", "o2")
+    answer.text = "[bold]Bakery?[/bold] $accent \\[x] 荷物を預ける"
+    answer.needs_research = True
+    host = open_host(session, bank)
+    async with host.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        option = host.screen.query_one("#open-list", OptionList).get_option_at_index(0)
+        assert "[bold]Bakery?[/bold] $accent \\[x] 荷物を預ける" in str(option.prompt)
+        heading = str(host.screen.query_one("#open-heading", Static).render())
+        assert "[red]Harbour[/red]" in heading
