@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import difflib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
+if TYPE_CHECKING:  # only for annotations: keeps the saving path free of pydantic
+    from pydantic import ValidationError
 
 
 class SlbmcFileError(Exception):
@@ -24,6 +25,23 @@ class BankError(SlbmcFileError):
 
 class SessionFileError(SlbmcFileError):
     """A session file cannot be read (not TOML, wrong types, too new, ...)."""
+
+
+class FileWriteError(SlbmcFileError, OSError):
+    """A file could not be written (disk full, read-only folder, ...); the old file is intact.
+
+    Also an OSError, so code that catches OSError around a save keeps working; `errno`
+    is the cause's.
+    """
+
+    def __init__(self, path: Path, problem: str, cause: OSError) -> None:
+        super().__init__(path, problem)
+        self.errno = cause.errno
+        self.strerror = cause.strerror
+        self.filename = str(path)
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.problem}"
 
 
 def _dotted(location: tuple[int | str, ...], data: Any) -> str:
@@ -57,12 +75,18 @@ _EXPECTED = {
 
 
 def describe_validation_error(
-    error: ValidationError, data: Any, known_keys: dict[str, list[str]] | None = None
+    error: ValidationError, data: Any, known_keys: dict[str, list[str]] | None = None,
+    *, within: str = "",
 ) -> str:
-    """Re-word a pydantic error in TOML terms: which key, what is wrong, one line each."""
+    """Re-word a pydantic error in TOML terms: which key, what is wrong, one line each.
+
+    `within` names the table that `data` is (e.g. "meta") when only part of a file was checked.
+    """
     lines: list[str] = []
     for issue in error.errors():
         where = _dotted(tuple(issue["loc"]), data)
+        if within:
+            where = within if where == "(top level)" else f"{within}.{where}"
         kind = issue["type"]
         if kind == "missing":
             lines.append(f"`{where}` is missing")
