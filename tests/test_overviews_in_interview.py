@@ -127,3 +127,29 @@ async def test_palette_offers_the_overviews(sessions_dir: Path, clock: FakeClock
         await pilot.pause()
         await pilot.pause()
         assert isinstance(host.screen, OpenQuestionsScreen)
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("width", "shown"), [(80, False), (100, False), (120, True)])
+async def test_footer_shows_f2_f3_only_where_they_fit_but_they_always_work(
+    sessions_dir: Path, clock: FakeClock, width: int, shown: bool
+) -> None:
+    from textual.widgets import Footer
+    from textual.widgets._footer import FooterKey
+
+    host = InterviewHost(sessions_dir, clock)
+    async with host.run_test(size=(width, 30)) as pilot:
+        await pilot.pause()
+        footer = host.interview.query_one(Footer)
+        for _ in range(20):  # the footer composes its keys once bindings settle
+            keys = [key for key in footer.query(FooterKey) if key.action == "canvas"]
+            help_keys = [key for key in footer.query(FooterKey) if key.action == "help"]
+            if keys and help_keys and help_keys[0].region.width:  # laid out
+                break
+            await pilot.pause(0.05)
+        assert len(keys) == 1
+        assert (keys[0].region.width > 0) == shown
+        assert all(key.region.right <= width for key in footer.query(FooterKey))
+        await pilot.press("f2")
+        await pilot.pause()
+        assert isinstance(host.screen, CanvasScreen)
