@@ -97,7 +97,8 @@ def test_unwritable_output_is_reported(saved: tuple[Path, QuestionBank], tmp_pat
     target = tmp_path / "missing-folder" / "x.md"
     code, _ = run("export", path.stem, "-o", str(target))
     assert code == 1
-    assert f"cannot write {target}" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert f"{target}: could not be saved: the folder does not exist" in err
     assert not target.exists()
 
 

@@ -151,3 +151,47 @@ def test_error_messages_do_not_repeat_answer_text(tmp_path: Path) -> None:
     assert cli.main(["validate", str(path)], out=out) == cli.EXIT_PROBLEM
     assert "must be text, not a list" in out.getvalue()
     assert SECRET not in out.getvalue()
+
+
+@pytest.mark.asyncio
+async def test_the_app_feeds_no_answer_text_to_textual_logs(
+        sessions_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Textual passes `log` calls to devtools once a developer connects them: ours carry none."""
+    from textual.app import App
+
+    from slbmc_tui.app import make_app
+    from slbmc_tui.launch import ResumeSession
+    from tests.app_helpers import make_session, settle
+
+    package = str(Path(cli.__file__).resolve().parent)
+    ours: list[str] = []
+
+    def record(self: App[Any], group: Any, verbosity: Any, frame: Any, *objects: Any,
+               **kwargs: Any) -> None:
+        if str(getattr(frame, "filename", "")).startswith(package):
+            ours.append(repr(objects) + repr(kwargs))
+
+    monkeypatch.setattr(App, "_log", record)
+    path = make_session(sessions_dir, "HomeWell", "Elderly")
+    app = make_app(sessions_dir=sessions_dir, launch=ResumeSession(name=path.name))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press(*("space" if ch == " " else ch for ch in "plant closing"))
+        await pilot.pause(1.2)
+        await settle(pilot)
+    assert "plant closing" in path.read_text()  # it was typed and saved...
+    assert not [entry for entry in ours if "plant closing" in entry]  # ...and never logged
+
+
+def test_no_module_below_the_ui_prints_or_logs() -> None:
+    """Only the CLI talks to the terminal; nothing else writes text anywhere but files we own."""
+    package = Path(cli.__file__).resolve().parent
+    offenders = []
+    for module in package.rglob("*.py"):
+        if module.name == "cli.py":
+            continue
+        source = module.read_text(encoding="utf-8")
+        for needle in ("print(", "import logging", "self.log(", "app.log(", "tempfile."):
+            if needle in source and not (needle == "tempfile." and module.parent.name == "demo"):
+                offenders.append(f"{module.relative_to(package)}: {needle}")
+    assert offenders == []

@@ -225,9 +225,9 @@ def test_open_questions_list_every_flagged_answer(bank: QuestionBank) -> None:
     tree = parse(session_to_html(session, bank))
     items = tree.root.find_all(lambda e: e.has_class("open-item") and e.tag == "li")
     assert len(items) == 2
-    assert f"{first.number}. {first.title} · {bank.labels.ours}" in items[0].all_text()
+    assert f"Block {first.number}: {first.title} · {bank.labels.ours}" in items[0].all_text()
     assert "(no answer yet)" in items[0].all_text()
-    assert f"{last.number}. {last.title} · {bank.labels.customer}" in items[1].all_text()
+    assert f"Block {last.number}: {last.title} · {bank.labels.customer}" in items[1].all_text()
     assert " ".join(last.customer[0].text.split()) in items[1].all_text()
     assert "Check the price list & terms" in items[1].all_text()
     flags = tree.root.find_all(lambda e: e.has_class("flag"))

@@ -209,3 +209,20 @@ def test_atomic_write_cleans_up_on_interrupt(tmp_path: Path,
         atomic_write_text(target, "new")
     assert [p.name for p in tmp_path.iterdir()] == ["f.txt"]
     assert target.read_text() == "old"
+
+
+def test_an_unreadable_sessions_folder_is_one_line_in_the_listing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "sessions"
+    folder.mkdir()
+
+    def refuse(self: Path) -> Any:
+        raise PermissionError(errno.EACCES, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "iterdir", refuse)
+    summaries = SessionStore(folder).list()
+    assert [(s.path, s.error) for s in summaries] == [
+        (folder, "the sessions folder cannot be read: permission denied")]
+    out = io.StringIO()
+    assert cli.main(["--sessions-dir", str(folder), "list"], out=out) == 0
+    assert "sessions: the sessions folder cannot be read: permission denied" in out.getvalue()

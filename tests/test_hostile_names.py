@@ -98,3 +98,14 @@ def test_listing_keeps_one_line_per_session_whatever_the_title(tmp_path: Path) -
     assert len(lines) == 1 + 4
     assert "\x1b" not in out.getvalue() and "\u202e" not in out.getvalue()
     assert any("two lines" in line for line in lines)
+
+
+def test_a_hostile_file_name_in_the_folder_is_listed_on_one_escaped_line(tmp_path: Path) -> None:
+    folder = tmp_path / "sessions"
+    folder.mkdir()
+    (folder / "two\nlines\x1b[2J.toml").write_text("not = [toml")
+    out = io.StringIO()
+    assert main(["--sessions-dir", str(folder), "list"], out=out) == 0
+    broken = [line for line in out.getvalue().splitlines() if "lines" in line]
+    assert len(broken) == 1
+    assert broken[0].startswith("  two\\nlines\\x1b[2J.toml: is not valid TOML")

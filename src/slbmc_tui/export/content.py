@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from slbmc_tui.domain.bank import Prompt
+from slbmc_tui.domain.bank import Block, Prompt
 from slbmc_tui.domain.session import Answer
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -36,3 +36,8 @@ def excerpt(text: str, limit: int) -> str:
     if space > limit // 2:
         cut = cut[:space]
     return cut.rstrip(" ,;:.-") + "…"
+
+
+def block_reference(block: Block, block_word: str) -> str:
+    """How a numbered list names a block without a second number in front ("Block 2: ...")."""
+    return f"{block_word} {block.number}: {' '.join(block.title.split())}"

@@ -11,7 +11,7 @@ from importlib import resources
 
 from slbmc_tui.domain.bank import PERSPECTIVES, Block, Perspective, Prompt, QuestionBank
 from slbmc_tui.domain.session import Answer, Session
-from slbmc_tui.export.content import excerpt, normalized_text, option_labels
+from slbmc_tui.export.content import block_reference, excerpt, normalized_text, option_labels
 from slbmc_tui.export.wording import Wording, format_time, wording_for
 
 # How much of each perspective a printed canvas cell has room for: lines per grid row it
@@ -56,18 +56,20 @@ def _room(block: Block) -> tuple[int, int]:
 def _cell_side(session: Session, bank: QuestionBank, block: Block,
                perspective: Perspective, words: Wording) -> str:
     lines_left, width = _room(block)
+    answered = [(prompt, answer) for prompt in block.prompts(perspective)
+                if (answer := session.peek(block.id, perspective, prompt.id))
+                and answer.is_answered]
+    # A tall cell with few answers shows more of each; a crowded one shows the start of each.
+    item_lines = max(_ITEM_LINES, lines_left // max(len(answered), 1))
     items: list[str] = []
     hidden = 0
-    for prompt in block.prompts(perspective):
-        answer = session.peek(block.id, perspective, prompt.id)
-        if not (answer and answer.is_answered):
-            continue
+    for prompt, answer in answered:
         if lines_left < 2:
             hidden += 1
             continue
         labels = option_labels(prompt, answer, words.removed_option)
         picked = f"[{'; '.join(labels)}]" if labels else ""
-        room = min(lines_left - 1, _ITEM_LINES) * width - len(picked)
+        room = min(lines_left - 1, item_lines) * width - len(picked)
         shown = excerpt(answer.text, max(room, width // 2)) if answer.text.strip() else ""
         lines_left -= -(-(len(shown) + len(picked) + 2) // width)
         mark = (f'<span class="flag-mark" title="{_e(bank.labels.needs_research)}">'
@@ -216,7 +218,7 @@ def _open_questions(session: Session, bank: QuestionBank, words: Wording) -> str
         return f'{head}<p class="empty">{_e(words.open_none)}</p></section>'
     items = []
     for entry in entries:
-        where = _where(_block_title(entry.block), entry.perspective, bank)
+        where = _where(block_reference(entry.block, words.block), entry.perspective, bank)
         text = entry.answer.text if entry.answer else ""
         body = (f'<div class="answer-text">{_e(normalized_text(text))}</div>' if text.strip()
                 else f'<p class="empty">{_e(words.no_answer)}</p>')

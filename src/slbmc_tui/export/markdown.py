@@ -12,7 +12,7 @@ from datetime import datetime
 
 from slbmc_tui.domain.bank import PERSPECTIVES, Block, Perspective, Prompt, QuestionBank
 from slbmc_tui.domain.session import Answer, Session
-from slbmc_tui.export.content import answer_lines, option_labels
+from slbmc_tui.export.content import answer_lines, block_reference, option_labels
 from slbmc_tui.export.wording import Wording, format_time, wording_for
 
 # CommonMark lets any ASCII punctuation be backslash-escaped; we escape only what can start
@@ -181,7 +181,7 @@ def _open_questions(session: Session, bank: QuestionBank, words: Wording) -> lis
     if not entries:
         return [*lines, f"_{escape_inline(words.open_none)}_", ""]
     for number, entry in enumerate(entries, start=1):
-        where = _where(block_heading(entry.block), entry.perspective, bank)
+        where = _where(block_reference(entry.block, words.block), entry.perspective, bank)
         lines += [f"**{number}. {escape_inline(where)}**\\",
                   escape_inline(one_line(entry.prompt.text)), ""]
         text = entry.answer.text if entry.answer else ""

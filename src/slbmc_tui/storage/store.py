@@ -81,7 +81,15 @@ class SessionStore:
 
     def list(self) -> list[SessionSummary]:
         """All sessions, newest first; unreadable files last, each with its error."""
-        summaries = [self.summary(path) for path in self.session_paths()]
+        try:
+            paths = self.session_paths()
+        except OSError as error:
+            # One line the listing shows like any unreadable file, rather than an empty list.
+            reason = "permission denied" if isinstance(error, PermissionError) else (
+                error.strerror or str(error))
+            return [SessionSummary(self.folder, error=f"the sessions folder cannot be read: "
+                                                      f"{reason}")]
+        summaries = [self.summary(path) for path in paths]
         readable = sorted((s for s in summaries if s.meta),
                           key=lambda s: s.meta.updated if s.meta else datetime.min, reverse=True)
         broken = [s for s in summaries if not s.meta]
