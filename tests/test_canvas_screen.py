@@ -187,7 +187,19 @@ def test_line_sharing_is_fair_and_never_overspends() -> None:
     assert share_lines_in_order([3, 3, 3], 4) == [2, 1, 1]
     assert share_lines_in_order([3, 3, 3], 2) == [1, 1, 0]
     assert abbreviate("Key resources", 20) == "Key resources"
-    assert abbreviate("Key resources", 8) == "Key res."
+    assert abbreviate("Key resources", 10) == "Key resou."
+    assert abbreviate("Key resources", 8) == "Key res…"
+    assert abbreviate("Mobilizing resources and partners", 14) == "Mobilizing re…"
+
+
+def test_answers_typed_as_lists_read_as_lists_on_one_line() -> None:
+    from slbmc_tui.widgets.canvas_cell import one_line
+
+    assert one_line("- Regular visits\n- Help with meals\n\n* Safety phone") == (
+        "Regular visits; Help with meals; Safety phone")
+    assert one_line("First point.\n2) second   point\n") == "First point. second point"
+    assert one_line("-5 degrees outside") == "-5 degrees outside"
+    assert one_line("  \n\t ") == ""
 
 
 @given(text=st.text(), width=st.integers(min_value=1, max_value=60))

@@ -6,6 +6,7 @@ on a 160-column shared screen and on an 80x24 terminal.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from rich.cells import cell_len
@@ -53,9 +54,23 @@ def label_level(sections: tuple[Section, ...], width: int) -> int:
     )
 
 
+LIST_MARKER = re.compile(r"^\s*(?:[-*•·‣▪]|\d{1,3}[.)])\s+")
+ENDS_A_THOUGHT = tuple(".!?;:,…")
+
+
 def one_line(text: str) -> str:
-    """Whitespace and line breaks collapsed: a snippet never spills onto a second line."""
-    return " ".join(text.split())
+    """An answer as one flowing line: list items become "first; second", spaces collapse.
+
+    People type bullet lists in answers; run together they would read as one sentence.
+    """
+    lines = [LIST_MARKER.sub("", line).strip() for line in text.splitlines()]
+    parts = [" ".join(line.split()) for line in lines if line.strip()]
+    joined = ""
+    for part in parts:
+        if joined:
+            joined += " " if joined.endswith(ENDS_A_THOUGHT) else "; "
+        joined += part
+    return joined
 
 
 def perspective_label_forms(bank: QuestionBank) -> dict[Perspective, tuple[str, ...]]:
@@ -331,15 +346,16 @@ def share_lines_in_order(wanted: list[int], room: int) -> list[int]:
 
 
 def abbreviate(title: str, width: int) -> str:
-    """The title shortened word by word (longest words first) until it fits the border."""
+    """The title shortened word by word (longest first) if that fits, else cut with "…"."""
     if cell_len(title) <= width:
         return title
     words = title.split()
-    for keep in (5, 4, 3):
+    # Beyond four letters per word an abbreviation reads worse than a plain cut.
+    for keep in (5, 4):
         for index in sorted(range(len(words)), key=lambda i: -len(words[i])):
             if len(words[index]) > keep + 1:
                 words[index] = words[index][:keep] + "."
                 short = " ".join(words)
                 if cell_len(short) <= width:
                     return short
-    return fit(" ".join(words), width)
+    return fit(title, width)
