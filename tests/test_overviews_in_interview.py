@@ -92,6 +92,13 @@ async def test_f3_open_questions_jumps_to_the_flagged_answer(
         await pilot.pause()
         await pilot.pause()
         assert focused_key(host) == ("cost_structure", "ours", "other_sacrifices")
+        await pilot.press("f3")
+        await pilot.pause()
+        assert isinstance(host.screen, OpenQuestionsScreen)
+        await pilot.press("f3")  # the key that opened it closes it
+        await pilot.pause()
+        await pilot.pause()
+        assert focused_key(host) == ("cost_structure", "ours", "other_sacrifices")
 
 
 @pytest.mark.asyncio
@@ -109,6 +116,13 @@ async def test_escape_from_canvas_returns_to_the_same_answer(
         assert isinstance(host.screen, CanvasScreen)
         assert host.screen.focused is host.screen.query_one("#cell-interaction")
         await pilot.press("escape")
+        await pilot.pause()
+        await pilot.pause()
+        assert focused_key(host) == ("interaction", "customer", "mental_models")
+        await pilot.press("f2")
+        await pilot.pause()
+        assert isinstance(host.screen, CanvasScreen)
+        await pilot.press("f2")  # the key that opened it closes it
         await pilot.pause()
         await pilot.pause()
         assert focused_key(host) == ("interaction", "customer", "mental_models")

@@ -36,6 +36,7 @@ class CanvasScreen(Screen[Position | None]):
     CSS_PATH = "canvas.tcss"
     BINDINGS = [
         Binding("escape", "close", "Back", tooltip="Return without moving"),
+        Binding("f2", "close", "Back", show=False),  # f2 opened it: the same key closes it
         Binding("enter", "open_block", "Open block", tooltip="Open the block in the interview"),
         Binding("up", "move('up')", "Up", show=False),
         Binding("down", "move('down')", "Down", show=False),

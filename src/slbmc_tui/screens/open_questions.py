@@ -65,6 +65,7 @@ class OpenQuestionsScreen(Screen[Position | None]):
     CSS_PATH = "open_questions.tcss"
     BINDINGS = [
         Binding("escape", "close", "Back", tooltip="Return without moving"),
+        Binding("f3", "close", "Back", show=False),  # f3 opened it: the same key closes it
     ]
 
     def __init__(self, session: Session, bank: QuestionBank) -> None:
