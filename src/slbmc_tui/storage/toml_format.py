@@ -15,7 +15,7 @@ and cached, so an autosave re-renders only the block that changed.
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -77,8 +77,10 @@ def render_tail(data: Mapping[str, Any]) -> str:
     return _dump(extras) if extras else ""
 
 
-def render_block(block_id: str, block: Mapping[str, Any]) -> str:
+def render_block(block_id: str, block: Mapping[str, Any],
+                 render_answer: AnswerRenderer | None = None) -> str:
     """One block's TOML, or "" when it holds nothing worth writing."""
+    render_answer = render_answer or _render_answer
     parts: list[str] = []
     own = {k: v for k, v in block.items() if k not in PERSPECTIVES}
     if own.get("notes") == "":
@@ -87,38 +89,72 @@ def render_block(block_id: str, block: Mapping[str, Any]) -> str:
         parts.append(_dump({"blocks": {block_id: own}}))
     for perspective in PERSPECTIVES:
         for prompt_id, answer in (block.get(perspective) or {}).items():
-            if _is_empty_answer(answer):
-                continue
-            clean = {k: v for k, v in answer.items()
-                     if not (k in ("options", "needs_research", "text") and not v)}
-            parts.append(_dump({"blocks": {block_id: {perspective: {prompt_id: clean}}}}))
+            if not _is_empty_answer(answer):
+                parts.append(render_answer(block_id, perspective, prompt_id, answer))
     return "\n".join(parts)
 
 
-class SessionRenderer:
-    """Renders session dicts to TOML, re-rendering only the blocks that changed.
+AnswerRenderer = Callable[[str, str, str, Mapping[str, Any]], str]
 
-    One renderer belongs to one open session; it is used from the saving thread only.
+
+def _render_answer(block_id: str, perspective: str, prompt_id: str,
+                   answer: Mapping[str, Any]) -> str:
+    clean = {k: v for k, v in answer.items()
+             if not (k in ("options", "needs_research", "text") and not v)}
+    return _dump({"blocks": {block_id: {perspective: {prompt_id: clean}}}})
+
+
+class SessionRenderer:
+    """Renders session dicts to TOML, re-rendering only the blocks and answers that changed.
+
+    Escaping a long answer is the slow part of a save (tomli_w formats strings one
+    character at a time), so each answer's text is cached too: an edit re-renders one
+    answer, not its whole block. One renderer belongs to one open session and is used
+    from one saving thread at a time.
     """
 
     def __init__(self) -> None:
         self._cache: dict[str, tuple[Any, str]] = {}
+        self._answers: dict[str, dict[tuple[str, str], tuple[Any, str]]] = {}
 
     def render(self, data: Mapping[str, Any]) -> str:
         blocks: dict[str, Any] = data.get("blocks") or {}
         texts = [render_head(data)]
         fresh: dict[str, tuple[Any, str]] = {}
+        fresh_answers: dict[str, dict[tuple[str, str], tuple[Any, str]]] = {}
         for block_id, block in blocks.items():
             cached = self._cache.get(block_id)
-            text = cached[1] if cached and cached[0] == block else render_block(block_id, block)
+            if cached and cached[0] == block:
+                text = cached[1]
+                fresh_answers[block_id] = self._answers.get(block_id, {})
+            else:
+                answers = fresh_answers[block_id] = {}
+                text = render_block(block_id, block,
+                                    self._answer_renderer(self._answers.get(block_id, {}),
+                                                          answers))
             fresh[block_id] = (block, text)
             if text:
                 texts.append(text)
-        self._cache = fresh
+        self._cache, self._answers = fresh, fresh_answers
         tail = render_tail(data)
         if tail:
             texts.append(tail)
         return "\n".join(texts)
+
+    @staticmethod
+    def _answer_renderer(old: dict[tuple[str, str], tuple[Any, str]],
+                         new: dict[tuple[str, str], tuple[Any, str]]) -> AnswerRenderer:
+        """Renders an answer unless `old` holds it unchanged; records every answer in `new`."""
+
+        def render(block_id: str, perspective: str, prompt_id: str,
+                   answer: Mapping[str, Any]) -> str:
+            cached = old.get((perspective, prompt_id))
+            text = (cached[1] if cached and cached[0] == answer
+                    else _render_answer(block_id, perspective, prompt_id, answer))
+            new[(perspective, prompt_id)] = (answer, text)
+            return text
+
+        return render
 
 
 def session_to_data(session: Session) -> dict[str, Any]:

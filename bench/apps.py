@@ -1,0 +1,30 @@
+"""How the benches start our app and the baseline in tmux, and what text says each is ready."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+from bench.common import BENCH_DIR, python_exe, slbmc_exe
+
+
+def app_available() -> bool:
+    """True once the Textual app (branch `appshell`) is part of this checkout."""
+    return importlib.util.find_spec("slbmc_tui.app") is not None
+
+
+def baseline_command(text_file: Path | None = None) -> list[str]:
+    command = [python_exe(), str(BENCH_DIR / "baseline_app.py")]
+    if text_file is not None:
+        command += ["--text", str(text_file)]
+    return command
+
+
+def slbmc_command(sessions_dir: Path, *args: str) -> list[str]:
+    return [slbmc_exe(), "--sessions-dir", str(sessions_dir), *args]
+
+
+def saver_command(sessions_dir: Path, session: Path, scratch: Path) -> list[str]:
+    """Our app on `session`, with a thread saving a copy of it to `scratch` without pause."""
+    return [python_exe(), str(BENCH_DIR / "app_with_saver.py"), "--sessions-dir",
+            str(sessions_dir), "--scratch", str(scratch), str(session)]
