@@ -28,3 +28,16 @@ def saver_command(sessions_dir: Path, session: Path, scratch: Path) -> list[str]
     """Our app on `session`, with a thread saving a copy of it to `scratch` without pause."""
     return [python_exe(), str(BENCH_DIR / "app_with_saver.py"), "--sessions-dir",
             str(sessions_dir), "--scratch", str(scratch), str(session)]
+
+
+def demo_ready_text() -> str:
+    """Text the demo's first screen shows once it is drawn: the demo session's title."""
+    import tomllib
+    from importlib.resources import files
+
+    demo = files("slbmc_tui") / "demo"
+    for entry in sorted(demo.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".toml"):
+            title: str = tomllib.loads(entry.read_text(encoding="utf-8"))["meta"]["title"]
+            return title[:30]
+    raise FileNotFoundError("no demo session in slbmc_tui/demo")
