@@ -1,0 +1,74 @@
+"""Help: the keys of the screen it was opened from, and the bank's short introduction."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Label, Markdown, Static
+
+from slbmc_tui.domain.bank import QuestionBank
+
+KeyHelp = tuple[str, str]
+"""(key as displayed, what it does)."""
+
+
+def keys_from_screen(screen: Screen[Any]) -> list[KeyHelp]:
+    """The described bindings of a screen and the app, as the Footer would name them.
+
+    Widget-level keys (the editor's own cursor keys) are left out; they are standard.
+    """
+    app = screen.app
+    seen: dict[str, KeyHelp] = {}
+    for active in screen.active_bindings.values():
+        binding = active.binding
+        if active.node not in (screen, app) or not binding.description or binding.system:
+            continue
+        key_display = app.get_key_display(binding)
+        entry = seen.get(binding.action)
+        if entry is None:
+            seen[binding.action] = (key_display, binding.description)
+        elif key_display not in entry[0]:
+            seen[binding.action] = (f"{entry[0]} / {key_display}", entry[1])
+    return list(seen.values())
+
+
+def keys_table(keys: Iterable[KeyHelp]) -> Table:
+    table = Table.grid(padding=(0, 3))
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column()
+    for key, description in keys:
+        table.add_row(Text(key), Text(description))
+    return table
+
+
+class HelpScreen(Screen[None]):
+    """Escape (or f1) closes it and returns exactly where the user was."""
+
+    CSS_PATH = "help.tcss"
+    BINDINGS = [
+        Binding("escape", "close", "Back"),
+        Binding("f1", "close", "Close help", show=False),
+    ]
+
+    def __init__(self, bank: QuestionBank, keys: list[KeyHelp]) -> None:
+        super().__init__()
+        self._bank = bank
+        self._keys = keys
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-body"):
+            yield Label("Keys", classes="help-title")
+            yield Static(keys_table(self._keys), id="help-keys")
+            yield Label(self._bank.intro.title, classes="help-title", markup=False)
+            yield Markdown(self._bank.intro.text, id="help-intro")
+        yield Footer()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

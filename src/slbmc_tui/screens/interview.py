@@ -1,0 +1,339 @@
+"""The interview: one block at a time, both points of view side by side, saved as you type.
+
+Per keystroke the screen only notes which editor changed and restarts the autosave
+debounce; the editor text is copied into the session when the save snapshot is taken.
+Blocks are built on first visit and kept, so moving back and forth is instant.
+
+Position: focusing an answer records `Position(block, perspective, prompt)`; the block's
+notes field records `prompt=":notes"` (`NOTES_PROMPT`), which no prompt id can clash with.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.events import DescendantFocus
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, OptionList, SelectionList, TextArea
+
+from slbmc_tui.autosave import Autosaver, SaveOutcome
+from slbmc_tui.commands import BlockCommands
+from slbmc_tui.domain.bank import Block, Perspective, QuestionBank
+from slbmc_tui.domain.session import Clock, Position, Session, system_clock
+from slbmc_tui.messages import SaveStatusChanged
+from slbmc_tui.screens.help import HelpScreen, keys_from_screen
+from slbmc_tui.storage.store import OpenedSession
+from slbmc_tui.widgets.answer_editor import AnswerEditor, AnswerKey, OptionPicker, PromptCard
+from slbmc_tui.widgets.block_list import BlockList
+from slbmc_tui.widgets.block_view import BlockView
+from slbmc_tui.widgets.interview_header import InterviewHeader, session_subtitle
+
+
+class InterviewScreen(Screen[None]):
+    """Runs an interview on one opened session; `flush_save()` before the app leaves it."""
+
+    CSS_PATH = "interview.tcss"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    COMMANDS = {BlockCommands}
+    BINDINGS = [
+        Binding("tab", "app.focus_next", "Next field", show=False),
+        Binding("shift+tab", "app.focus_previous", "Previous field", show=False),
+        Binding("ctrl+pagedown,alt+right", "next_block", "Next block", priority=True),
+        Binding("ctrl+pageup,alt+left", "previous_block", "Previous block", priority=True),
+        Binding("ctrl+g", "pick_block", "Go to block"),
+        Binding("ctrl+b", "toggle_sidebar", "Blocks"),
+        Binding("ctrl+r", "toggle_research", "Needs research"),
+        Binding("f1", "help", "Help"),
+    ]
+
+    def __init__(self, opened: OpenedSession, *, clock: Clock = system_clock,
+                 read_only: bool = False, at: Position | None = None) -> None:
+        super().__init__()
+        self.opened = opened
+        self.read_only = read_only
+        self._clock = clock
+        self._start = at or opened.session.position
+        self._views: dict[str, BlockView] = {}
+        self._current: Block | None = None
+        self._dirty_editors: set[AnswerEditor] = set()
+        self._autosaver: Autosaver | None = None
+        if not read_only:
+            self._autosaver = Autosaver(
+                opened, clock=clock,
+                schedule=lambda delay, callback: self.set_timer(delay, callback),
+                run_in_thread=lambda job: self.run_worker(
+                    job, thread=True, group="autosave", exit_on_error=False),
+                report=self._report_from_thread,
+                collect=self._collect_editors,
+            )
+        self.title = opened.session.meta.title
+        self.sub_title = session_subtitle(opened.session.meta)
+
+    # -- public ----------------------------------------------------------------
+
+    @property
+    def bank(self) -> QuestionBank:
+        return self.opened.bank
+
+    @property
+    def session(self) -> Session:
+        return self.opened.session
+
+    @property
+    def current_block(self) -> Block | None:
+        return self._current
+
+    def go_to(self, block_id: str, perspective: Perspective | None = None,
+              prompt_id: str | None = None) -> None:
+        """Show a block and put the cursor in the given answer (else the block's first field)."""
+        block = self.bank.block(block_id)
+        if block is None:
+            self.notify(f"This question bank has no block “{block_id}”.", severity="warning")
+            return
+        leaving = self._current is not None and self._current.id != block.id
+        self._show_block(block)
+        view = self._views[block.id]
+        view.when_ready(lambda: self._focus_in(view, perspective, prompt_id))
+        if leaving and self._autosaver is not None:
+            self._autosaver.save_soon()
+
+    def flush_save(self) -> None:
+        """Save synchronously now if anything changed (quit, suspend); never raises."""
+        try:
+            if self._autosaver is None:
+                return
+            outcome = self._autosaver.save_now()
+            if outcome is not None and self.is_mounted:
+                self._show_outcome(outcome)
+        except Exception:  # the caller is leaving; a failure was already reported if it could be
+            return
+
+    # -- building --------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield InterviewHeader(self.session.meta, read_only=self.read_only)
+        with Horizontal(id="interview-body"):
+            first = self._start_block()
+            yield BlockList(self.session, self.bank, first.id, id="block-sidebar")
+            yield VerticalScroll(id="page", can_focus=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._refresh_progress()
+        start = self._start
+        block = self._start_block()
+        if start is not None and start.block == block.id:
+            self.go_to(block.id, start.perspective, start.prompt or None)
+        else:
+            self.go_to(block.id)
+
+    def _start_block(self) -> Block:
+        if self._start is not None and (block := self.bank.block(self._start.block)):
+            return block
+        return self.bank.ordered_blocks[0]
+
+    def _show_block(self, block: Block) -> None:
+        if self._current is not None and self._current.id == block.id:
+            return
+        page = self.query_one("#page", VerticalScroll)
+        for view in self._views.values():
+            view.display = view.block.id == block.id
+        if block.id not in self._views:
+            view = BlockView(self.session, self.bank, block, read_only=self.read_only)
+            self._views[block.id] = view
+            page.mount(view)
+        self._current = block
+        page.scroll_home(animate=False)
+        self.query_one(InterviewHeader).show_block(self.bank, block)
+        self.query_one("#block-sidebar", BlockList).refresh_blocks(block.id)
+
+    def _focus_in(self, view: BlockView, perspective: Perspective | None,
+                  prompt_id: str | None) -> None:
+        target = view.editor_for(perspective, prompt_id) if prompt_id else None
+        if target is None:
+            editors = view.editors()
+            target = editors[0] if editors else None
+        if target is not None:
+            self.call_after_refresh(target.focus)
+
+    # -- edits -----------------------------------------------------------------
+
+    @on(TextArea.Changed)
+    def _editor_changed(self, event: TextArea.Changed) -> None:
+        if self._autosaver is None or not isinstance(event.text_area, AnswerEditor):
+            return
+        self._dirty_editors.add(event.text_area)
+        self._autosaver.changed()
+
+    @on(SelectionList.SelectedChanged)
+    def _options_changed(self, event: SelectionList.SelectedChanged[str]) -> None:
+        picker = event.selection_list
+        if self._autosaver is None or not isinstance(picker, OptionPicker):
+            return
+        key = picker.answer_key
+        ticked = set(picker.selected)
+        options = [o for o in self._prompt_options(key) if o in ticked] or sorted(ticked)
+        answer = self.session.answer(key.block_id, key.perspective, key.prompt_id)
+        if answer.options != options:
+            answer.options = options
+            self._autosaver.changed()
+
+    def _prompt_options(self, key: AnswerKey) -> list[str]:
+        block = self.bank.block(key.block_id)
+        prompt = block.prompt(key.perspective, key.prompt_id) if block else None
+        return [option.id for option in prompt.options] if prompt else []
+
+    def _collect_editors(self) -> None:
+        """Copy changed editors into the session (runs when a save snapshot is taken)."""
+        for editor in self._dirty_editors:
+            key = editor.answer_key
+            if key.is_notes:
+                self.session.block_answers(key.block_id).notes = editor.text
+            else:
+                self.session.answer(key.block_id, key.perspective, key.prompt_id).text = editor.text
+        self._dirty_editors.clear()
+
+    @on(DescendantFocus)
+    def _field_focused(self, event: DescendantFocus) -> None:
+        key: AnswerKey | None = getattr(event.widget, "answer_key", None)
+        if key is None or self._current is None:
+            return
+        position = Position(block=self._current.id, perspective=key.perspective,
+                            prompt=key.prompt_id)
+        if self.session.position == position:
+            return
+        self.session.position = position
+        if self._autosaver is not None:
+            self._autosaver.changed()
+
+    # -- saving ----------------------------------------------------------------
+
+    def _report_from_thread(self, outcome: SaveOutcome) -> None:
+        self.post_message(SaveStatusChanged(ok=outcome.ok, detail=outcome.status))
+
+    @on(SaveStatusChanged)
+    def _save_finished(self, event: SaveStatusChanged) -> None:
+        outcome = SaveOutcome(ok=event.ok, error="" if event.ok else event.detail)
+        if self._autosaver is not None:
+            self._autosaver.settle(outcome)
+        self._show_status(event.detail, ok=event.ok)
+
+    def _show_outcome(self, outcome: SaveOutcome) -> None:
+        self._show_status(outcome.status, ok=outcome.ok)
+
+    def _show_status(self, text: str, *, ok: bool) -> None:
+        self.query_one(InterviewHeader).show_save_status(text, ok=ok)
+        self._refresh_progress()
+        if not ok:
+            self.notify(text, title="Could not save", severity="error", timeout=12, markup=False)
+
+    def _refresh_progress(self) -> None:
+        answered, total = self.session.progress(self.bank)
+        self.query_one(InterviewHeader).show_progress(answered, total)
+        sidebar = self.query_one("#block-sidebar", BlockList)
+        if sidebar.display:
+            sidebar.refresh_blocks()
+
+    def on_screen_suspend(self) -> None:
+        if self._autosaver is not None:
+            self._autosaver.save_soon()
+
+    def on_unmount(self) -> None:
+        self.flush_save()
+
+    # -- actions ---------------------------------------------------------------
+
+    def _step_block(self, step: int) -> None:
+        blocks = self.bank.ordered_blocks
+        if self._current is None:
+            return
+        index = blocks.index(self._current) + step
+        if 0 <= index < len(blocks):
+            self.go_to(blocks[index].id)
+        else:
+            edge = "last" if step > 0 else "first"
+            self.notify(f"Block {self._current.number} is the {edge} block.", timeout=2)
+
+    def action_next_block(self) -> None:
+        """Next block in the suggested order."""
+        self._step_block(1)
+
+    def action_previous_block(self) -> None:
+        """Previous block in the suggested order."""
+        self._step_block(-1)
+
+    def action_pick_block(self) -> None:
+        """A small list of the nine blocks; Enter (or a digit) goes there."""
+        from slbmc_tui.dialogs.block_picker import BlockPicker
+
+        def chosen(block_id: str | None) -> None:
+            if block_id:
+                self.go_to(block_id)
+            else:
+                self._refocus_position()
+
+        current = self._current.id if self._current else self.bank.ordered_blocks[0].id
+        self._collect_editors()  # block lists count answers: include unsaved text
+        self.app.push_screen(BlockPicker(self.session, self.bank, current), chosen)
+
+    def action_toggle_sidebar(self) -> None:
+        """Show the block list beside the page, or hide it again."""
+        sidebar = self.query_one("#block-sidebar", BlockList)
+        if sidebar.display:
+            had_focus = sidebar.has_focus
+            sidebar.display = False
+            if had_focus:
+                self._refocus_position()
+        else:
+            self._collect_editors()  # block lists count answers: include unsaved text
+            sidebar.display = True
+            sidebar.refresh_blocks(self._current.id if self._current else None)
+            sidebar.focus()
+
+    @on(OptionList.OptionSelected, "#block-sidebar")
+    def _sidebar_chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.go_to(event.option.id)
+
+    def action_toggle_research(self) -> None:
+        """Flag the focused answer as needing research, or clear the flag."""
+        key: AnswerKey | None = getattr(self.focused, "answer_key", None)
+        if self.read_only:
+            self.notify("This session is open read-only.", severity="warning")
+            return
+        if key is None or key.is_notes:
+            self.notify("Put the cursor in an answer to flag it.", severity="warning")
+            return
+        answer = self.session.answer(key.block_id, key.perspective, key.prompt_id)
+        answer.needs_research = not answer.needs_research
+        card = self._card_of(self.focused)
+        if card is not None:
+            card.show_research(answer.needs_research)
+        if self._autosaver is not None:
+            self._autosaver.changed()
+
+    def action_help(self) -> None:
+        """Keys and a short introduction to service logic."""
+        self.app.push_screen(HelpScreen(self.bank, keys_from_screen(self)))
+
+    # -- helpers ---------------------------------------------------------------
+
+    def _refocus_position(self) -> None:
+        if self._current is None:
+            return
+        position = self.session.position
+        same_block = position is not None and position.block == self._current.id
+        view = self._views[self._current.id]
+        self._focus_in(view, position.perspective if position and same_block else None,
+                       position.prompt if position and same_block else None)
+
+    @staticmethod
+    def _card_of(widget: Widget | None) -> PromptCard | None:
+        node = widget
+        while node is not None and not isinstance(node, PromptCard):
+            node = node.parent if isinstance(node.parent, Widget) else None
+        return node

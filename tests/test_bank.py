@@ -1,0 +1,81 @@
+"""Question banks: the shipped ones are sound, broken ones fail with a useful message."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+import tomli_w
+
+from slbmc_tui.domain.bank import builtin_bank, load_bank, questions_dir
+from slbmc_tui.domain.errors import BankError
+
+
+@pytest.mark.parametrize("language", ["en", "fi"])
+def test_builtin_bank_has_nine_blocks_in_suggested_order(language: str) -> None:
+    bank = builtin_bank(language)
+    assert [b.number for b in bank.ordered_blocks] == list(range(1, 10))
+    assert bank.ordered_blocks[0].id == "customers_world"
+    assert all(b.ours and b.customer for b in bank.blocks)
+    assert bank.intro.text.strip()
+
+
+def test_zones_follow_the_canvas() -> None:
+    bank = builtin_bank("en")
+    zones = {b.number: b.zone for b in bank.blocks}
+    assert {n for n, z in zones.items() if z == "customer_value"} == {1, 3, 4}
+    assert {n for n, z in zones.items() if z == "internal"} == {6, 7, 8}
+    assert {n for n, z in zones.items() if z == "costs_revenues"} == {5, 9}
+    assert zones[2] == "value_proposition"
+
+
+def _bank_data() -> dict:
+    return tomllib.loads((questions_dir() / "en.toml").read_text("utf-8"))
+
+
+def _write(tmp_path: Path, data: dict) -> Path:
+    path = tmp_path / "bank.toml"
+    path.write_text(tomli_w.dumps(data))
+    return path
+
+
+def test_duplicate_prompt_id_is_named(tmp_path: Path) -> None:
+    data = _bank_data()
+    block = data["blocks"][0]
+    block["customer"][0]["id"] = block["ours"][0]["id"]
+    with pytest.raises(BankError) as caught:
+        load_bank(_write(tmp_path, data))
+    message = str(caught.value)
+    assert "bank.toml" in message and "duplicate prompt id" in message
+    assert block["ours"][0]["id"] in message
+
+
+def test_missing_block_is_named(tmp_path: Path) -> None:
+    data = _bank_data()
+    del data["blocks"][4]
+    with pytest.raises(BankError, match=r"missing \[5\]"):
+        load_bank(_write(tmp_path, data))
+
+
+def test_order_must_list_each_block_once(tmp_path: Path) -> None:
+    data = _bank_data()
+    data["order"] = [1, 1, 2, 3, 4, 5, 6, 7, 8]
+    with pytest.raises(BankError, match="order must list 1..9 exactly once"):
+        load_bank(_write(tmp_path, data))
+
+
+def test_prompt_without_text_names_the_prompt(tmp_path: Path) -> None:
+    data = _bank_data()
+    prompt = data["blocks"][2]["ours"][0]
+    del prompt["text"]
+    with pytest.raises(BankError) as caught:
+        load_bank(_write(tmp_path, data))
+    assert f'["{prompt["id"]}"].text` is missing' in str(caught.value)
+
+
+def test_not_toml_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "bank.toml"
+    path.write_text("blocks = [")
+    with pytest.raises(BankError, match="bank.toml: is not valid TOML"):
+        load_bank(path)
