@@ -13,6 +13,11 @@ def app_available() -> bool:
     return importlib.util.find_spec("slbmc_tui.app") is not None
 
 
+def interview_available() -> bool:
+    """True once the interview screen (branch `interview`) is part of this checkout."""
+    return importlib.util.find_spec("slbmc_tui.screens.interview") is not None
+
+
 def baseline_command(text_file: Path | None = None) -> list[str]:
     command = [python_exe(), str(BENCH_DIR / "baseline_app.py")]
     if text_file is not None:
@@ -24,10 +29,12 @@ def slbmc_command(sessions_dir: Path, *args: str) -> list[str]:
     return [slbmc_exe(), "--sessions-dir", str(sessions_dir), *args]
 
 
-def saver_command(sessions_dir: Path, session: Path, scratch: Path) -> list[str]:
-    """Our app on `session`, with a thread saving a copy of it to `scratch` without pause."""
-    return [python_exe(), str(BENCH_DIR / "app_with_saver.py"), "--sessions-dir",
-            str(sessions_dir), "--scratch", str(scratch), str(session)]
+def interview_command(session: Path, save_into: Path | None = None) -> list[str]:
+    """Our interview screen on `session`; with `save_into`, a thread saves without pause."""
+    command = [python_exe(), str(BENCH_DIR / "interview_app.py"), str(session)]
+    if save_into is not None:
+        command += ["--save-continuously", str(save_into)]
+    return command
 
 
 def demo_ready_text() -> str:

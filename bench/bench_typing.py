@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench import tmux_driver
-from bench.apps import app_available, baseline_command, saver_command, slbmc_command
+from bench.apps import baseline_command, interview_available, interview_command
 from bench.common import (
     Result,
     Workspace,
@@ -40,6 +40,7 @@ SETTLE = 0.5
 class Typed:
     latencies: list[float]
     cpu_per_key: float
+    focus_delay: float  # from the first paint until a typed key is kept
 
 
 def type_keys(command: list[str], ready_text: str, keys: int) -> Typed:
@@ -47,6 +48,8 @@ def type_keys(command: list[str], ready_text: str, keys: int) -> Typed:
     pane = tmux_driver.start(command)
     try:
         pane.wait_for_text(ready_text, timeout=60)
+        focus_delay = _wait_for_focus(pane)
+        time.sleep(SETTLE)
         time.sleep(SETTLE)
         idle_start, idle_cpu = time.perf_counter(), pane.cpu_seconds()
         time.sleep(SETTLE)
@@ -61,9 +64,23 @@ def type_keys(command: list[str], ready_text: str, keys: int) -> Typed:
                 timeout=10, since=sent))
             time.sleep(PAUSE_BETWEEN_KEYS)
         busy = pane.cpu_seconds() - cpu - idle_rate * (time.perf_counter() - start)
-        return Typed(latencies, max(0.0, busy) / keys)
+        return Typed(latencies, max(0.0, busy) / keys, focus_delay)
     finally:
         tmux_driver.quit_app(pane)
+
+
+def _wait_for_focus(pane: tmux_driver.Pane, timeout: float = 30.0) -> float:
+    """Send markers until one shows: the cursor reaches the answer only after first paint."""
+    start = time.perf_counter()
+    before = pane.capture().count(MARKER)
+    while time.perf_counter() - start < timeout:
+        pane.send_literal(MARKER)
+        try:
+            pane.wait_for(lambda screen: screen.count(MARKER) > before, "focus", timeout=0.25)
+            return time.perf_counter() - start
+        except tmux_driver.TmuxTimeout:
+            continue
+    raise tmux_driver.TmuxTimeout("the answer to take keys", pane.capture())
 
 
 def _prepare(ws: Workspace, answer_bytes: int) -> tuple[Path, Path, str]:
@@ -86,9 +103,9 @@ def run(size: str = "full") -> list[Result]:
     with workspace(s.prompts) as ws:
         path, text_file, ready = _prepare(ws, s.answer_bytes)
         variants = {"baseline": baseline_command(text_file)}
-        if app_available():
-            variants["ours"] = slbmc_command(ws.sessions, "resume", str(path))
-            variants["saving"] = saver_command(ws.sessions, path, ws.root / "scratch.toml")
+        if interview_available():
+            variants["ours"] = interview_command(path)
+            variants["saving"] = interview_command(path, ws.root / "scratch.toml")
         runs: dict[str, list[Typed]] = {name: [] for name in variants}
         counter, saves = ws.root / "scratch.count", []
         try:
@@ -112,7 +129,7 @@ def run(size: str = "full") -> list[Result]:
         return p95([x for t in runs[name] for x in t.latencies]) * ms
 
     if "ours" not in runs:
-        return [skipped(NAME, "slbmc_tui.app is not in this checkout (merge appshell)")]
+        return [skipped(NAME, "the interview screen is not in this checkout (merge interview)")]
     note = f"{s.repeats} runs x {s.keys} keys, median of run medians; {s.answer_bytes} B answer"
     return [
         ratio_result(NAME, "key-to-screen median", latency("ours"), latency("baseline"), "ms",
@@ -126,6 +143,10 @@ def run(size: str = "full") -> list[Result]:
                      f"{median(saves) if saves else 0:.0f} saves per run"),
         ratio_result(NAME, "during saves: p95 (vs ours idle)", tail("saving"), tail("ours"),
                      "ms", 1.5),
+        Result(NAME, "first paint to first kept key", median(
+            [t.focus_delay for t in runs["ours"]]) * ms, "ms", median(
+            [t.focus_delay for t in runs["baseline"]]) * ms,
+            note="keys typed before the answer has focus are lost; 250 ms probe steps"),
     ]
 
 

@@ -134,7 +134,7 @@ def filler_text(size: int, seed: int = 0) -> str:
     line = 0
     while length < size:
         word = _WORDS[index % len(_WORDS)]
-        index += 7
+        index += 13
         line += len(word) + 1
         if line > 70:
             words.append("\n" + word)
