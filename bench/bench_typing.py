@@ -43,7 +43,7 @@ class Typed:
     focus_delay: float  # from the first paint until a typed key is kept
 
 
-def type_keys(command: list[str], ready_text: str, keys: int) -> Typed:
+def type_keys(command: list[str], ready_text: str, keys: int, settle: float = SETTLE) -> Typed:
     """Start `command`, wait for `ready_text`, type `keys` markers one at a time."""
     pane = tmux_driver.start(command)
     try:
@@ -109,10 +109,12 @@ def run(size: str = "full") -> list[Result]:
         runs: dict[str, list[Typed]] = {name: [] for name in variants}
         counter, saves = ws.root / "scratch.count", []
         try:
-            type_keys(variants["baseline"], ready, 2)  # warm caches, not measured
+            settle = SETTLE if size != "tiny" else 0.05
+            if size != "tiny":
+                type_keys(variants["baseline"], ready, 2)  # warm caches, not measured
             for _ in range(s.repeats):
                 for name, command in variants.items():
-                    runs[name].append(type_keys(command, ready, s.keys))
+                    runs[name].append(type_keys(command, ready, s.keys, settle))
                     if name == "saving" and counter.exists():
                         saves.append(int(counter.read_text()))
         finally:
