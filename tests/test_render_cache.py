@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from slbmc_tui.domain.session import Session
-from slbmc_tui.storage import toml_format
+from slbmc_tui.storage import toml_format, toml_render
 from tests.conftest import FIXED_NOW
 
 BLOCKS = ("b1", "b2", "b3")
@@ -71,13 +71,13 @@ def test_an_edit_re_renders_only_the_changed_answer(monkeypatch: Any) -> None:
     renderer = toml_format.SessionRenderer()
     renderer.render(toml_format.session_to_data(session))
     rendered: list[tuple[str, str, str]] = []
-    original = toml_format._render_answer
+    original = toml_render._render_answer
 
     def counting(block_id: str, perspective: str, prompt_id: str, answer: Any) -> str:
         rendered.append((block_id, perspective, prompt_id))
         return original(block_id, perspective, prompt_id, answer)
 
-    monkeypatch.setattr(toml_format, "_render_answer", counting)
+    monkeypatch.setattr(toml_render, "_render_answer", counting)
     session.answer("b2", "ours", "q3").text += "more"
     text = renderer.render(toml_format.session_to_data(session))
     assert rendered == [("b2", "ours", "q3")]

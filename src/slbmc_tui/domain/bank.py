@@ -15,9 +15,9 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from slbmc_tui.domain.errors import BankError, describe_validation_error
+from slbmc_tui.domain.perspective import PERSPECTIVES as PERSPECTIVES
+from slbmc_tui.domain.perspective import Perspective as Perspective
 
-Perspective = Literal["ours", "customer"]
-PERSPECTIVES: tuple[Perspective, ...] = ("ours", "customer")
 ZONES = ("customer_value", "value_proposition", "internal", "costs_revenues")
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import difflib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
+if TYPE_CHECKING:  # only for annotations: keeps the saving path free of pydantic
+    from pydantic import ValidationError
 
 
 class SlbmcFileError(Exception):
@@ -24,6 +25,23 @@ class BankError(SlbmcFileError):
 
 class SessionFileError(SlbmcFileError):
     """A session file cannot be read (not TOML, wrong types, too new, ...)."""
+
+
+class FileWriteError(SlbmcFileError, OSError):
+    """A file could not be written (disk full, read-only folder, ...); the old file is intact.
+
+    Also an OSError, so code that catches OSError around a save keeps working; `errno`
+    is the cause's.
+    """
+
+    def __init__(self, path: Path, problem: str, cause: OSError) -> None:
+        super().__init__(path, problem)
+        self.errno = cause.errno
+        self.strerror = cause.strerror
+        self.filename = str(path)
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.problem}"
 
 
 def _dotted(location: tuple[int | str, ...], data: Any) -> str:

@@ -6,13 +6,13 @@ it is safe to call from worker threads.
 
 from __future__ import annotations
 
+import builtins
 import os
-import threading
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from pydantic import ValidationError
 
@@ -21,12 +21,13 @@ from slbmc_tui.domain.errors import SessionFileError, describe_validation_error
 from slbmc_tui.domain.session import Session, SessionMeta
 from slbmc_tui.storage import toml_format
 from slbmc_tui.storage.atomic import (
-    atomic_write_text,
     clean_stale_temp_files,
     create_exclusive,
     ensure_private_dir,
 )
+from slbmc_tui.storage.locking import SessionLock, acquire
 from slbmc_tui.storage.names import SUFFIX, candidate_names, session_stem
+from slbmc_tui.storage.session_file import SessionFile as SessionFile
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 HEAD_READ_BYTES = 64 * 1024
@@ -107,17 +108,27 @@ class SessionStore:
         return toml_format.parse_session(self._read_text(path), path)
 
     def _read_text(self, path: Path, limit: int | None = None) -> str:
+        """The file's text, refusing anything that is not a plain, sane-sized UTF-8 file.
+
+        Opens read-only and never writes: a listing leaves every byte (and mtime) alone.
+        """
         self._check_place(path)
         try:
-            size = path.stat().st_size
-            if size == 0:
+            info = os.stat(path)
+            if stat.S_ISDIR(info.st_mode):
+                raise SessionFileError(path, "is a folder, not a session file")
+            if not stat.S_ISREG(info.st_mode):
+                raise SessionFileError(path, "is not a regular file (a device, pipe or socket)")
+            if info.st_size == 0:
                 raise SessionFileError(path, "is empty (0 bytes): not a session file")
-            if size > MAX_FILE_BYTES:
+            if info.st_size > MAX_FILE_BYTES:
                 raise SessionFileError(
-                    path, f"is {size / 1_048_576:.1f} MB, larger than a session can be "
+                    path, f"is {info.st_size / 1_048_576:.1f} MB, larger than a session can be "
                     f"({MAX_FILE_BYTES // 1_048_576} MB); not opened")
             with path.open("rb") as handle:
-                raw = handle.read(limit) if limit else handle.read()
+                raw = handle.read(limit if limit else MAX_FILE_BYTES + 1)
+        except SessionFileError:
+            raise
         except IsADirectoryError as error:
             raise SessionFileError(path, "is a folder, not a session file") from error
         except PermissionError as error:
@@ -126,8 +137,11 @@ class SessionStore:
             raise SessionFileError(path, "does not exist") from error
         except OSError as error:
             raise SessionFileError(path, f"cannot be read: {error.strerror or error}") from error
+        if limit is None and len(raw) > MAX_FILE_BYTES:
+            raise SessionFileError(path, "grew larger than a session can be while being read")
         if b"\x00" in raw:
             raise SessionFileError(path, "is a binary file (contains NUL bytes), not TOML text")
+        raw = raw.removeprefix(b"\xef\xbb\xbf")  # a byte-order mark some editors add
         try:
             return raw.decode("utf-8")
         except UnicodeDecodeError as error:
@@ -138,13 +152,15 @@ class SessionStore:
                 "save it as UTF-8 and try again") from error
 
     def _check_place(self, path: Path) -> None:
-        if path.is_dir():
-            raise SessionFileError(path, "is a folder, not a session file")
-        if path.is_symlink():
-            target = path.resolve()
-            if not target.is_relative_to(self.folder.resolve()):
-                raise SessionFileError(
-                    path, f"is a link to {target}, outside the sessions folder; not opened")
+        if not path.is_symlink():
+            return
+        try:
+            target = path.resolve(strict=True)
+        except (OSError, RuntimeError) as error:
+            raise SessionFileError(path, "is a broken or looping link; not opened") from error
+        if not target.is_relative_to(self.folder.resolve()):
+            raise SessionFileError(
+                path, f"is a link to {target}, outside the sessions folder; not opened")
 
     def resolve(self, name: str) -> Path:
         """A session given by path, file name or stem, as `slbmc resume NAME` accepts."""
@@ -178,34 +194,14 @@ class SessionStore:
                 return path
         raise SessionFileError(self.folder / f"{stem}{SUFFIX}", "no free file name left")
 
+    def sweep(self) -> builtins.list[Path]:
+        """Remove temporary files left by a crashed save (listings ignore them anyway)."""
+        return clean_stale_temp_files(self.folder) if self.folder.is_dir() else []
+
     def open(self, path: Path) -> SessionFile:
         """A writer for a session that was loaded successfully."""
+        clean_stale_temp_files(path.parent)
         return SessionFile(path)
-
-
-class SessionFile:
-    """Saves one open session; skips writes that would not change the file."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._renderer = toml_format.SessionRenderer()
-        self._last_text: str | None = None
-        self._lock = threading.Lock()
-
-    def save(self, data: dict[str, Any]) -> bool:
-        """Render and atomically write; True if the file changed. Safe from any thread."""
-        with self._lock:
-            text = self._renderer.render(data)
-            if text == self._last_text:
-                return False
-            try:
-                atomic_write_text(self.path, text)
-            except FileNotFoundError:
-                # The folder vanished under us: recreate it rather than lose the answers.
-                ensure_private_dir(self.path.parent)
-                atomic_write_text(self.path, text)
-            self._last_text = text
-            return True
 
 
 def summaries_by_model(summaries: Iterable[SessionSummary]) -> dict[str, list[SessionSummary]]:
@@ -219,24 +215,39 @@ def summaries_by_model(summaries: Iterable[SessionSummary]) -> dict[str, list[Se
 
 @dataclass
 class OpenedSession:
-    """A session loaded for editing: its file, its bank and the writer that saves it."""
+    """A session loaded for editing: its file, its bank, the writer and (if taken) its lock."""
 
     path: Path
     session: Session
     bank: QuestionBank
     file: SessionFile
+    lock: SessionLock | None = None
+
+    def close(self) -> None:
+        """Give the session back to other instances (releases the lock, if any)."""
+        if self.lock is not None:
+            self.lock.release()
 
 
 def open_session(
-    store: SessionStore, path: Path, bank_override: Path | None = None
+    store: SessionStore, path: Path, bank_override: Path | None = None, *, lock: bool = False
 ) -> OpenedSession:
     """Load a session with the bank it was made with (or the override) and ready a writer.
 
-    Raises SessionFileError or BankError; in that case nothing is ever written to the file.
+    With lock=True the session's lock is taken first; SessionLocked then says who holds it.
+    Raises SessionFileError or BankError; in that case nothing is ever written to the file
+    and no lock is kept.
     """
-    session = store.load(path)
-    if bank_override is not None:
-        bank = load_bank(bank_override)
-    else:
-        bank = resolve_bank(session.meta.bank_id, session.meta.language, session.meta.bank_path)
-    return OpenedSession(path=path, session=session, bank=bank, file=store.open(path))
+    held = acquire(path) if lock else None
+    try:
+        session = store.load(path)
+        if bank_override is not None:
+            bank = load_bank(bank_override)
+        else:
+            bank = resolve_bank(session.meta.bank_id, session.meta.language,
+                                session.meta.bank_path)
+    except BaseException:
+        if held is not None:
+            held.release()
+        raise
+    return OpenedSession(path=path, session=session, bank=bank, file=store.open(path), lock=held)
