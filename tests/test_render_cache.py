@@ -82,3 +82,21 @@ def test_an_edit_re_renders_only_the_changed_answer(monkeypatch: Any) -> None:
     text = renderer.render(toml_format.session_to_data(session))
     assert rendered == [("b2", "ours", "q3")]
     assert tomllib.loads(text)["blocks"]["b2"]["ours"]["q3"]["text"].endswith("more")
+
+
+@settings(max_examples=300)
+@given(text=st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)))
+       | st.sampled_from(["a\nb'", "a\n''b", "a\n'''b", "a\n\\n\\", "\na\n", "a\r\nb", "x\n\x7f"]))
+def test_a_literal_string_reads_back_as_the_same_text(text: str) -> None:
+    literal = toml_render.literal_multiline(text)
+    if literal is None:
+        return
+    assert tomllib.loads(f"a = {literal}\n")["a"] == text
+
+
+def test_plain_multi_line_answers_are_written_as_literal_strings() -> None:
+    assert toml_render.literal_multiline("one\ntwo \\ 'three'.") == "'''\none\ntwo \\ 'three'.'''"
+    assert toml_render.literal_multiline("ends in a quote\n'") is None
+    assert toml_render.literal_multiline("one line") is None  # single-line stays "basic"
+    assert toml_render.literal_multiline("a\n'''") is None
+    assert toml_render.literal_multiline("a\r\nb") is None
