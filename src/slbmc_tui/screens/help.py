@@ -60,12 +60,12 @@ class HelpScreen(Screen[None]):
     def __init__(self, bank: QuestionBank, keys: list[KeyHelp]) -> None:
         super().__init__()
         self._bank = bank
-        self._keys = keys
+        self.keys = keys
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):
             yield Label("Keys", classes="help-title")
-            yield Static(keys_table(self._keys), id="help-keys")
+            yield Static(keys_table(self.keys), id="help-keys")
             yield Label(self._bank.intro.title, classes="help-title", markup=False)
             yield Markdown(self._bank.intro.text, id="help-intro")
         yield Footer()

@@ -14,14 +14,15 @@ from slbmc_tui.domain.session import Session
 
 
 def block_line(session: Session, block: Block, *, current: bool) -> Text:
-    """`▸ 3 Value creation   4/12`: the current block marked, complete blocks ticked."""
+    """`▸ 3  4/12  Value creation`: a tidy table row, one line, the current block marked."""
     answered, total = session.block_progress(block)
-    line = Text()
-    line.append("▸ " if current else "  ", style="bold" if current else "")
-    line.append(f"{block.number} ", style="bold")
+    done = bool(total) and answered == total
+    line = Text(no_wrap=True, overflow="ellipsis")
+    line.append("▸ " if current else "  ", style="bold")
+    line.append(f"{block.number}  ", style="bold")
+    line.append(f"{answered:>2}/{total:<2}", style="green" if done else "dim")
+    line.append("  ")
     line.append(block.title, style="bold" if current else "")
-    tick = " ✓" if total and answered == total else ""
-    line.append(f"  {answered}/{total}{tick}", style="dim")
     return line
 
 

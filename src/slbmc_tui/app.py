@@ -1,0 +1,176 @@
+"""The application: one factory, and an App that wires screens together and nothing else."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar, Protocol, runtime_checkable
+
+from rich.console import RenderableType
+from textual import on, work
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from slbmc_tui import messages
+from slbmc_tui.domain.errors import SlbmcFileError
+from slbmc_tui.domain.session import Clock, Position, system_clock
+from slbmc_tui.launch import (
+    CompareSessions,
+    Launch,
+    NewSession,
+    OpenDemo,
+    ResumeSession,
+    ShowStart,
+)
+from slbmc_tui.storage.store import OpenedSession, SessionStore, open_session
+
+if TYPE_CHECKING:
+    from slbmc_tui.screens.start import StartScreen
+
+
+@runtime_checkable
+class FlushesOnExit(Protocol):
+    """A screen holding typed text that must reach the disk before the app stops."""
+
+    def flush_save(self) -> None: ...
+
+
+class SlbmcApp(App[None]):
+    """Opens the first screen the launch asks for and carries sessions between screens."""
+
+    TITLE = "slbmc"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "Quit (saves first)", show=False, priority=True),
+        # Consultants reach for Ctrl+C to leave a terminal app; it quits, saving first.
+        Binding("ctrl+c", "quit", "Quit (saves first)", show=False, priority=True),
+    ]
+
+    def __init__(self, *, store: SessionStore, bank_path: Path | None, launch: Launch,
+                 clock: Clock) -> None:
+        super().__init__()
+        self.store = store
+        self.bank_path = bank_path
+        self.launch = launch
+        self.clock = clock
+        self.demo_folder: Path | None = None
+        self._quit_despite_failure = False
+
+    def on_mount(self) -> None:
+        self.app_suspend_signal.subscribe(self, lambda _app: self.flush_all(),
+                                          immediate=True)
+        self.start_launch(self.launch)
+
+    def start_launch(self, launch: Launch) -> None:
+        """Show what the command line asked for, with the start screen underneath."""
+        from slbmc_tui.screens.start import StartScreen
+
+        if isinstance(launch, OpenDemo):
+            self.start_demo()
+            return
+        start = StartScreen(self.store, clock=self.clock, bank_path=self.bank_path)
+        self.push_screen(start)
+        if isinstance(launch, NewSession):
+            start.new_session(launch)
+        elif isinstance(launch, ResumeSession | CompareSessions):
+            self._resolve_launch(launch, start)
+
+    @work(thread=True, group="launch", exit_on_error=False)
+    def _resolve_launch(self, launch: ResumeSession | CompareSessions,
+                        start: StartScreen) -> None:
+        """Find the files a launch names (reads the folder, so off the UI thread)."""
+        try:
+            if isinstance(launch, CompareSessions):
+                paths = [self.store.resolve(name) for name in launch.names]
+                self.call_from_thread(self.compare_sessions, paths)
+                return
+            path = self.store.resolve(launch.name) if launch.name else self.store.most_recent()
+        except SlbmcFileError as error:
+            self.call_from_thread(self.notify, str(error), title="Cannot open",
+                                  severity="error", timeout=10)
+            return
+        if path is None:
+            self.call_from_thread(start.show_notice, "Nothing to resume yet: "
+                                  "there are no readable sessions in this folder.")
+            return
+        self.call_from_thread(self.open_session, path, read_only=launch.read_only)
+
+    def start_demo(self) -> None:
+        """Copy the shipped demo to a scratch folder and open its first profile there."""
+        from slbmc_tui.demo import copy_demo
+        from slbmc_tui.screens.start import StartScreen
+
+        try:
+            folder, first = copy_demo()
+        except OSError as error:
+            self.notify(f"Cannot copy the demo: {error}", severity="error", timeout=10)
+            self.push_screen(StartScreen(self.store, clock=self.clock, bank_path=self.bank_path))
+            return
+        self.demo_folder = folder
+        self.sub_title = f"Demo · working on a copy in {folder}"
+        self.push_screen(StartScreen(SessionStore(folder), clock=self.clock, is_demo=True))
+        self.open_session(first)
+
+    @on(messages.OpenSessionRequested)
+    def _open_requested(self, message: messages.OpenSessionRequested) -> None:
+        self.open_session(message.path, at=message.position, read_only=message.read_only)
+
+    @work(thread=True, group="open-session", exit_on_error=False)
+    def open_session(self, path: Path, *, at: Position | None = None,
+                     read_only: bool = False) -> None:
+        """Load a session off the UI thread and show it; on failure say why, write nothing."""
+        try:
+            # The folder holding the file is its store: the demo copy, --sessions-dir, or a path.
+            opened = open_session(SessionStore(path.parent), path)
+        except SlbmcFileError as error:
+            self.call_from_thread(self.notify, str(error), title="Cannot open session",
+                                  severity="error", timeout=10)
+            return
+        self.call_from_thread(self._show_interview, opened, at, read_only)
+
+    def _show_interview(self, opened: OpenedSession, at: Position | None,
+                        read_only: bool) -> None:
+        from slbmc_tui.screens.interview import InterviewScreen
+
+        self.push_screen(InterviewScreen(opened, clock=self.clock, read_only=read_only, at=at))
+
+    def compare_sessions(self, paths: list[Path]) -> None:
+        """The compare screen for these sessions, when this build has it."""
+        try:
+            compare = importlib.import_module("slbmc_tui.screens.compare")
+        except ModuleNotFoundError as error:
+            if error.name != "slbmc_tui.screens.compare":
+                raise
+            self.notify("Comparing profiles is not part of this build yet; "
+                        "use `slbmc compare --markdown FILE` meanwhile.", severity="warning")
+            return
+        self.push_screen(compare.CompareScreen(paths))
+
+    def flush_all(self) -> bool:
+        """Save what every open interview holds, synchronously; False if one could not."""
+        saved = True
+        for screen in self.screen_stack:
+            if isinstance(screen, FlushesOnExit):
+                try:
+                    screen.flush_save()
+                except (OSError, SlbmcFileError) as error:
+                    saved = False
+                    self.notify(f"{error}\nYour text is still on screen. Fix the problem and "
+                                "quit again, or press Ctrl+Q twice to quit without saving.",
+                                title="Could not save before quitting", severity="error",
+                                timeout=30)
+        return saved
+
+    def exit(self, result: None = None, return_code: int = 0,
+             message: RenderableType | None = None) -> None:
+        """Quit, but only after every open interview reached the disk (or was given up)."""
+        if not self.flush_all() and not self._quit_despite_failure:
+            self._quit_despite_failure = True
+            return
+        super().exit(result, return_code, message)
+
+
+def make_app(*, sessions_dir: Path, bank_path: Path | None = None,
+             launch: Launch | None = None, clock: Clock = system_clock) -> SlbmcApp:
+    """The one way to build the app: for the CLI, the tests and the benchmarks."""
+    return SlbmcApp(store=SessionStore(sessions_dir), bank_path=bank_path,
+                    launch=launch if launch is not None else ShowStart(), clock=clock)

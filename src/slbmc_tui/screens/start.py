@@ -1,0 +1,339 @@
+"""The start screen: the sessions in the folder, grouped by model, and what to do next."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Button, DataTable, Footer, Header, Static
+
+from slbmc_tui import messages
+from slbmc_tui.dialogs.new_session import NewSessionDialog, NewSessionForm
+from slbmc_tui.dialogs.profile_name import ProfileNameDialog
+from slbmc_tui.domain.bank import resolve_bank
+from slbmc_tui.domain.errors import SlbmcFileError
+from slbmc_tui.domain.session import Clock, Session, derive_profile, new_round, new_session
+from slbmc_tui.launch import NewSession
+from slbmc_tui.storage.store import SessionStore, SessionSummary, summaries_by_model
+
+MODEL_KEY_PREFIX = "model:"
+BAR_WIDTH = 10
+
+
+@dataclass(frozen=True)
+class ModelGroup:
+    """The sessions of one model (same title), newest first."""
+
+    title: str
+    sessions: tuple[SessionSummary, ...]
+
+    @property
+    def profile_count(self) -> int:
+        return len({s.meta.profile.casefold() for s in self.sessions if s.meta})
+
+    def latest_per_profile(self) -> list[Path]:
+        """The newest round of each profile: what comparing the model's profiles means."""
+        seen: dict[str, Path] = {}
+        for summary in self.sessions:
+            if summary.meta:
+                seen.setdefault(summary.meta.profile.casefold(), summary.path)
+        return list(seen.values())
+
+
+def progress_cell(answered: int, total: int) -> Text:
+    """A small bar and the count, so progress reads at a glance on a shared screen."""
+    filled = round(BAR_WIDTH * answered / total) if total else 0
+    bar = Text("━" * filled, style="bold green" if answered == total and total else "bold")
+    bar.append("━" * (BAR_WIDTH - filled), style="dim")
+    bar.append(f" {answered}/{total}")
+    return bar
+
+
+def profile_label(summary: SessionSummary) -> str:
+    meta = summary.meta
+    assert meta is not None
+    return meta.profile + (f" · round {meta.round}" if meta.round > 1 else "")
+
+
+class StartScreen(Screen[None]):
+    """Lists the folder's sessions; opens, creates, derives and compares them."""
+
+    CSS_PATH = "start.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # Priority, so the Footer shows it even while the table (which also binds Enter) has focus.
+        Binding("enter", "open_selected", "Open", priority=True),
+        Binding("n", "new_session", "New session"),
+        Binding("d", "demo", "Demo"),
+        Binding("p", "new_profile", "New profile"),
+        Binding("r", "new_round", "New round"),
+        Binding("c", "compare", "Compare profiles"),
+        Binding("q", "app.quit", "Quit"),
+        Binding("escape", "leave_demo", "Leave the demo"),
+    ]
+
+    def __init__(self, store: SessionStore, *, clock: Clock, bank_path: Path | None = None,
+                 is_demo: bool = False) -> None:
+        super().__init__()
+        self.store = store
+        self.clock = clock
+        self.bank_path = bank_path
+        self.is_demo = is_demo
+        self.summaries: list[SessionSummary] = []
+        self.groups: dict[str, ModelGroup] = {}
+        self._by_path: dict[str, SessionSummary] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="start-body"):
+            yield Static(id="folder-line")
+            yield Static(id="notice", classes="hidden")
+            yield DataTable(id="sessions", cursor_type="row", zebra_stripes=False)
+            with Vertical(id="empty", classes="hidden"):
+                yield Static(id="empty-message")
+                with Horizontal(id="empty-actions"):
+                    yield Button("New session (n)", id="empty-new", variant="primary")
+                    yield Button("Open the demo (d)", id="empty-demo")
+            yield Static(id="broken", classes="hidden")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#sessions", DataTable)
+        table.add_column("Model · customer profile", key="profile")
+        table.add_column("Client", key="client")
+        table.add_column("Progress", key="progress")
+        table.add_column("Last edited", key="updated")
+        self.query_one("#folder-line", Static).update(f"Sessions in {self.store.folder}")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "open_selected":
+            return isinstance(self.focused, DataTable)
+        if action == "leave_demo":
+            return self.is_demo and len(self.app.screen_stack) > 2
+        return True
+
+    def action_leave_demo(self) -> None:
+        """Back to the user's own sessions; the demo copy stays where it is."""
+        self.app.sub_title = ""
+        self.app.pop_screen()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_listing()
+
+    # -- listing -----------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="listing", exit_on_error=False)
+    def refresh_listing(self) -> None:
+        """Read every file's head off the UI thread, then redraw the table."""
+        summaries = self.store.list()
+        self.app.call_from_thread(self._show_listing, summaries)
+
+    def _show_listing(self, summaries: list[SessionSummary]) -> None:
+        table = self.query_one("#sessions", DataTable)
+        selected = self.selected_key()
+        self.summaries = summaries
+        self._by_path = {str(s.path): s for s in summaries if s.ok}
+        self.groups = {}
+        for key, members in summaries_by_model(summaries).items():
+            assert members[0].meta is not None
+            self.groups[key] = ModelGroup(members[0].meta.title, tuple(members))
+        table.clear()
+        for key, group in self.groups.items():
+            title = Text(group.title, style="bold")
+            count = group.profile_count
+            title.append(f"  {count} profile{'s' if count != 1 else ''}", style="dim")
+            table.add_row(title, "", "", "", key=MODEL_KEY_PREFIX + key)
+            for summary in group.sessions:
+                meta = summary.meta
+                assert meta is not None
+                table.add_row(Text("  " + profile_label(summary)), meta.client,
+                              progress_cell(meta.answered, meta.total),
+                              meta.updated.strftime("%Y-%m-%d %H:%M"), key=str(summary.path))
+        self._restore_cursor(table, selected)
+        self._show_broken([s for s in summaries if not s.ok])
+        readable = len(self._by_path)
+        self._set_empty(readable == 0)
+        models = len(self.groups)
+        self.query_one("#folder-line", Static).update(
+            f"Sessions in {self.store.folder} · {readable} session{'s' if readable != 1 else ''}"
+            f" in {models} model{'s' if models != 1 else ''}" if readable else
+            f"Sessions in {self.store.folder}")
+
+    def _restore_cursor(self, table: DataTable[object], selected: str | None) -> None:
+        keys = [str(row.key.value) for row in table.ordered_rows]
+        if selected in keys:
+            table.move_cursor(row=keys.index(selected))
+        elif len(keys) > 1:
+            table.move_cursor(row=1)  # the newest session rather than its model's heading
+
+    def _show_broken(self, broken: list[SessionSummary]) -> None:
+        widget = self.query_one("#broken", Static)
+        widget.set_class(not broken, "hidden")
+        if broken:
+            text = Text(f"Could not read {len(broken)} file{'s' if len(broken) > 1 else ''}:\n",
+                        style="bold red")
+            for summary in broken:
+                text.append(f"  {summary.name}", style="bold")
+                text.append(f"  {' '.join((summary.error or '').split())}\n")
+            text.rstrip()
+            widget.update(text)
+
+    def _set_empty(self, empty: bool) -> None:
+        self.query_one("#sessions").set_class(empty, "hidden")
+        self.query_one("#empty").set_class(not empty, "hidden")
+        if empty:
+            self.query_one("#empty-message", Static).update(
+                f"No sessions in {self.store.folder} yet.\n\n"
+                "Press n to start a new session, or d to open a ready example (the demo).")
+            if isinstance(self.focused, DataTable) or self.focused is None:
+                self.query_one("#empty-new", Button).focus()
+        else:
+            self.query_one("#sessions", DataTable).focus()
+
+    def show_notice(self, text: str) -> None:
+        """A one-line message above the listing, e.g. why nothing was resumed."""
+        notice = self.query_one("#notice", Static)
+        notice.update(text)
+        notice.remove_class("hidden")
+
+    # -- selection ---------------------------------------------------------------
+
+    def selected_key(self) -> str | None:
+        table = self.query_one("#sessions", DataTable)
+        if table.row_count == 0:
+            return None
+        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    def selected_group(self) -> ModelGroup | None:
+        key = self.selected_key()
+        if key is None:
+            return None
+        if key.startswith(MODEL_KEY_PREFIX):
+            return self.groups.get(key.removeprefix(MODEL_KEY_PREFIX))
+        summary = self._by_path.get(key)
+        return self.groups.get(summary.meta.model_key) if summary and summary.meta else None
+
+    def selected_session(self) -> SessionSummary | None:
+        """The session under the cursor; on a model heading, that model's newest session."""
+        key = self.selected_key()
+        if key is not None and key in self._by_path:
+            return self._by_path[key]
+        group = self.selected_group()
+        return group.sessions[0] if group else None
+
+    def _need_selection(self) -> SessionSummary | None:
+        summary = self.selected_session()
+        if summary is None:
+            self.notify("No session selected: create one with n, or try the demo with d.",
+                        severity="warning")
+        return summary
+
+    # -- actions -----------------------------------------------------------------
+
+    @on(DataTable.RowSelected, "#sessions")
+    def action_open_selected(self) -> None:
+        """Open the session under the cursor in the interview."""
+        summary = self._need_selection()
+        if summary:
+            self.app.post_message(messages.OpenSessionRequested(summary.path))
+
+    @on(Button.Pressed, "#empty-new")
+    def action_new_session(self) -> None:
+        self.new_session(NewSession())
+
+    @on(Button.Pressed, "#empty-demo")
+    def action_demo(self) -> None:
+        from slbmc_tui.app import SlbmcApp
+
+        if isinstance(self.app, SlbmcApp):
+            self.app.start_demo()
+
+    def new_session(self, prefill: NewSession) -> None:
+        """Ask for the new session's details, then create its file and open it."""
+        dialog = NewSessionDialog(prefill, custom_bank=self.bank_path)
+        self.app.push_screen(dialog, self._create_from_form)
+
+    def _create_from_form(self, form: NewSessionForm | None) -> None:
+        if form is not None:
+            session = new_session(form.bank, title=form.title, profile=form.profile,
+                                  client=form.client, interviewer=form.interviewer,
+                                  bank_path=form.bank_path, clock=self.clock)
+            self._create_and_open(session, "New session")
+
+    def action_new_profile(self) -> None:
+        """A new customer profile of the selected model; our point of view is kept."""
+        source = self._need_selection()
+        if source and source.meta:
+            dialog = ProfileNameDialog(source.meta.title, source.meta.profile)
+            self.app.push_screen(dialog, lambda name: self._derive(source.path, name))
+
+    def _derive(self, path: Path, profile: str | None) -> None:
+        if profile:
+            self._derive_and_open(path, profile)
+
+    def action_new_round(self) -> None:
+        """The next round of the selected session; the earlier rounds stay as they are."""
+        source = self._need_selection()
+        if source:
+            self._derive_and_open(source.path, None)
+
+    def action_compare(self) -> None:
+        """Compare the profiles of the selected model side by side."""
+        from slbmc_tui.app import SlbmcApp
+
+        group = self.selected_group()
+        if group is None:
+            self.notify("No model selected.", severity="warning")
+            return
+        paths = group.latest_per_profile()
+        if len(paths) < 2:
+            paths = [s.path for s in group.sessions]
+        if len(paths) < 2:
+            self.notify(f"“{group.title}” has only one session. Press p to add another "
+                        "customer profile, then compare.", severity="warning")
+            return
+        if isinstance(self.app, SlbmcApp):
+            self.app.compare_sessions(paths)
+
+    # -- file work (threads) -----------------------------------------------------
+
+    @work(thread=True, group="derive", exit_on_error=False)
+    def _derive_and_open(self, path: Path, profile: str | None) -> None:
+        """Load the source, make a new profile (or round when profile is None), open it."""
+        try:
+            source = self.store.load(path)
+            bank = resolve_bank(source.meta.bank_id, source.meta.language, source.meta.bank_path)
+        except SlbmcFileError as error:
+            self.app.call_from_thread(self.notify, str(error), title="Cannot copy session",
+                                      severity="error", timeout=10)
+            return
+        if profile is None:
+            copy = new_round(source, self.clock)
+            what = f"Round {copy.meta.round} of “{copy.meta.profile}”"
+        else:
+            copy = derive_profile(source, profile, self.clock)
+            what = f"New profile “{copy.meta.profile}”"
+        copy.refresh_progress(bank)
+        self._write_and_open(copy, what)
+
+    @work(thread=True, group="create", exit_on_error=False)
+    def _create_and_open(self, session: Session, what: str) -> None:
+        self._write_and_open(session, what)
+
+    def _write_and_open(self, session: Session, what: str) -> None:
+        """Create the file (never overwriting one) and open it; runs in a worker thread."""
+        try:
+            path = self.store.create(session)
+        except (SlbmcFileError, OSError) as error:
+            self.app.call_from_thread(self.notify, f"{what} was not created: {error}",
+                                      title="Cannot create session", severity="error",
+                                      timeout=10)
+            return
+        self.app.call_from_thread(self.notify, f"{what}: saved as {path.name}")
+        self.app.post_message(messages.OpenSessionRequested(path))

@@ -1,0 +1,56 @@
+"""Helpers for the app-level tests: sessions on disk and waiting for the app to settle."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from slbmc_tui.domain.bank import builtin_bank
+from slbmc_tui.domain.session import Session, new_session
+from slbmc_tui.storage.store import SessionStore
+from tests.conftest import FakeClock
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Let workers finish and their results reach the screen."""
+    for _ in range(3):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+def make_session(folder: Path, title: str, profile: str, *, minutes_ago: int = 0,
+                 client: str = "", answered: dict[tuple[str, str, str], str] | None = None,
+                 clock: FakeClock | None = None) -> Path:
+    """Write a session with some answers, edited `minutes_ago` before the fixed clock."""
+    clock = clock or FakeClock()
+    bank = builtin_bank("en")
+    session: Session = new_session(bank, title=title, profile=profile, client=client,
+                                   clock=clock)
+    for (block, perspective, prompt), text in (answered or {}).items():
+        session.answer(block, perspective, prompt).text = text  # type: ignore[arg-type]
+    session.meta.updated = clock() - timedelta(minutes=minutes_ago)
+    session.refresh_progress(bank)
+    return SessionStore(folder).create(session)
+
+
+def three_sessions_and_a_broken_file(folder: Path) -> dict[str, Path]:
+    """Two models: home care with two profiles, bike repair with one; plus one broken file."""
+    paths = {
+        "elderly": make_session(
+            folder, "HomeWell home care", "The elderly person living at home",
+            client="HomeWell Care Oy", minutes_ago=30,
+            answered={("customers_world", "ours", "deep_insight"): "Home visits",
+                      ("customers_world", "customer", "why_buy"): "To stay at home"}),
+        "relative": make_session(
+            folder, "HomeWell home care", "A relative", client="HomeWell Care Oy",
+            minutes_ago=90,
+            answered={("customers_world", "customer", "why_buy"): "Peace of mind"}),
+        "cyclist": make_session(folder, "Pedal bike repair", "Commuter cyclist",
+                                client="Pedal Oy", minutes_ago=10),
+    }
+    broken = folder / "notes-from-meeting.toml"
+    broken.write_text("title = = 'oops'\n", encoding="utf-8")
+    paths["broken"] = broken
+    return paths

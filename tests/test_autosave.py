@@ -1,0 +1,185 @@
+"""The autosave logic on its own: debounce, snapshot, newest-wins, failure and retry."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from slbmc_tui.autosave import Autosaver, SaveOutcome, describe_save_error
+from slbmc_tui.domain.bank import builtin_bank
+from slbmc_tui.domain.session import new_session
+from slbmc_tui.storage.store import OpenedSession, SessionFile, SessionStore, open_session
+from tests.conftest import FakeClock
+
+
+class Harness:
+    """Fake timers, an inline "thread", a controllable monotonic clock."""
+
+    def __init__(self, opened: OpenedSession, clock: FakeClock) -> None:
+        self.now = 0.0
+        self.timers: list[tuple[float, Callable[[], None]]] = []
+        self.jobs: list[Callable[[], None]] = []
+        self.reports: list[SaveOutcome] = []
+        self.collected = 0
+        self.saver = Autosaver(
+            opened, clock=clock, schedule=self._schedule, run_in_thread=self._run_later,
+            report=self.reports.append, collect=self._collect, monotonic=lambda: self.now)
+
+    def _schedule(self, delay: float, callback: Callable[[], None]) -> None:
+        self.timers.append((self.now + delay, callback))
+
+    def _run_later(self, job: Callable[[], None]) -> None:
+        self.jobs.append(job)
+
+    def _collect(self) -> None:
+        self.collected += 1
+
+    def advance(self, seconds: float) -> None:
+        """Move time on, firing due timers in order."""
+        self.now += seconds
+        while due := [t for t in self.timers if t[0] <= self.now + 1e-9]:
+            self.timers.remove(due[0])
+            due[0][1]()
+
+    def run_jobs(self) -> None:
+        jobs, self.jobs = self.jobs, []
+        already = len(self.reports)
+        for job in jobs:
+            job()
+        for outcome in self.reports[already:]:
+            self.saver.settle(outcome)
+
+
+@pytest.fixture
+def opened(tmp_path: Path, clock: FakeClock) -> OpenedSession:
+    store = SessionStore(tmp_path)
+    path = store.create(new_session(builtin_bank("en"), title="T", profile="P", clock=clock))
+    return open_session(store, path)
+
+
+def saved(opened: OpenedSession) -> dict:
+    return tomllib.loads(opened.path.read_text(encoding="utf-8"))
+
+
+def test_saves_one_second_after_the_last_change(opened: OpenedSession, clock: FakeClock) -> None:
+    h = Harness(opened, clock)
+    opened.session.answer("value_proposition", "ours", "value_selling").text = "first"
+    h.saver.changed()
+    h.advance(0.6)
+    h.saver.changed()  # typing continues: the save waits
+    h.advance(0.6)
+    assert h.jobs == []
+    h.advance(0.5)
+    assert len(h.jobs) == 1 and h.collected == 1
+    h.run_jobs()
+    assert h.reports[-1].ok and h.reports[-1].status == "Saved 09:30"
+    assert saved(opened)["blocks"]["value_proposition"]["ours"]["value_selling"]["text"] == "first"
+    assert not h.saver.dirty
+
+
+def test_nothing_changed_means_no_save(opened: OpenedSession, clock: FakeClock) -> None:
+    h = Harness(opened, clock)
+    h.saver.save_soon()
+    assert h.saver.save_now() is None and h.jobs == []
+
+
+def test_newer_snapshot_wins_over_a_late_older_write(
+        opened: OpenedSession, clock: FakeClock) -> None:
+    h = Harness(opened, clock)
+    answer = opened.session.answer("value_proposition", "ours", "value_selling")
+    answer.text = "old"
+    h.saver.changed()
+    h.saver.save_soon()
+    older = h.jobs.pop()
+    answer.text = "new"
+    h.saver.changed()
+    h.saver.save_soon()
+    h.run_jobs()  # the newer write lands first
+    older()  # the older one arrives late and must be skipped
+    assert saved(opened)["blocks"]["value_proposition"]["ours"]["value_selling"]["text"] == "new"
+
+
+def test_failed_save_reports_path_and_retries_on_next_change(
+        opened: OpenedSession, clock: FakeClock, monkeypatch: pytest.MonkeyPatch) -> None:
+    h = Harness(opened, clock)
+    real_save = SessionFile.save
+
+    def full_disk(self: SessionFile, data: dict) -> bool:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(SessionFile, "save", full_disk)
+    opened.session.answer("value_proposition", "ours", "value_selling").text = "precious words"
+    h.saver.changed()
+    h.advance(1.1)
+    h.run_jobs()
+    failure = h.reports[-1]
+    assert not failure.ok
+    assert "No space left on device" in failure.status and str(opened.path) in failure.status
+    assert h.saver.dirty  # still owed to the disk
+    monkeypatch.setattr(SessionFile, "save", real_save)
+    h.saver.changed()
+    h.advance(1.1)
+    h.run_jobs()
+    assert h.reports[-1].ok
+    offer = saved(opened)["blocks"]["value_proposition"]["ours"]["value_selling"]
+    assert offer["text"] == "precious words"
+
+
+def test_save_now_is_synchronous_and_never_raises(
+        opened: OpenedSession, clock: FakeClock, monkeypatch: pytest.MonkeyPatch) -> None:
+    h = Harness(opened, clock)
+
+    def boom(self: SessionFile, data: dict) -> bool:
+        raise PermissionError(13, "Permission denied")
+
+    opened.session.block_answers("cost_structure").notes = "n"
+    h.saver.changed()
+    monkeypatch.setattr(SessionFile, "save", boom)
+    outcome = h.saver.save_now()
+    assert outcome is not None and not outcome.ok and "permissions" in outcome.error
+    monkeypatch.undo()
+    outcome = h.saver.save_now()
+    assert outcome is not None and outcome.ok
+    assert saved(opened)["blocks"]["cost_structure"]["notes"] == "n"
+
+
+def test_snapshot_stamps_time_and_progress(opened: OpenedSession, clock: FakeClock) -> None:
+    h = Harness(opened, clock)
+    clock.advance(minutes=5)
+    opened.session.answer("value_proposition", "ours", "value_selling").text = "x"
+    h.saver.changed()
+    h.saver.save_now()
+    meta = saved(opened)["meta"]
+    assert meta["answered"] == 1 and meta["updated"].minute == 35
+
+
+def test_error_text_names_the_fix() -> None:
+    text = describe_save_error(OSError(28, "No space left on device"), Path("/s/a.toml"))
+    assert "/s/a.toml" in text and "free some disk space" in text and "kept" in text
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text())
+def test_any_text_round_trips_through_a_save(text: str) -> None:
+    import tempfile
+
+    clock = FakeClock()
+    with tempfile.TemporaryDirectory() as folder:
+        store = SessionStore(Path(folder))
+        path = store.create(new_session(builtin_bank("en"), title="T", profile="P", clock=clock))
+        opened = open_session(store, path)
+        h = Harness(opened, clock)
+        opened.session.answer("value_proposition", "customer",
+                              opened.bank.block("value_proposition").customer[0].id).text = text
+        h.saver.changed()
+        assert h.saver.save_now() is not None
+        again = open_session(store, path).session
+        prompt = opened.bank.block("value_proposition").customer[0].id
+        expected = text if text else ""
+        found = again.peek("value_proposition", "customer", prompt)
+        assert (found.text if found else "") == expected

@@ -1,0 +1,365 @@
+"""The interview screen as a user meets it: typing, moving, flagging, resuming, failing disks."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import SelectionList, TextArea
+
+from slbmc_tui.domain.bank import builtin_bank
+from slbmc_tui.domain.session import Answer, Position, Session
+from slbmc_tui.screens.help import HelpScreen
+from slbmc_tui.screens.interview import InterviewScreen
+from slbmc_tui.storage.store import SessionFile
+from slbmc_tui.widgets.answer_editor import NOTES_PROMPT, AnswerEditor, OptionPicker, PromptCard
+from slbmc_tui.widgets.block_list import BlockList
+from tests.conftest import FakeClock
+from tests.interview_host import InterviewHost, create_session_file
+
+WIDE = (120, 40)
+
+
+async def type_text(pilot: Pilot[Any], text: str) -> None:
+    await pilot.press(*("space" if ch == " " else ch for ch in text))
+
+
+async def settle(pilot: Pilot[Any]) -> None:
+    """Let timers fire, workers finish and their messages arrive."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def wait_for_save(pilot: Pilot[Any]) -> None:
+    await pilot.pause(1.2)
+    await settle(pilot)
+
+
+def on_disk(path: Path) -> dict[str, Any]:
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+def focused_key(app: InterviewHost) -> tuple[str, str, str]:
+    key = getattr(app.focused, "answer_key", None)
+    assert key is not None, f"focus is on {app.focused!r}, not an answer"
+    return key.block_id, key.perspective, key.prompt_id
+
+
+@pytest.mark.asyncio
+async def test_answers_survive_a_restart_with_position_and_focus(
+        sessions_dir: Path, clock: FakeClock) -> None:
+    app = InterviewHost(sessions_dir, clock)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        screen = app.interview
+        assert screen.current_block is not None and screen.current_block.number == 1
+        assert focused_key(app) == ("customers_world", "ours", "deep_insight")
+        await type_text(pilot, "Ten shops")
+        await pilot.press("tab")
+        assert focused_key(app) == ("customers_world", "customer", "why_buy")
+        await type_text(pilot, "Less waste")
+        await pilot.press("ctrl+pagedown")
+        await settle(pilot)
+        assert screen.current_block is not None and screen.current_block.id == "value_proposition"
+        await pilot.press("tab")
+        assert focused_key(app) == ("value_proposition", "ours", "offering_elements")
+        await type_text(pilot, "Forecasts")
+        await wait_for_save(pilot)
+        assert "Saved 09:30" in str(screen.query_one("#save-status").render())
+    path = app.path
+    assert path is not None
+    data = on_disk(path)
+    assert data["blocks"]["customers_world"]["ours"]["deep_insight"]["text"] == "Ten shops"
+    assert data["blocks"]["customers_world"]["customer"]["why_buy"]["text"] == "Less waste"
+    assert data["position"] == {"block": "value_proposition", "perspective": "ours",
+                                "prompt": "offering_elements"}
+    assert data["meta"]["answered"] == 3
+
+    again = InterviewHost(sessions_dir, clock, path=path)
+    async with again.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        assert again.interview.current_block is not None
+        assert again.interview.current_block.id == "value_proposition"
+        assert focused_key(again) == ("value_proposition", "ours", "offering_elements")
+        assert isinstance(again.focused, TextArea)
+        assert again.focused.text == "Forecasts"
+        await pilot.press("ctrl+pageup")
+        await settle(pilot)
+        texts = {e.answer_key.prompt_id: e.text for e in again.screen.query(AnswerEditor)
+                 if e.display and e.answer_key.block_id == "customers_world"}
+        assert texts["deep_insight"] == "Ten shops"
+        assert texts["why_buy"] == "Less waste"
+
+
+@pytest.mark.asyncio
+async def test_flag_and_options_round_trip(sessions_dir: Path, clock: FakeClock) -> None:
+    app = InterviewHost(sessions_dir, clock)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+r")
+        card = app.screen.query(PromptCard).first()
+        assert card.has_class("-research")
+        assert card.query_one(".research-mark").display
+        await pilot.press("tab", "tab")  # why_buy, then the benefit options
+        assert isinstance(app.focused, OptionPicker)
+        await pilot.press("space", "down", "down", "space")  # functional, emotional
+        await pilot.press("ctrl+r")
+        app.interview.flush_save()
+    assert app.path is not None
+    answers = on_disk(app.path)["blocks"]["customers_world"]
+    assert answers["ours"]["deep_insight"] == {"needs_research": True}
+    assert answers["customer"]["benefits"] == {"options": ["functional", "emotional"],
+                                               "needs_research": True}
+    again = InterviewHost(sessions_dir, clock, path=app.path)
+    async with again.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        picker = again.screen.query_one(OptionPicker)
+        assert sorted(picker.selected) == ["emotional", "functional"]
+        flagged = [c.answer_key.prompt_id for c in again.screen.query(PromptCard)
+                   if c.has_class("-research")]
+        assert flagged == ["deep_insight", "benefits"]
+        assert focused_key(again) == ("customers_world", "customer", "benefits")
+        await pilot.press("ctrl+r")  # clearing the flag works too
+        again.interview.flush_save()
+    benefits = on_disk(app.path)["blocks"]["customers_world"]["customer"]["benefits"]
+    assert benefits == {"options": ["functional", "emotional"]}
+
+
+@pytest.mark.asyncio
+async def test_failed_save_keeps_the_text_says_why_and_retries(
+        sessions_dir: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = InterviewHost(sessions_dir, clock)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        real_save = SessionFile.save
+
+        def full_disk(self: SessionFile, data: dict[str, Any]) -> bool:
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(SessionFile, "save", full_disk)
+        await type_text(pilot, "Keep me")
+        await wait_for_save(pilot)
+        status = str(app.screen.query_one("#save-status").render())
+        assert "No space left on device" in status
+        assert app.screen.query_one("#save-status").has_class("-error")
+        errors = [n for n in app._notifications if n.severity == "error"]
+        assert errors and str(app.path) in errors[-1].message
+        assert isinstance(app.focused, TextArea) and app.focused.text == "Keep me"
+        assert app.path is not None
+        assert "blocks" not in on_disk(app.path)
+
+        monkeypatch.setattr(SessionFile, "save", real_save)
+        await type_text(pilot, "!")
+        await wait_for_save(pilot)
+        assert "Saved" in str(app.screen.query_one("#save-status").render())
+        assert not app.screen.query_one("#save-status").has_class("-error")
+    saved = on_disk(app.path)["blocks"]["customers_world"]["ours"]["deep_insight"]["text"]
+    assert saved == "Keep me!"
+
+
+@pytest.mark.asyncio
+async def test_narrow_terminal_stacks_the_columns(sessions_dir: Path, clock: FakeClock) -> None:
+    app = InterviewHost(sessions_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert screen.has_class("-narrow")
+        ours = screen.query_one("#column-ours")
+        customer = screen.query_one("#column-customer")
+        # Same parent, so their virtual regions compare: customer's column sits below ours.
+        assert customer.virtual_region.y >= ours.virtual_region.bottom
+        assert customer.virtual_region.x == ours.virtual_region.x
+        # Walk to the notes at the bottom: the focused field is scrolled into view.
+        for _ in range(4):
+            await pilot.press("tab")
+        await pilot.pause()
+        assert focused_key(app)[2] == NOTES_PROMPT
+        focused = app.focused
+        assert focused is not None
+        assert screen.query_one("#page").region.contains_region(focused.region)
+
+
+@pytest.mark.asyncio
+async def test_wide_terminal_puts_columns_side_by_side(
+        sessions_dir: Path, clock: FakeClock) -> None:
+    app = InterviewHost(sessions_dir, clock)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        ours = app.screen.query_one("#column-ours").region
+        customer = app.screen.query_one("#column-customer").region
+        assert customer.y == ours.y and customer.x > ours.x
+
+
+@pytest.mark.asyncio
+async def test_read_only_never_writes(sessions_dir: Path, clock: FakeClock) -> None:
+    path = create_session_file(sessions_dir, clock)
+    before = path.read_bytes()
+    app = InterviewHost(sessions_dir, clock, path=path, read_only=True)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        assert "read-only" in str(app.screen.query_one("#save-status").render())
+        await type_text(pilot, "typed")
+        await pilot.press("ctrl+r", "tab", "ctrl+pagedown")
+        await wait_for_save(pilot)
+        app.interview.flush_save()
+        editor = app.screen.query(AnswerEditor).first()
+        assert editor.read_only and editor.text == ""
+    assert path.read_bytes() == before
+
+
+@pytest.mark.asyncio
+async def test_go_to_block_with_ctrl_g(sessions_dir: Path, clock: FakeClock) -> None:
+    app = InterviewHost(sessions_dir, clock)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+g")
+        await pilot.press("down", "down", "enter")
+        await settle(pilot)
+        assert app.interview.current_block is not None
+        assert app.interview.current_block.id == "value_creation"
+        assert focused_key(app)[0] == "value_creation"
+        await pilot.press("ctrl+g", "7")  # a digit jumps straight there
+        await settle(pilot)
+        assert app.interview.current_block.number == 7
+        assert "7 · Key partners" in str(app.screen.query_one("#block-title").render())
+        assert "block 7 of 9" in str(app.screen.query_one("#block-count").render())
+        await pilot.press("ctrl+g", "escape")
+        await settle(pilot)
+        assert app.interview.current_block.number == 7
+        assert focused_key(app)[0] == "key_partners"
+    assert app.path is not None
+    assert on_disk(app.path)["position"]["block"] == "key_partners"
+
+
+@pytest.mark.asyncio
+async def test_sidebar_lists_blocks_and_moves_between_them(
+        sessions_dir: Path, clock: FakeClock) -> None:
+    app = InterviewHost(sessions_dir, clock)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await type_text(pilot, "x")
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        sidebar = app.screen.query_one("#block-sidebar", BlockList)
+        assert sidebar.display and sidebar.has_focus
+        first = str(sidebar.get_option_at_index(0).prompt)
+        assert first.startswith("▸ 1   1/3   Customer's world")
+        await pilot.press("down", "down", "down", "down", "enter")
+        await settle(pilot)
+        assert app.interview.current_block is not None
+        assert app.interview.current_block.id == "revenue_metrics"
+        assert str(sidebar.get_option_at_index(4).prompt).startswith("▸ 5")
+        await pilot.click(sidebar, offset=(5, 1))  # the mouse works as well
+        await settle(pilot)
+        assert app.interview.current_block.id == "value_proposition"
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        assert not sidebar.display
+
+
+@pytest.mark.asyncio
+async def test_alt_arrows_and_edges(sessions_dir: Path, clock: FakeClock) -> None:
+    app = InterviewHost(sessions_dir, clock)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("alt+left")  # already first: stays, says so
+        await settle(pilot)
+        assert app.interview.current_block is not None
+        assert app.interview.current_block.number == 1
+        await pilot.press("alt+right", "alt+right")
+        await settle(pilot)
+        assert app.interview.current_block.number == 3
+
+
+@pytest.mark.asyncio
+async def test_command_palette_goes_to_a_block(sessions_dir: Path, clock: FakeClock) -> None:
+    app = InterviewHost(sessions_dir, clock)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "block 6")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.interview.current_block is not None
+        assert app.interview.current_block.id == "key_resources"
+
+
+@pytest.mark.asyncio
+async def test_help_lists_keys_from_bindings_and_the_intro(
+        sessions_dir: Path, clock: FakeClock) -> None:
+    app = InterviewHost(sessions_dir, clock)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        keys = " ".join(f"{key} {what}" for key, what in app.screen.keys)
+        for description in ("Next block", "Go to block", "Needs research", "Blocks", "Help",
+                            "Next field"):
+            assert description in keys
+        assert "^g Go to block" in keys and "alt+→" in keys.replace("alt+right", "alt+→")
+        intro = builtin_bank("en").intro
+        assert intro.title in str(app.screen.query(".help-title").last().render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewScreen)
+        assert focused_key(app) == ("customers_world", "ours", "deep_insight")
+
+
+def _with_orphan(session: Session) -> None:
+    session.block_answers("value_creation").customer["retired_question"] = Answer(
+        text="Old words", needs_research=True)
+
+
+@pytest.mark.asyncio
+async def test_answers_to_removed_questions_are_shown_and_kept(
+        sessions_dir: Path, clock: FakeClock) -> None:
+    app = InterviewHost(sessions_dir, clock, fill=_with_orphan,
+                        at=Position(block="value_creation"))
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        orphans = app.screen.query_one(".orphans")
+        assert "Answers to removed questions" in str(orphans.query_one(".orphans-title").render())
+        editor = orphans.query_one(AnswerEditor)
+        assert editor.text == "Old words"
+        editor.focus()
+        await pilot.press("end")
+        await type_text(pilot, " kept")
+        app.interview.flush_save()
+    assert app.path is not None
+    kept = on_disk(app.path)["blocks"]["value_creation"]["customer"]["retired_question"]
+    assert kept == {"text": "Old words kept", "needs_research": True}
+
+
+@pytest.mark.asyncio
+async def test_notes_are_saved_and_resume_to_the_notes_field(
+        sessions_dir: Path, clock: FakeClock) -> None:
+    app = InterviewHost(sessions_dir, clock)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        notes = [e for e in app.screen.query(AnswerEditor) if e.answer_key.is_notes][0]
+        notes.focus()
+        await type_text(pilot, "Call Fri")
+        app.interview.flush_save()
+    assert app.path is not None
+    data = on_disk(app.path)
+    assert data["blocks"]["customers_world"]["notes"] == "Call Fri"
+    assert data["position"]["prompt"] == NOTES_PROMPT
+    again = InterviewHost(sessions_dir, clock, path=app.path)
+    async with again.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        assert focused_key(again)[2] == NOTES_PROMPT
+
+
+@pytest.mark.asyncio
+async def test_selection_list_is_disabled_when_read_only(
+        sessions_dir: Path, clock: FakeClock) -> None:
+    app = InterviewHost(sessions_dir, clock, read_only=True)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        assert app.screen.query_one(SelectionList).disabled
