@@ -28,7 +28,8 @@ class InterviewHost(App[None]):
 
     def __init__(self, folder: Path, clock: Clock, *, path: Path | None = None,
                  read_only: bool = False, at: Position | None = None,
-                 fill: Callable[[Session], None] | None = None) -> None:
+                 fill: Callable[[Session], None] | None = None,
+                 autosave_delay: float = 0.25) -> None:
         super().__init__()
         self.folder = folder
         self.clock = clock
@@ -36,14 +37,18 @@ class InterviewHost(App[None]):
         self.read_only = read_only
         self.at = at
         self.fill = fill
+        self.autosave_delay = autosave_delay
         self.opened: OpenedSession | None = None
 
     def on_mount(self) -> None:
         if self.path is None:
             self.path = create_session_file(self.folder, self.clock, self.fill)
         self.opened = open_session(SessionStore(self.folder), self.path)
-        self.push_screen(InterviewScreen(self.opened, clock=self.clock,
-                                         read_only=self.read_only, at=self.at))
+        screen = InterviewScreen(self.opened, clock=self.clock, read_only=self.read_only,
+                                 at=self.at)
+        if screen.autosaver is not None:
+            screen.autosaver.delay = self.autosave_delay  # tests wait less; the logic is the same
+        self.push_screen(screen)
 
     @property
     def interview(self) -> InterviewScreen:

@@ -35,7 +35,8 @@ async def settle(pilot: Pilot[Any]) -> None:
 
 
 async def wait_for_save(pilot: Pilot[Any]) -> None:
-    await pilot.pause(1.2)
+    """Past the host's short debounce (the real one, 1 s, is covered in test_autosave)."""
+    await pilot.pause(0.35)
     await settle(pilot)
 
 

@@ -83,7 +83,7 @@ class Autosaver:
         self._run_in_thread = run_in_thread
         self._report = report
         self._collect = collect
-        self._delay = delay
+        self.delay = delay
         self._monotonic = monotonic
         self._dirty = False
         self._timer_pending = False
@@ -104,10 +104,10 @@ class Autosaver:
         self._last_change = self._monotonic()
         if not self._timer_pending:
             self._timer_pending = True
-            self._schedule(self._delay, self._on_timer)
+            self._schedule(self.delay, self._on_timer)
 
     def _on_timer(self) -> None:
-        remaining = self._last_change + self._delay - self._monotonic()
+        remaining = self._last_change + self.delay - self._monotonic()
         if remaining > 0.001:
             self._schedule(remaining, self._on_timer)
             return

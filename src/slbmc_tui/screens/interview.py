@@ -14,7 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.events import DescendantFocus
+from textual.events import DescendantFocus, Resize
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, OptionList, SelectionList, TextArea
@@ -31,18 +31,23 @@ from slbmc_tui.widgets.block_list import BlockList
 from slbmc_tui.widgets.block_view import BlockView
 from slbmc_tui.widgets.interview_header import InterviewHeader, session_subtitle
 
+NARROW_BELOW = 100
+"""Below this many columns the two points of view stack instead of sitting side by side."""
+
 
 class InterviewScreen(Screen[None]):
     """Runs an interview on one opened session; `flush_save()` before the app leaves it."""
 
     CSS_PATH = "interview.tcss"
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-wide")]
     COMMANDS = {BlockCommands}
     BINDINGS = [
         Binding("tab", "app.focus_next", "Next field", show=False),
         Binding("shift+tab", "app.focus_previous", "Previous field", show=False),
         Binding("ctrl+pagedown,alt+right", "next_block", "Next block", priority=True),
-        Binding("ctrl+pageup,alt+left", "previous_block", "Previous block", priority=True),
+        # Hidden from the footer only (its twin shows the idea); help and palette list it.
+        Binding("ctrl+pageup,alt+left", "previous_block", "Previous block", priority=True,
+                show=False),
         Binding("ctrl+g", "pick_block", "Go to block"),
         Binding("ctrl+b", "toggle_sidebar", "Blocks"),
         Binding("ctrl+r", "toggle_research", "Needs research"),
@@ -83,6 +88,11 @@ class InterviewScreen(Screen[None]):
         return self.opened.session
 
     @property
+    def autosaver(self) -> Autosaver | None:
+        """The session's autosave (None when read-only)."""
+        return self._autosaver
+
+    @property
     def current_block(self) -> Block | None:
         return self._current
 
@@ -121,6 +131,10 @@ class InterviewScreen(Screen[None]):
             yield VerticalScroll(id="page", can_focus=False)
         yield Footer()
 
+    def on_resize(self, event: Resize) -> None:
+        # Below the breakpoint the footer's compact style keeps every key in view.
+        self.query_one(Footer).compact = event.size.width < NARROW_BELOW
+
     def on_mount(self) -> None:
         self._refresh_progress()
         start = self._start
@@ -156,8 +170,11 @@ class InterviewScreen(Screen[None]):
         if target is None:
             editors = view.editors()
             target = editors[0] if editors else None
-        if target is not None:
-            self.call_after_refresh(target.focus)
+        if target is None:
+            return
+        if target.text and target.cursor_location == (0, 0):
+            target.move_cursor(target.document.end)  # resume typing where the answer ends
+        self.call_after_refresh(target.focus)
 
     # -- edits -----------------------------------------------------------------
 

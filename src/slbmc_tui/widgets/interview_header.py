@@ -31,10 +31,10 @@ class InterviewHeader(Vertical):
     def compose(self) -> ComposeResult:
         with Horizontal(classes="header-row"):
             yield Label("", id="block-title", markup=False)
-            yield Label("", id="block-zone", markup=False)
             yield Label("", id="block-count", markup=False)
             yield Label("", id="overall-progress", markup=False)
         with Horizontal(classes="header-row -sub"):
+            yield Label("", id="block-zone", markup=False)
             yield Label(session_subtitle(self._meta), id="session-subtitle", markup=False)
             if self._read_only:
                 yield Label("read-only: nothing is saved", id="save-status", classes="-read-only",
@@ -48,7 +48,7 @@ class InterviewHeader(Vertical):
         self.query_one("#block-zone", Label).update(bank.zone_label(block.zone))
         self.query_one("#block-zone", Label).set_classes(f"-zone-{block.zone}")
         self.query_one("#block-count", Label).update(
-            f"block {index} of {len(bank.ordered_blocks)}")
+            f"block {index} of {len(bank.ordered_blocks)} ·")
 
     def show_progress(self, answered: int, total: int) -> None:
         self.query_one("#overall-progress", Label).update(f"{answered}/{total} answered")
