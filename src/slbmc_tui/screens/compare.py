@@ -1,0 +1,359 @@
+"""Compare screen: the profiles of a model side by side, one block at a time.
+
+Only the current block is on screen and the row widgets are reused, so opening eight
+large sessions paints at once; at most a few session columns show, each wrapping its
+text, and `[` / `]` page through the rest (arrows page too when they reach an edge).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.events import DescendantFocus, Resize
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from slbmc_tui.dialogs.compare_blocks import CompareBlockPicker
+from slbmc_tui.domain.bank import Perspective, resolve_bank
+from slbmc_tui.domain.compare import Comparison, PromptComparison, compare_sessions
+from slbmc_tui.domain.errors import SlbmcFileError
+from slbmc_tui.domain.session import Position, Session
+from slbmc_tui.messages import OpenSessionRequested
+from slbmc_tui.storage.store import SessionStore
+from slbmc_tui.widgets.compare_row import AnswerCell, PromptRow
+
+MIN_COLUMN_WIDTH = 28
+MAX_VISIBLE_COLUMNS = 6
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    """What the loading worker hands back to the UI thread."""
+
+    paths: tuple[Path, ...]
+    comparison: Comparison | None
+    problems: tuple[str, ...]
+
+
+def load_comparison(paths: Sequence[Path]) -> _Loaded:
+    """Read the sessions (skipping unreadable ones) and compare them with the first one's bank."""
+    sessions: list[Session] = []
+    readable: list[Path] = []
+    problems: list[str] = []
+    bank = None
+    for path in paths:
+        try:
+            session = SessionStore(path.parent).load(path)
+            session_bank = resolve_bank(session.meta.bank_id, session.meta.language,
+                                        session.meta.bank_path)
+        except SlbmcFileError as error:
+            problems.append(f"Skipped {error}")
+            continue
+        bank = bank or session_bank
+        sessions.append(session)
+        readable.append(path)
+    comparison = compare_sessions(sessions, bank) if bank else None
+    return _Loaded(tuple(readable), comparison, tuple(problems))
+
+
+class CompareScreen(Screen[None]):
+    """Sessions side by side, prompt by prompt, for one block at a time."""
+
+    CSS_PATH = "compare.tcss"
+    BINDINGS = [
+        Binding("escape", "back", "Back"),
+        # Priority: the scrolling body binds these keys to horizontal paging.
+        Binding("ctrl+pagedown", "next_block", "Next block", key_display="^PgDn",
+                priority=True),
+        Binding("alt+right", "next_block", "Next block", show=False),
+        Binding("ctrl+pageup", "previous_block", "Previous block", key_display="^PgUp",
+                show=False, priority=True),
+        Binding("alt+left", "previous_block", "Previous block", show=False),
+        Binding("ctrl+g", "go_to_block", "Go to block"),
+        Binding("o", "toggle_view('ours')", "Ours only"),
+        Binding("c", "toggle_view('customer')", "Customer only"),
+        Binding("d", "toggle_differs", "Differing only"),
+        Binding("left_square_bracket", "page_columns(-1)", "Earlier sessions",
+                show=False),
+        Binding("right_square_bracket", "page_columns(1)", "More sessions",
+                show=False),
+    ]
+
+    def __init__(self, paths: Sequence[Path], *, start_block: str | None = None,
+                 problems: Sequence[str] = ()) -> None:
+        super().__init__()
+        self._paths = tuple(paths)
+        self._start_block = start_block
+        self._early_problems = tuple(problems)
+        self.comparison: Comparison | None = None
+        self.session_paths: tuple[Path, ...] = ()
+        self.block_index = 0
+        self.view: Perspective | None = None
+        self.differs_only = False
+        self.column_offset = 0
+        self.cursor_row = 0
+        self.cursor_column = 0
+        self.visible_rows: list[PromptComparison] = []
+        self._rows: list[PromptRow] = []
+        self._heads: list[Static] = []
+        self._last_page_size: int | bool = 0
+
+    def compose(self) -> ComposeResult:
+        yield Static("Loading sessions…", id="compare-title", markup=False)
+        yield Static("", id="compare-status", markup=False)
+        yield Horizontal(id="column-heads")
+        with VerticalScroll(id="compare-body"):
+            yield Static("", id="compare-message", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        for problem in self._early_problems:
+            self.notify(problem, severity="error", timeout=10)
+        self._load()
+
+    @work(thread=True, exclusive=True, group="compare-load")
+    def _load(self) -> None:
+        loaded = load_comparison(self._paths)
+        self.app.call_from_thread(self.call_next, self._show_loaded, loaded)
+
+    async def _show_loaded(self, loaded: _Loaded) -> None:
+        for problem in loaded.problems:
+            self.notify(problem, severity="error", timeout=10)
+        self.comparison, self.session_paths = loaded.comparison, loaded.paths
+        if self.comparison is None or not self.comparison.sessions:
+            self.query_one("#compare-title", Static).update("Nothing to compare")
+            self._message("None of the sessions could be read. Press Esc to go back.")
+            return
+        if len(self.comparison.sessions) < 2:
+            self.notify("Only one session could be read: nothing to compare it with.",
+                        severity="warning")
+        self.block_index = self.comparison.block_index(self._start_block or "")
+        slots = min(len(self.comparison.sessions), MAX_VISIBLE_COLUMNS)
+        self._heads = [Static("", classes="column-head", markup=False) for _ in range(slots)]
+        await self.query_one("#column-heads").mount_all(self._heads)
+        await self._render_block(focus=True)
+
+    # -- rendering -------------------------------------------------------------
+
+    @property
+    def page_size(self) -> int:
+        """How many session columns fit side by side at the current width."""
+        if self.comparison is None:
+            return 1
+        fitting = max(1, (self.size.width - 2) // MIN_COLUMN_WIDTH)
+        return min(len(self.comparison.sessions), MAX_VISIBLE_COLUMNS, fitting)
+
+    @property
+    def visible_columns(self) -> list[int]:
+        count = len(self.comparison.sessions) if self.comparison else 0
+        return list(range(self.column_offset, min(count, self.column_offset + self.page_size)))
+
+    def _filtered_rows(self) -> list[tuple[PromptComparison, str | None]]:
+        """The current block's prompts after the filters, each with its group heading if first."""
+        assert self.comparison is not None
+        block = self.comparison.blocks[self.block_index]
+        rows: list[tuple[PromptComparison, str | None]] = []
+        for group in block.perspectives:
+            if self.view and group.perspective != self.view:
+                continue
+            shown = [p for p in group.prompts if p.differs or not self.differs_only]
+            rows += [(p, group.label if i == 0 else None) for i, p in enumerate(shown)]
+        return rows
+
+    async def _render_block(self, focus: bool = False) -> None:
+        paging_before = self.comparison is not None and self.page_size
+        await self._fill_rows(focus)
+        if paging_before != self._last_page_size:
+            self._last_page_size = paging_before
+            self.refresh_bindings()
+
+    async def _fill_rows(self, focus: bool) -> None:
+        """Refill the reused rows for the current block, filters and visible columns."""
+        if self.comparison is None:
+            return
+        comparison = self.comparison
+        self.column_offset = max(0, min(self.column_offset,
+                                        len(comparison.sessions) - self.page_size))
+        rows = self._filtered_rows()
+        self.visible_rows = [row for row, _ in rows]
+        columns = self.visible_columns
+        slots = len(self._heads)
+        body = self.query_one("#compare-body", VerticalScroll)
+        if len(rows) > len(self._rows):
+            extra = [PromptRow(i, slots) for i in range(len(self._rows), len(rows))]
+            self._rows += extra
+            await body.mount_all(extra)
+        label = comparison.bank.labels.needs_research
+        for index, row_widget in enumerate(self._rows):
+            if index < len(rows):
+                row_widget.show(rows[index][0], rows[index][1], columns, label)
+            else:
+                row_widget.display = False
+        for slot, head in enumerate(self._heads):
+            head.display = slot < len(columns)
+            if slot < len(columns):
+                head.update(comparison.labels[columns[slot]])
+        self._update_titles(len(rows))
+        self._message("" if rows else self._empty_message())
+        self.cursor_row = min(self.cursor_row, max(0, len(rows) - 1))
+        if focus:
+            self._focus_cursor()
+
+    def _update_titles(self, shown: int) -> None:
+        assert self.comparison is not None
+        comparison = self.comparison
+        block = comparison.blocks[self.block_index]
+        title = (f"Compare · {comparison.title} · Block {self.block_index + 1} of "
+                 f"{len(comparison.blocks)}: {block.block.number}. {block.block.title}")
+        self.query_one("#compare-title", Static).update(title)
+        view = {None: "both points of view", "ours": comparison.bank.labels.ours,
+                "customer": comparison.bank.labels.customer}[self.view]
+        which = "only prompts that differ" if self.differs_only else "all prompts"
+        columns = self.visible_columns
+        count = len(comparison.sessions)
+        paging = (f" · sessions {columns[0] + 1}–{columns[-1] + 1} of {count} ([ ] page)"
+                  if len(columns) < count else f" · {count} sessions")
+        stats = f" · {block.differing_count} differ, {block.partial_count} partial"
+        self.query_one("#compare-status", Static).update(
+            f"Showing {view}, {which} ({shown}){paging}{stats}")
+
+    def _empty_message(self) -> str:
+        if self.differs_only:
+            return ("No prompt differs in this block with these filters. Press d to show all "
+                    "prompts, or ctrl+pagedown for the next block.")
+        return "No prompts to show with these filters."
+
+    def _message(self, text: str) -> None:
+        message = self.query_one("#compare-message", Static)
+        message.update(text)
+        message.display = bool(text)
+
+    def _focus_cursor(self) -> None:
+        if not self.visible_rows:
+            self.query_one("#compare-body").focus()
+            return
+        slot = self.cursor_column - self.column_offset
+        row = self._rows[self.cursor_row]
+        if 0 <= slot < len(row.cells):
+            row.cells[slot].focus()
+
+    # -- events ----------------------------------------------------------------
+
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        if isinstance(event.widget, AnswerCell):
+            self.cursor_row, self.cursor_column = event.widget.row_index, event.widget.column
+
+    async def on_resize(self, event: Resize) -> None:
+        if self.comparison is None:
+            return
+        # Keep the cell the user is on visible when fewer columns fit.
+        if not self.column_offset <= self.cursor_column < self.column_offset + self.page_size:
+            self.column_offset = max(0, self.cursor_column - self.page_size + 1)
+        await self._render_block(focus=isinstance(self.focused, AnswerCell))
+
+    # -- actions ---------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Column paging keys only appear when some sessions are off screen."""
+        if action == "page_columns":
+            return self.comparison is not None and self.page_size < len(
+                self.comparison.sessions)
+        return True
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    async def _go_to_index(self, index: int) -> None:
+        if self.comparison is None:
+            return
+        self.block_index = index % len(self.comparison.blocks)
+        self.cursor_row = 0
+        self.query_one("#compare-body", VerticalScroll).scroll_home(animate=False)
+        await self._render_block(focus=True)
+
+    async def action_next_block(self) -> None:
+        await self._go_to_index(self.block_index + 1)
+
+    async def action_previous_block(self) -> None:
+        await self._go_to_index(self.block_index - 1)
+
+    def action_go_to_block(self) -> None:
+        if self.comparison is None:
+            return
+        comparison = self.comparison
+
+        async def chosen(block_id: str | None) -> None:
+            if block_id is not None:
+                await self._go_to_index(comparison.block_index(block_id))
+
+        current = comparison.blocks[self.block_index].block.id
+        self.app.push_screen(CompareBlockPicker(comparison.blocks, current), chosen)
+
+    async def action_toggle_view(self, perspective: Perspective) -> None:
+        self.view = None if self.view == perspective else perspective
+        await self._refilter()
+
+    async def action_toggle_differs(self) -> None:
+        self.differs_only = not self.differs_only
+        await self._refilter()
+
+    async def _refilter(self) -> None:
+        """Re-apply the filters, keeping the focused prompt when it is still shown."""
+        current = (self.visible_rows[self.cursor_row]
+                   if self.cursor_row < len(self.visible_rows) else None)
+        self.cursor_row = 0
+        await self._render_block()
+        if current in self.visible_rows:
+            self.cursor_row = self.visible_rows.index(current)
+        self._focus_cursor()
+
+    async def action_page_columns(self, direction: int) -> None:
+        if self.comparison is None:
+            return
+        self.column_offset += direction * self.page_size
+        await self._render_block()
+        self.cursor_column = min(max(self.cursor_column, self.visible_columns[0]),
+                                 self.visible_columns[-1])
+        self._focus_cursor()
+
+    async def action_move_cell(self, dx: int, dy: int) -> None:
+        if self.comparison is None or not self.visible_rows:
+            return
+        count = len(self.comparison.sessions)
+        self.cursor_row = max(0, min(len(self.visible_rows) - 1, self.cursor_row + dy))
+        self.cursor_column = max(0, min(count - 1, self.cursor_column + dx))
+        if self.cursor_column < self.column_offset:
+            self.column_offset = self.cursor_column
+            await self._render_block()
+        elif self.cursor_column >= self.column_offset + self.page_size:
+            self.column_offset = self.cursor_column - self.page_size + 1
+            await self._render_block()
+        self._focus_cursor()
+
+    def action_open_cell(self) -> None:
+        """Ask the app to open the focused cell's session at that prompt."""
+        if self.comparison is None or not self.visible_rows:
+            return
+        row = self.visible_rows[self.cursor_row]
+        position = Position(block=row.block.id, perspective=row.perspective,
+                            prompt=row.prompt.id)
+        self.post_message(OpenSessionRequested(self.session_paths[self.cursor_column], position))
+
+
+def compare_screen_for(store: SessionStore, names: Sequence[str],
+                       start_block: str | None = None) -> CompareScreen:
+    """The compare screen for sessions named as on the command line (path, file name or stem)."""
+    paths: list[Path] = []
+    problems: list[str] = []
+    for name in names:
+        try:
+            paths.append(store.resolve(name))
+        except SlbmcFileError as error:
+            problems.append(f"Skipped {error}")
+    return CompareScreen(paths, start_block=start_block, problems=problems)

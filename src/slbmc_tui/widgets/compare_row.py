@@ -1,0 +1,100 @@
+"""One prompt of the compare screen: the question, then one answer cell per visible session.
+
+Rows and cells are created once and refilled when the block, the filters or the visible
+columns change, so switching blocks never rebuilds the widget tree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Static
+
+from slbmc_tui.domain.compare import Cell, PromptComparison
+
+
+def cell_content(cell: Cell, needs_research_label: str) -> Content:
+    """An answer as shown in a cell: ticked options, the text, the research flag."""
+    parts: list[str | tuple[str, str]] = []
+    if cell.needs_research:
+        parts.append((f"⚑ {needs_research_label}\n", "bold"))
+    if cell.options:
+        parts.append(("☑ " + ", ".join(cell.options) + ("\n" if cell.text.strip() else ""),
+                      "italic"))
+    if cell.text.strip():
+        parts.append(cell.text.strip("\n"))
+    elif not cell.options:
+        parts.append(("— no answer", "italic"))
+    return Content.assemble(*parts)
+
+
+class AnswerCell(Static, can_focus=True):
+    """One session's answer to one prompt; arrows move between cells, Enter opens it."""
+
+    BINDINGS = [
+        Binding("up", "screen.move_cell(0, -1)", "Cell above", show=False),
+        Binding("down", "screen.move_cell(0, 1)", "Cell below", show=False),
+        Binding("left", "screen.move_cell(-1, 0)", "Cell left", show=False),
+        Binding("right", "screen.move_cell(1, 0)", "Cell right", show=False),
+        Binding("enter", "screen.open_cell", "Open"),
+    ]
+
+    def __init__(self, row_index: int, slot: int) -> None:
+        super().__init__("", classes="answer-cell", markup=False)
+        self.row_index = row_index
+        self.slot = slot
+        self.column = slot
+
+    def show(self, cell: Cell, column: int, partial_row: bool, needs_research_label: str) -> None:
+        self.column = column
+        self.update(cell_content(cell, needs_research_label))
+        self.set_class(not cell.answered, "-unanswered")
+        self.set_class(partial_row and not cell.answered, "-missing")
+        self.set_class(cell.needs_research, "-research")
+        self.display = True
+
+
+class PromptRow(Vertical):
+    """A prompt heading (with its perspective heading when it opens a group) and its cells."""
+
+    def __init__(self, row_index: int, slots: int) -> None:
+        super().__init__(classes="prompt-row")
+        self.row_index = row_index
+        self.comparison: PromptComparison | None = None
+        self._group_heading = Static("", classes="group-heading", markup=False)
+        self._prompt = Static("", classes="prompt-text", markup=False)
+        self.cells = [AnswerCell(row_index, slot) for slot in range(slots)]
+
+    def compose(self) -> ComposeResult:
+        yield self._group_heading
+        yield self._prompt
+        with Horizontal(classes="cells"):
+            yield from self.cells
+
+    def show(self, row: PromptComparison, group_heading: str | None, columns: Sequence[int],
+             needs_research_label: str) -> None:
+        """Fill the row with a prompt and the cells of the given session columns."""
+        self.comparison = row
+        self._group_heading.display = group_heading is not None
+        if group_heading is not None:
+            self._group_heading.update(group_heading)
+        marks: list[tuple[str, str]] = []
+        if row.partial:
+            marks.append((f"  ◐ answered in {row.answered_count} of {len(row.cells)}",
+                          "bold"))
+        elif row.differs:
+            marks.append(("  ≠ answers differ", "bold"))
+        self._prompt.update(Content.assemble(row.prompt.text, *marks))
+        self.set_class(row.partial, "-partial")
+        self.set_class(row.differs and not row.partial, "-differs")
+        for slot, cell_widget in enumerate(self.cells):
+            if slot < len(columns):
+                column = columns[slot]
+                cell_widget.show(row.cells[column], column, row.partial, needs_research_label)
+            else:
+                cell_widget.display = False
+        self.display = True
