@@ -38,13 +38,14 @@ def interview_command(session: Path, save_into: Path | None = None) -> list[str]
 
 
 def demo_ready_text() -> str:
-    """Text the demo's first screen shows once it is drawn: the demo session's title."""
+    """Text only the demo's interview shows once drawn: the answer where the demo resumes."""
     import tomllib
     from importlib.resources import files
 
     demo = files("slbmc_tui") / "demo"
-    for entry in sorted(demo.iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".toml"):
-            title: str = tomllib.loads(entry.read_text(encoding="utf-8"))["meta"]["title"]
-            return title[:30]
-    raise FileNotFoundError("no demo session in slbmc_tui/demo")
+    first = sorted(e.name for e in demo.iterdir() if e.name.endswith(".toml"))[0]
+    data = tomllib.loads((demo / first).read_text(encoding="utf-8"))
+    where = data["position"]
+    answer = data["blocks"][where["block"]][where["perspective"]][where["prompt"]]
+    line: str = answer["text"].strip().split("\n", 1)[0]
+    return line[:24]
