@@ -54,7 +54,7 @@ def imports_textual(module: str) -> bool:
 
 def run(size: str = "full") -> list[Result]:
     s = shape(size)
-    repeats = max(3, s.repeats)
+    repeats = max(3, s.repeats) if size != "tiny" else 1
     cli = median([total_ms("slbmc_tui.cli") for _ in range(repeats)])
     cli_pulls_textual = imports_textual("slbmc_tui.cli")
     results = [
