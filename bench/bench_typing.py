@@ -1,8 +1,9 @@
 """Typing: keystroke-to-screen latency and CPU per key, in a real terminal.
 
 One key is sent with `tmux send-keys`, then `capture-pane` is polled until the screen
-shows it (the count of a marker letter that the answer text never contains goes up by
-one). Pilot is not used: its `press` is paced by idle waits, so it measures the pacing.
+shows it: keys alternate between a marker letter that the answer text never contains and
+a backspace, and the screen's count of markers goes up by one, then back down.
+Pilot is not used: its `press` is paced by idle waits, so it measures the pacing.
 The same is done in the baseline (a bare TextArea holding the same 2 KB answer), in our
 interview screen on a large session, and in our app while a thread saves a large
 session without pause ("typing during saves"): that figure proves saves stay off the
@@ -57,10 +58,13 @@ def type_keys(command: list[str], ready_text: str, keys: int, settle: float = SE
         base = pane.capture().count(MARKER)
         latencies: list[float] = []
         start, cpu = time.perf_counter(), pane.cpu_seconds()
-        for n in range(1, keys + 1):
-            sent = pane.send_literal(MARKER)
+        for n in range(keys):
+            # Alternate a marker and a backspace: the line never grows, so it never wraps.
+            typing = n % 2 == 0
+            sent = pane.send_literal(MARKER) if typing else pane.send_key("BSpace")
+            want = base + 1 if typing else base
             latencies.append(pane.wait_for(
-                lambda screen, n=n: screen.count(MARKER) >= base + n, f"key {n}",
+                lambda screen, want=want: screen.count(MARKER) == want, f"key {n + 1}",
                 timeout=10, since=sent))
             time.sleep(PAUSE_BETWEEN_KEYS)
         busy = pane.cpu_seconds() - cpu - idle_rate * (time.perf_counter() - start)

@@ -76,7 +76,12 @@ def main(argv: list[str] | None = None) -> int:
         start = time.perf_counter()
         module = importlib.import_module(module_name)
         print(f"running {module_name} ({args.size}) ...", file=sys.stderr, flush=True)
-        results.extend(module.run(args.size))
+        try:
+            results.extend(module.run(args.size))
+        except Exception as error:  # one broken bench must not hide the others' figures
+            results.append(Result(module_name.removeprefix("bench."), "error", float("nan"),
+                                  "", passed=False, note=f"{type(error).__name__}: "
+                                  + str(error).splitlines()[0]))
         print(f"  done in {time.perf_counter() - start:.1f} s", file=sys.stderr, flush=True)
     print_table(results)
     return 1 if any(r.passed is False for r in results) else 0
