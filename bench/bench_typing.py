@@ -64,8 +64,9 @@ def type_keys(command: list[str], ready_text: str, keys: int, settle: float = SE
             sent = pane.send_literal(MARKER) if typing else pane.send_key("BSpace")
             want = base + 1 if typing else base
             latencies.append(pane.wait_for(
-                lambda screen, want=want: screen.count(MARKER) == want, f"key {n + 1}",
-                timeout=10, since=sent))
+                lambda screen, want=want, up=typing: (screen.count(MARKER) >= want if up
+                                                      else screen.count(MARKER) <= want),
+                f"key {n + 1}", timeout=10, since=sent))
             time.sleep(PAUSE_BETWEEN_KEYS)
         busy = pane.cpu_seconds() - cpu - idle_rate * (time.perf_counter() - start)
         return Typed(latencies, max(0.0, busy) / keys, focus_delay)
@@ -112,13 +113,18 @@ def run(size: str = "full") -> list[Result]:
             variants["saving"] = interview_command(path, ws.root / "scratch.toml")
         runs: dict[str, list[Typed]] = {name: [] for name in variants}
         counter, saves = ws.root / "scratch.count", []
+        failures: list[str] = []
         try:
             settle = SETTLE if size != "tiny" else 0.05
             if size != "tiny":
                 type_keys(variants["baseline"], ready, 2)  # warm caches, not measured
             for _ in range(s.repeats):
                 for name, command in variants.items():
-                    runs[name].append(type_keys(command, ready, s.keys, settle))
+                    try:
+                        runs[name].append(type_keys(command, ready, s.keys, settle))
+                    except tmux_driver.TmuxTimeout as error:
+                        failures.append(f"{name}: {str(error).splitlines()[0]}")
+                        continue
                     if name == "saving" and counter.exists():
                         saves.append(int(counter.read_text()))
         finally:
@@ -136,6 +142,8 @@ def run(size: str = "full") -> list[Result]:
 
     if "ours" not in runs:
         return [skipped(NAME, "the interview screen is not in this checkout (merge interview)")]
+    if not all(runs.values()):
+        raise RuntimeError("no complete typing run: " + "; ".join(failures))
     note = f"{s.repeats} runs x {s.keys} keys, median of run medians; {s.answer_bytes} B answer"
     return [
         ratio_result(NAME, "key-to-screen median", latency("ours"), latency("baseline"), "ms",
@@ -153,6 +161,8 @@ def run(size: str = "full") -> list[Result]:
             [t.focus_delay for t in runs["ours"]]) * ms, "ms", median(
             [t.focus_delay for t in runs["baseline"]]) * ms,
             note="keys typed before the answer has focus are lost; 250 ms probe steps"),
+        Result(NAME, "runs that timed out", float(len(failures)), "", target="0",
+               passed=not failures, note="; ".join(failures) or "none"),
     ]
 
 
