@@ -6,8 +6,13 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
-from slbmc_tui.domain.session import Clock
+# Shared machines are noisy: property tests judge correctness, never speed.
+settings.register_profile(
+    "slbmc", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile("slbmc")
 
 FIXED_NOW = datetime(2026, 11, 23, 9, 30, tzinfo=timezone(timedelta(hours=2)))
 
@@ -36,7 +41,3 @@ def sessions_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "sessions"
     monkeypatch.setenv("SLBMC_SESSIONS_DIR", str(folder))
     return folder
-
-
-def _clock_type_check(c: FakeClock) -> Clock:
-    return c

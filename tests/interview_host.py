@@ -14,9 +14,10 @@ from slbmc_tui.storage.store import OpenedSession, SessionStore, open_session
 
 
 def create_session_file(folder: Path, clock: Clock,
-                        fill: Callable[[Session], None] | None = None) -> Path:
+                        fill: Callable[[Session], None] | None = None,
+                        language: str = "en") -> Path:
     """A new session for "Acme Cloud" / "Small retailers", optionally pre-filled."""
-    session = new_session(builtin_bank("en"), title="Acme Cloud", profile="Small retailers",
+    session = new_session(builtin_bank(language), title="Acme Cloud", profile="Small retailers",
                           client="Acme Oy", clock=clock)
     if fill is not None:
         fill(session)
@@ -29,7 +30,7 @@ class InterviewHost(App[None]):
     def __init__(self, folder: Path, clock: Clock, *, path: Path | None = None,
                  read_only: bool = False, at: Position | None = None,
                  fill: Callable[[Session], None] | None = None,
-                 autosave_delay: float = 0.25) -> None:
+                 autosave_delay: float = 0.25, language: str = "en") -> None:
         super().__init__()
         self.folder = folder
         self.clock = clock
@@ -38,11 +39,17 @@ class InterviewHost(App[None]):
         self.at = at
         self.fill = fill
         self.autosave_delay = autosave_delay
+        self.language = language
         self.opened: OpenedSession | None = None
 
     def on_mount(self) -> None:
+        self.open_interview()
+
+    def open_interview(self) -> None:
+        """Create (if needed) and open the session, then push the interview screen."""
         if self.path is None:
-            self.path = create_session_file(self.folder, self.clock, self.fill)
+            self.path = create_session_file(self.folder, self.clock, self.fill,
+                                            self.language)
         self.opened = open_session(SessionStore(self.folder), self.path)
         screen = InterviewScreen(self.opened, clock=self.clock, read_only=self.read_only,
                                  at=self.at)

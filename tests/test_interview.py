@@ -150,6 +150,9 @@ async def test_failed_save_keeps_the_text_says_why_and_retries(
         errors = [n for n in app._notifications if n.severity == "error"]
         assert errors and str(app.path) in errors[-1].message
         assert isinstance(app.focused, TextArea) and app.focused.text == "Keep me"
+        await type_text(pilot, " ")  # still failing: indicator stays, no second notification
+        await wait_for_save(pilot)
+        assert len([n for n in app._notifications if n.severity == "error"]) == 1
         assert app.path is not None
         assert "blocks" not in on_disk(app.path)
 
@@ -158,8 +161,9 @@ async def test_failed_save_keeps_the_text_says_why_and_retries(
         await wait_for_save(pilot)
         assert "Saved" in str(app.screen.query_one("#save-status").render())
         assert not app.screen.query_one("#save-status").has_class("-error")
+        assert any("Saved again" in n.message for n in app._notifications)
     saved = on_disk(app.path)["blocks"]["customers_world"]["ours"]["deep_insight"]["text"]
-    assert saved == "Keep me!"
+    assert saved == "Keep me !"
 
 
 @pytest.mark.asyncio
@@ -364,3 +368,83 @@ async def test_selection_list_is_disabled_when_read_only(
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
         assert app.screen.query_one(SelectionList).disabled
+
+
+class GoToOnPushHost(InterviewHost):
+    """Like the app shell might: push the screen, then ask it to go somewhere at once."""
+
+    def open_interview(self) -> None:
+        super().open_interview()
+        self.interview.go_to("cost_structure", "customer", "customer_costs")
+
+
+@pytest.mark.asyncio
+async def test_go_to_right_after_push_opens_there(sessions_dir: Path, clock: FakeClock) -> None:
+    app = GoToOnPushHost(sessions_dir, clock)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        assert app.interview.current_block is not None
+        assert app.interview.current_block.id == "cost_structure"
+        assert focused_key(app) == ("cost_structure", "customer", "customer_costs")
+
+
+@pytest.mark.asyncio
+async def test_finnish_session_speaks_finnish(sessions_dir: Path, clock: FakeClock) -> None:
+    bank = builtin_bank("fi")
+    app = InterviewHost(sessions_dir, clock, language="fi")
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        titles = [str(label.render()) for label in app.screen.query(".column-title")]
+        assert titles == [bank.labels.ours, bank.labels.customer]
+        await pilot.press("f1")
+        await pilot.pause()
+        assert bank.intro.title in str(app.screen.query(".help-title").last().render())
+
+
+@pytest.mark.asyncio
+async def test_quitting_the_real_app_with_a_failing_disk_keeps_the_app_open(
+        sessions_dir: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch) -> None:
+    from slbmc_tui.app import make_app
+    from slbmc_tui.storage.store import SessionStore, open_session
+
+    path = create_session_file(sessions_dir, clock)
+    app = make_app(sessions_dir=sessions_dir, clock=clock)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        screen = InterviewScreen(open_session(SessionStore(sessions_dir), path), clock=clock)
+        await app.push_screen(screen)
+        await settle(pilot)
+        real_save = SessionFile.save
+
+        def full_disk(self: SessionFile, data: dict[str, Any]) -> bool:
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(SessionFile, "save", full_disk)
+        await type_text(pilot, "Words")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert not app._exit and screen.unsaved_error
+        assert any("before quitting" in str(n.title) for n in app._notifications)
+        monkeypatch.setattr(SessionFile, "save", real_save)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert app._exit
+    assert on_disk(path)["blocks"]["customers_world"]["ours"]["deep_insight"]["text"] == "Words"
+
+
+@pytest.mark.asyncio
+async def test_palette_offers_every_block_and_only_on_the_interview(
+        sessions_dir: Path, clock: FakeClock) -> None:
+    from slbmc_tui.commands import BlockCommands
+
+    app = InterviewHost(sessions_dir, clock)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        provider = BlockCommands(app.interview)
+        names = [hit.text async for hit in provider.discover()]
+        assert names[0] == "Go to block 1: Customer's world and desire for ideal value"
+        assert len(names) == 9 and names[-1].startswith("Go to block 9: ")
+        await pilot.press("f1")
+        await pilot.pause()
+        elsewhere = BlockCommands(app.screen)
+        assert [hit async for hit in elsewhere.discover()] == []

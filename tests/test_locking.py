@@ -195,3 +195,12 @@ def test_open_session_that_fails_to_load_keeps_no_lock(tmp_path: Path) -> None:
     with pytest.raises(SessionFileError):
         open_session(SessionStore(tmp_path), path, lock=True)
     assert not lock_path_for(path).exists()
+
+
+def test_lock_leftovers_of_a_crash_are_swept(session: Path) -> None:
+    from slbmc_tui.storage.atomic import temp_path_for
+
+    leftover = temp_path_for(lock_path_for(session))
+    leftover.write_text("pid = 1\n")
+    os.utime(leftover, (1_000_000, 1_000_000))
+    assert SessionStore(session.parent).sweep() == [leftover]

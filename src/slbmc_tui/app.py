@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import importlib
+import signal
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Protocol, runtime_checkable
 
@@ -22,6 +25,7 @@ from slbmc_tui.launch import (
     ResumeSession,
     ShowStart,
 )
+from slbmc_tui.storage.locking import LockInfo, SessionLocked
 from slbmc_tui.storage.store import OpenedSession, SessionStore, open_session
 
 if TYPE_CHECKING:
@@ -58,7 +62,32 @@ class SlbmcApp(App[None]):
     def on_mount(self) -> None:
         self.app_suspend_signal.subscribe(self, lambda _app: self.flush_all(),
                                           immediate=True)
+        self._handle_stop_signals(install=True)
         self.start_launch(self.launch)
+
+    def on_unmount(self) -> None:
+        self._handle_stop_signals(install=False)
+
+    def _handle_stop_signals(self, *, install: bool) -> None:
+        """Closing the terminal window (SIGHUP) or `kill` (SIGTERM) saves, then quits.
+
+        Without this the process dies at once: the last second of typing is lost and the
+        session's lock is left behind.
+        """
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
+            if signum is None:
+                continue
+            # Not available on Windows event loops, nor outside the main thread.
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                if install:
+                    loop.add_signal_handler(signum, self._stop_on_signal)
+                else:
+                    loop.remove_signal_handler(signum)
+
+    def _stop_on_signal(self) -> None:
+        self._quit_despite_failure = True  # nobody is left to answer "quit anyway?"
+        self.exit()
 
     def start_launch(self, launch: Launch) -> None:
         """Show what the command line asked for, with the start screen underneath."""
@@ -107,6 +136,8 @@ class SlbmcApp(App[None]):
             return
         self.demo_folder = folder
         self.sub_title = f"Demo · working on a copy in {folder}"
+        self.notify(f"This is the demo. You are working on a copy in {folder}; "
+                    "the shipped example never changes.", title="Demo", timeout=12)
         self.push_screen(StartScreen(SessionStore(folder), clock=self.clock, is_demo=True))
         self.open_session(first)
 
@@ -117,20 +148,39 @@ class SlbmcApp(App[None]):
     @work(thread=True, group="open-session", exit_on_error=False)
     def open_session(self, path: Path, *, at: Position | None = None,
                      read_only: bool = False) -> None:
-        """Load a session off the UI thread and show it; on failure say why, write nothing."""
+        """Load a session off the UI thread and show it; on failure say why, write nothing.
+
+        Editing takes the session's lock; when another instance holds it, a dialog says which
+        and offers a read-only view instead.
+        """
         try:
             # The folder holding the file is its store: the demo copy, --sessions-dir, or a path.
-            opened = open_session(SessionStore(path.parent), path)
+            opened = open_session(SessionStore(path.parent), path, lock=not read_only)
+        except SessionLocked as locked:
+            self.call_from_thread(self._ask_locked, path, at, locked.info)
+            return
         except SlbmcFileError as error:
             self.call_from_thread(self.notify, str(error), title="Cannot open session",
                                   severity="error", timeout=10)
             return
         self.call_from_thread(self._show_interview, opened, at, read_only)
 
+    def _ask_locked(self, path: Path, at: Position | None, holder: LockInfo) -> None:
+        from slbmc_tui.dialogs.session_locked import SessionLockedDialog
+
+        def chosen(read_only: bool | None) -> None:
+            if read_only:
+                self.open_session(path, at=at, read_only=True)
+
+        self.push_screen(SessionLockedDialog(path, holder), chosen)
+
     def _show_interview(self, opened: OpenedSession, at: Position | None,
                         read_only: bool) -> None:
         from slbmc_tui.screens.interview import InterviewScreen
 
+        if not self.is_running:
+            opened.close()  # the app stopped while the session was loading
+            return
         self.push_screen(InterviewScreen(opened, clock=self.clock, read_only=read_only, at=at))
 
     def compare_sessions(self, paths: list[Path]) -> None:
@@ -152,9 +202,13 @@ class SlbmcApp(App[None]):
             if isinstance(screen, FlushesOnExit):
                 try:
                     screen.flush_save()
+                    # The interview never raises from flush_save; it says what failed instead.
+                    problem = getattr(screen, "unsaved_error", None)
                 except (OSError, SlbmcFileError) as error:
+                    problem = str(error)
+                if problem:
                     saved = False
-                    self.notify(f"{error}\nYour text is still on screen. Fix the problem and "
+                    self.notify(f"{problem}\nYour text is still on screen. Fix the problem and "
                                 "quit again, or press Ctrl+Q twice to quit without saving.",
                                 title="Could not save before quitting", severity="error",
                                 timeout=30)

@@ -124,12 +124,12 @@ def cmd_list(store: SessionStore, out: TextIO) -> int:
     if broken:
         out.write(f"\n{len(broken)} file(s) could not be read:\n")
         for s in broken:
-            out.write(f"  {s.name}: {s.error}\n")
+            out.write(_printable(f"  {s.name}: {s.error}") + "\n")
     return EXIT_OK
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    return _printable(" ".join(text.split()))
 
 
 def _fit(text: str, width: int) -> str:
@@ -137,33 +137,61 @@ def _fit(text: str, width: int) -> str:
 
 
 def cmd_validate(store: SessionStore, paths: list[Path], out: TextIO) -> int:
+    """One line per file: ok or what is wrong; warnings (still ok) on lines of their own."""
     problems = 0
     for path in paths:
         try:
-            what = validate_file(store, path)
+            what, warnings = validate_file(store, path)
         except SlbmcFileError as error:
             problems += 1
-            out.write(f"{error}\n")
+            out.write(_printable(str(error)) + "\n")
         else:
-            out.write(f"{path}: ok ({what})\n")
+            out.write(_printable(f"{path}: ok ({what})") + "\n")
+            out.writelines(_printable(f"{path}: warning: {w}") + "\n" for w in warnings)
     return EXIT_PROBLEM if problems else EXIT_OK
 
 
-def validate_file(store: SessionStore, path: Path) -> str:
-    """Check one file as a session or a bank (told apart by their keys); say what it is."""
+def _looks_like_bank(text: str) -> bool:
+    """Banks hold an array of blocks and no `meta`; sessions a table of blocks and `meta`."""
     import tomllib
 
-    head = path.read_bytes()[:4096] if path.is_file() else b""
     try:
-        looks_like_bank = b"[[blocks]]" in head or (
-            b"schema_version" not in head and "blocks" in tomllib.loads(path.read_text("utf-8")))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
-        looks_like_bank = False
-    if looks_like_bank:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return "[[blocks]]" in text and "schema_version" not in text
+    return isinstance(data.get("blocks"), list) and "meta" not in data
+
+
+def validate_file(store: SessionStore, path: Path) -> tuple[str, list[str]]:
+    """Check one file as a session or a bank (told apart by their keys).
+
+    Returns what the file is and any warnings. Reads with the store's checks (size, type,
+    encoding, links) and never writes: the file's bytes and mtime stay as they were.
+    """
+    from slbmc_tui.domain.bank import resolve_bank
+    from slbmc_tui.storage.toml_format import parse_session
+
+    text = store.read_text(path)
+    if _looks_like_bank(text):
         bank = load_bank(path)
-        return f"question bank {bank.id}, {bank.prompt_count} prompts"
-    session = store.load(path)
-    return f"session {session.meta.title!r} / {session.meta.profile!r}"
+        return f"question bank {bank.id}, {bank.prompt_count} prompts", []
+    session = parse_session(text, path)
+    what = f"session {session.meta.title!r} / {session.meta.profile!r}"
+    try:
+        bank = resolve_bank(session.meta.bank_id, session.meta.language, session.meta.bank_path)
+    except SlbmcFileError as error:
+        return what, [f"its answers could not be checked against a question bank: {error}"]
+    orphans = session.orphans(bank)
+    if not orphans:
+        return what, []
+    where = ", ".join(f"{o.block_id}.{o.perspective}.{o.prompt_id}" for o in orphans)
+    return what, [f"{len(orphans)} answer(s) to questions no longer in question bank "
+                  f"{bank.id!r} are kept in the file: {where}"]
+
+
+def _printable(text: str) -> str:
+    """Text safe to print on one line: control and bidi characters shown as escapes."""
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
 
 
 def bank_outline(bank: QuestionBank) -> str:
@@ -191,10 +219,14 @@ def load_with_bank(store: SessionStore, name: str) -> tuple[Session, QuestionBan
 
 
 def cmd_export(store: SessionStore, args: argparse.Namespace, out: TextIO) -> int:
-    from slbmc_tui.export import render_export
+    from slbmc_tui.export import ExportError, render_export
 
     session, bank = load_with_bank(store, args.session)
-    text = render_export(session, bank, args.format)
+    try:
+        text = render_export(session, bank, args.format)
+    except ExportError as error:
+        print(f"slbmc export: {error}", file=sys.stderr)
+        return EXIT_PROBLEM
     return _write_output(text, args.output, out)
 
 
@@ -210,6 +242,7 @@ def cmd_compare_markdown(store: SessionStore, args: argparse.Namespace, out: Tex
 
 
 def _write_output(text: str, target: Path | None, out: TextIO) -> int:
+    """Standard output, or the file atomically and private (0600): exports hold client notes."""
     if target is None or str(target) == "-":
         out.write(text)
         return EXIT_OK
@@ -217,8 +250,8 @@ def _write_output(text: str, target: Path | None, out: TextIO) -> int:
 
     try:
         atomic_write_text(target, text)
-    except OSError as error:
-        print(f"slbmc: cannot write {target}: {error.strerror or error}", file=sys.stderr)
+    except OSError as error:  # FileWriteError: names the file and the cause
+        print(f"slbmc: {error}", file=sys.stderr)
         return EXIT_PROBLEM
     print(f"Wrote {target}", file=sys.stderr)
     return EXIT_OK

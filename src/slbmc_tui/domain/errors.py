@@ -75,12 +75,18 @@ _EXPECTED = {
 
 
 def describe_validation_error(
-    error: ValidationError, data: Any, known_keys: dict[str, list[str]] | None = None
+    error: ValidationError, data: Any, known_keys: dict[str, list[str]] | None = None,
+    *, within: str = "",
 ) -> str:
-    """Re-word a pydantic error in TOML terms: which key, what is wrong, one line each."""
+    """Re-word a pydantic error in TOML terms: which key, what is wrong, one line each.
+
+    `within` names the table that `data` is (e.g. "meta") when only part of a file was checked.
+    """
     lines: list[str] = []
     for issue in error.errors():
         where = _dotted(tuple(issue["loc"]), data)
+        if within:
+            where = within if where == "(top level)" else f"{within}.{where}"
         kind = issue["type"]
         if kind == "missing":
             lines.append(f"`{where}` is missing")

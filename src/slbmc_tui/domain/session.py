@@ -24,6 +24,15 @@ def system_clock() -> datetime:
     return datetime.now().astimezone().replace(microsecond=0)
 
 
+def clean_label(text: str) -> str:
+    """A title, profile or name without NUL characters, which are never meant as text.
+
+    NUL arrives only with pasted binary junk or a hand-edited file; it breaks terminals,
+    file names and exports, so it is dropped (every visible character is kept).
+    """
+    return text.replace("\x00", "")
+
+
 class _Open(BaseModel):
     model_config = ConfigDict(extra="allow", validate_assignment=False)
 
@@ -71,6 +80,11 @@ class SessionMeta(_Open):
     updated: datetime
     answered: int = Field(default=0, ge=0)
     total: int = Field(default=0, ge=0)
+
+    @field_validator("title", "profile", "client", "interviewer", mode="before")
+    @classmethod
+    def _no_nul(cls, value: object) -> object:
+        return clean_label(value) if isinstance(value, str) else value
 
     @field_validator("created", "updated")
     @classmethod
@@ -202,8 +216,9 @@ def new_session(
     first = bank.ordered_blocks[0]
     session = Session(
         meta=SessionMeta(
-            title=title.strip(), profile=profile.strip(), client=client.strip(),
-            interviewer=interviewer.strip(), bank_id=bank.id, language=bank.language,
+            title=clean_label(title).strip(), profile=clean_label(profile).strip(),
+            client=clean_label(client).strip(), interviewer=clean_label(interviewer).strip(),
+            bank_id=bank.id, language=bank.language,
             bank_path=bank_path, created=now, updated=now, total=bank.prompt_count,
         ),
         position=Position(block=first.id, perspective="ours", prompt=first.ours[0].id),
@@ -215,7 +230,7 @@ def derive_profile(source: Session, profile: str, clock: Clock = system_clock) -
     """A new profile of the same model: metadata and our point of view copied, customer's empty."""
     copy = source.model_copy(deep=True)
     now = clock()
-    copy.meta.profile = profile.strip()
+    copy.meta.profile = clean_label(profile).strip()
     copy.meta.round = 1
     copy.meta.created = copy.meta.updated = now
     for record in copy.blocks.values():

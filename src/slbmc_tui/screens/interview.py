@@ -10,6 +10,8 @@ notes field records `prompt=":notes"` (`NOTES_PROMPT`), which no prompt id can c
 
 from __future__ import annotations
 
+import contextlib
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -64,6 +66,8 @@ class InterviewScreen(Screen[None]):
         self._current: Block | None = None
         self._dirty_editors: set[AnswerEditor] = set()
         self._autosaver: Autosaver | None = None
+        self._mounted = False
+        self._last_status_ok = True
         if not read_only:
             self._autosaver = Autosaver(
                 opened, clock=clock,
@@ -92,6 +96,17 @@ class InterviewScreen(Screen[None]):
         return self._autosaver
 
     @property
+    def unsaved_error(self) -> str | None:
+        """Why typed text is not on disk yet (after `flush_save()` this means it failed)."""
+        saver = self._autosaver
+        if saver is None or not saver.dirty:
+            return None
+        outcome = saver.last_outcome
+        if outcome is not None and not outcome.ok:
+            return outcome.error
+        return f"changes to {self.opened.path} are not saved yet"
+
+    @property
     def current_block(self) -> Block | None:
         return self._current
 
@@ -101,6 +116,10 @@ class InterviewScreen(Screen[None]):
         block = self.bank.block(block_id)
         if block is None:
             self.notify(f"This question bank has no block “{block_id}”.", severity="warning")
+            return
+        if not self._mounted:  # called right after push_screen: becomes the start position
+            self._start = Position(block=block.id, perspective=perspective or "ours",
+                                   prompt=prompt_id or "")
             return
         leaving = self._current is not None and self._current.id != block.id
         self._show_block(block)
@@ -135,6 +154,7 @@ class InterviewScreen(Screen[None]):
         self.query_one(Footer).compact = event.size.width < NARROW_BELOW
 
     def on_mount(self) -> None:
+        self._mounted = True
         self._refresh_progress()
         start = self._start
         block = self._start_block()
@@ -241,10 +261,16 @@ class InterviewScreen(Screen[None]):
         self._show_status(outcome.status, ok=outcome.ok)
 
     def _show_status(self, text: str, *, ok: bool) -> None:
-        self.query_one(InterviewHeader).show_save_status(text, ok=ok)
+        header = self.query_one(InterviewHeader)
+        repeated = not ok and header.save_status == text
+        header.show_save_status(text, ok=ok)
         self._refresh_progress()
-        if not ok:
+        if not ok and not repeated:  # one notification per distinct failure, not per keystroke
             self.notify(text, title="Could not save", severity="error", timeout=12, markup=False)
+        elif ok and not self._last_status_ok:
+            self.notify(f"Saved again to {self.opened.path}.", title="Saved", timeout=4,
+                        markup=False)
+        self._last_status_ok = ok
 
     def _refresh_progress(self) -> None:
         answered, total = self.session.progress(self.bank)
@@ -259,6 +285,8 @@ class InterviewScreen(Screen[None]):
 
     def on_unmount(self) -> None:
         self.flush_save()
+        with contextlib.suppress(Exception):  # leaving anyway; a stale lock is swept later
+            self.opened.close()  # the session is free for other instances again
 
     # -- actions ---------------------------------------------------------------
 

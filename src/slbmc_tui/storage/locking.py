@@ -26,7 +26,7 @@ from types import TracebackType
 import tomli_w
 
 from slbmc_tui.domain.errors import FileWriteError
-from slbmc_tui.storage.atomic import FILE_MODE, describe_os_error, pid_alive
+from slbmc_tui.storage.atomic import FILE_MODE, describe_os_error, pid_alive, temp_path_for
 
 LOCK_SUFFIX = ".lock"
 # A lock file that cannot be read is being written right now, or is junk left by a crash.
@@ -164,7 +164,7 @@ def _create_lock_file(lock_path: Path, info: LockInfo) -> bool:
     """Put a complete lock file in place atomically; False when one is already there."""
     text = tomli_w.dumps({"pid": info.pid, "host": info.host, "since": info.since,
                           "token": info.token})
-    temp = lock_path.with_name(f"{lock_path.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
+    temp = temp_path_for(lock_path)  # a crash leftover is swept like any save's
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, FILE_MODE)
     try:
         try:
@@ -207,7 +207,7 @@ def _remove_stale(lock_path: Path, stale: LockInfo) -> None:
     Renaming is atomic, so of two processes taking over the same stale lock only one moves
     it; if what was moved turns out to be a fresh lock, it is put back.
     """
-    aside = lock_path.with_name(f"{lock_path.name}.stale-{os.getpid()}-{secrets.token_hex(4)}")
+    aside = temp_path_for(lock_path)
     try:
         os.rename(lock_path, aside)
     except FileNotFoundError:

@@ -7,6 +7,9 @@ import unicodedata
 
 MAX_STEM = 60
 SUFFIX = ".toml"
+# Names Windows refuses whatever the extension; a session folder may be shared with it.
+_RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)),
+                       *(f"lpt{n}" for n in range(10))})
 
 
 def slugify(text: str) -> str:
@@ -23,7 +26,8 @@ def session_stem(title: str, profile: str, round_number: int = 1) -> str:
     stem = f"{title_slug}--{profile_slug}" if profile_slug else title_slug
     if round_number > 1:
         stem = f"{stem}--round-{round_number}"
-    return stem[:MAX_STEM].strip("-")
+    stem = stem[:MAX_STEM].strip("-")
+    return f"{stem}-session" if stem in _RESERVED else stem
 
 
 def candidate_names(stem: str) -> list[str]:

@@ -81,7 +81,15 @@ class SessionStore:
 
     def list(self) -> list[SessionSummary]:
         """All sessions, newest first; unreadable files last, each with its error."""
-        summaries = [self.summary(path) for path in self.session_paths()]
+        try:
+            paths = self.session_paths()
+        except OSError as error:
+            # One line the listing shows like any unreadable file, rather than an empty list.
+            reason = "permission denied" if isinstance(error, PermissionError) else (
+                error.strerror or str(error))
+            return [SessionSummary(self.folder, error=f"the sessions folder cannot be read: "
+                                                      f"{reason}")]
+        summaries = [self.summary(path) for path in paths]
         readable = sorted((s for s in summaries if s.meta),
                           key=lambda s: s.meta.updated if s.meta else datetime.min, reverse=True)
         broken = [s for s in summaries if not s.meta]
@@ -98,14 +106,17 @@ class SessionStore:
         except SessionFileError as error:
             return SessionSummary(path, error=error.problem)
         except ValidationError as error:
-            meta_data = {"meta": data.get("meta")}
-            problem = describe_validation_error(error, meta_data.get("meta"))
-            return SessionSummary(path, error=f"`meta`: {problem}" if problem else "bad `meta`")
+            problem = describe_validation_error(error, data.get("meta"), within="meta")
+            return SessionSummary(path, error=problem or "`meta` is not valid")
         return SessionSummary(path, meta=meta)
 
     def load(self, path: Path) -> Session:
         """Read and validate a whole session; SessionFileError says what is wrong."""
         return toml_format.parse_session(self._read_text(path), path)
+
+    def read_text(self, path: Path) -> str:
+        """A file's whole text with the same safety checks as load (for `slbmc validate`)."""
+        return self._read_text(path)
 
     def _read_text(self, path: Path, limit: int | None = None) -> str:
         """The file's text, refusing anything that is not a plain, sane-sized UTF-8 file.
@@ -158,7 +169,8 @@ class SessionStore:
             target = path.resolve(strict=True)
         except (OSError, RuntimeError) as error:
             raise SessionFileError(path, "is a broken or looping link; not opened") from error
-        if not target.is_relative_to(self.folder.resolve()):
+        # The folder the link sits in is the sessions folder for every listed file.
+        if not target.is_relative_to(path.absolute().parent.resolve()):
             raise SessionFileError(
                 path, f"is a link to {target}, outside the sessions folder; not opened")
 

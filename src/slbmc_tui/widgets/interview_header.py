@@ -27,6 +27,7 @@ class InterviewHeader(Vertical):
         super().__init__(id="interview-header")
         self._meta = meta
         self._read_only = read_only
+        self.save_status = ""
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="header-row"):
@@ -56,6 +57,7 @@ class InterviewHeader(Vertical):
     def show_save_status(self, text: str, *, ok: bool) -> None:
         if self._read_only:
             return
+        self.save_status = text
         status = self.query_one("#save-status", Label)
         status.update(text)
         status.set_class(not ok, "-error")

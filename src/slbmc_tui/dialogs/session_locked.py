@@ -1,0 +1,57 @@
+"""Says a session is open in another slbmc and offers to view it read-only instead."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from slbmc_tui.storage.locking import LockInfo, lock_path_for
+
+
+class SessionLockedDialog(ModalScreen[bool]):
+    """True to open the session read-only, False to leave it alone."""
+
+    CSS_PATH = "session_locked.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("r", "read_only", "Open read-only"),
+    ]
+
+    def __init__(self, session_path: Path, holder: LockInfo) -> None:
+        super().__init__()
+        self.session_path = session_path
+        self.holder = holder
+
+    def compose(self) -> ComposeResult:
+        holder = (self.holder.describe() if self.holder.pid
+                  else "another slbmc (its lock file cannot be read)")
+        with Vertical(id="dialog"):
+            yield Static("This session is already open", id="dialog-title")
+            yield Static(f"{self.session_path.name} is being edited in {holder}.",
+                         id="holder")
+            yield Static("Two windows writing one file would overwrite each other's words. "
+                         "Close it there to edit it here, or look at it read-only now. "
+                         f"If that process is gone for good, delete "
+                         f"{lock_path_for(self.session_path).name} in the sessions folder.",
+                         id="dialog-help")
+            with Horizontal(id="buttons"):
+                yield Button("Open read-only", id="read-only", variant="primary")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#read-only", Button).focus()
+
+    @on(Button.Pressed, "#read-only")
+    def action_read_only(self) -> None:
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(False)

@@ -1,0 +1,207 @@
+"""A session as a Markdown document to hand the client after an interview.
+
+Answers are the user's words: they are quoted (`> `) and escaped so that whatever was typed
+(`#`, `|`, `*`, HTML, list markers) shows literally when rendered, while the file still reads
+well as plain text.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from slbmc_tui.domain.bank import PERSPECTIVES, Block, Perspective, Prompt, QuestionBank
+from slbmc_tui.domain.session import Answer, Session
+from slbmc_tui.export.content import answer_lines, block_reference, option_labels
+from slbmc_tui.export.wording import Wording, format_time, wording_for
+
+# CommonMark lets any ASCII punctuation be backslash-escaped; we escape only what can start
+# markup, so ordinary text (R&D, snake_case, "a -> b") stays readable as plain text.
+_ALWAYS = re.compile(r"[\\`*\[\]<|~]")
+_HEADING_EXTRA = re.compile(r"#")
+_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+_LINE_START = re.compile(r"^(?:[#>+=\-]|\d+(?=[.)]))")
+_INDENT = re.compile(r"^[ \t]+")
+_NBSP = "\u00a0"
+
+
+def _escape_underscore(text: str) -> str:
+    """Escape `_` unless it sits inside a word, where it cannot start emphasis."""
+    out: list[str] = []
+    for index, char in enumerate(text):
+        if char == "_":
+            before = text[index - 1] if index else ""
+            after = text[index + 1] if index + 1 < len(text) else ""
+            if not (before.isalnum() and after.isalnum()):
+                out.append("\\")
+        out.append(char)
+    return "".join(out)
+
+
+def escape_inline(text: str, *, heading: bool = False) -> str:
+    """One line of the user's (or the bank's) text, safe inside a paragraph or heading."""
+    text = _ALWAYS.sub(lambda m: "\\" + m.group(0), text)
+    text = _ENTITY.sub(r"\\&", text)
+    if heading:
+        text = _HEADING_EXTRA.sub(r"\\#", text)
+    return _escape_underscore(text)
+
+
+def escape_line(line: str) -> str:
+    """A line that starts a Markdown line: also defuse headings, quotes, lists and indentation."""
+    line = line.rstrip()
+    indent = _INDENT.match(line)
+    lead = ""
+    if indent:
+        # Spaces would make an indented code block; no-break spaces keep the look, not the code.
+        lead = _NBSP * len(indent.group(0).expandtabs(4))
+        line = line[indent.end():]
+    escaped = escape_inline(line)
+    start = _LINE_START.match(escaped)
+    if start:
+        # A list number is defused by escaping the "." or ")" after it; anything else by itself.
+        cut = start.end() if escaped[:1].isdigit() else 0
+        escaped = escaped[:cut] + "\\" + escaped[cut:]
+    return lead + escaped
+
+
+def one_line(text: str) -> str:
+    """Metadata and prompts are shown on one line."""
+    return " ".join(text.split())
+
+
+def quote(text: str) -> list[str]:
+    """The text as a block quote, its line breaks kept as hard breaks."""
+    lines = [escape_line(line) for line in answer_lines(text)]
+    while lines and not lines[-1]:
+        lines.pop()
+    while lines and not lines[0]:
+        lines.pop(0)
+    out: list[str] = []
+    for index, line in enumerate(lines):
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        if not line:
+            out.append(">")
+        elif following:
+            out.append(f"> {line}\\")
+        else:
+            out.append(f"> {line}")
+    return out
+
+
+def _answer_body(prompt: Prompt | None, answer: Answer | None, bank: QuestionBank,
+                 words: Wording) -> list[str]:
+    lines: list[str] = []
+    text = answer.text if answer else ""
+    if text.strip():
+        lines += [*quote(text), ""]
+    elif not (answer and answer.options):
+        lines += [f"_{escape_inline(words.no_answer)}_", ""]
+    if answer and answer.options:
+        labels = option_labels(prompt, answer, words.removed_option)
+        lines += [f"**{escape_inline(words.selected)}:** "
+                  + "; ".join(escape_inline(one_line(label)) for label in labels), ""]
+    if answer and answer.needs_research:
+        lines += [f"**⚑ {escape_inline(bank.labels.needs_research)}**", ""]
+    return lines
+
+
+def _metadata(session: Session, bank: QuestionBank, words: Wording,
+              now: datetime | None) -> list[str]:
+    meta = session.meta
+    rows = [(words.profile, meta.profile), (words.client, meta.client),
+            (words.interviewer, meta.interviewer), (words.round, str(meta.round)),
+            (words.bank, f"{bank.title} ({bank.id}, {bank.language})"),
+            (words.created, format_time(meta.created)),
+            (words.updated, format_time(meta.updated))]
+    if now is not None:
+        rows.append((words.exported, format_time(now)))
+    return [f"- **{escape_inline(label)}:** {escape_inline(one_line(value))}"
+            for label, value in rows if value.strip()]
+
+
+def _progress(session: Session, bank: QuestionBank, words: Wording) -> list[str]:
+    answered, total = session.progress(bank)
+    lines = [f"## {escape_inline(words.progress, heading=True)}", "",
+             f"**{escape_inline(words.overall)}:** "
+             + words.answered_of.format(answered=answered, total=total), "",
+             f"| # | {escape_inline(words.block)} | {escape_inline(words.answered)} |",
+             "|---:|---|---:|"]
+    for block in bank.ordered_blocks:
+        done, count = session.block_progress(block)
+        lines.append(f"| {block.number} | {escape_inline(one_line(block.title))} "
+                     f"| {done}/{count} |")
+    return [*lines, ""]
+
+
+def block_heading(block: Block) -> str:
+    return f"{block.number}. {one_line(block.title)}"
+
+
+def _block(session: Session, bank: QuestionBank, block: Block, words: Wording) -> list[str]:
+    done, count = session.block_progress(block)
+    lines = [f"## {escape_inline(block_heading(block), heading=True)}", "",
+             f"_{escape_inline(words.answered_of.format(answered=done, total=count))}_", ""]
+    for perspective in PERSPECTIVES:
+        lines += [f"### {escape_inline(bank.perspective_label(perspective), heading=True)}", ""]
+        for prompt in block.prompts(perspective):
+            lines += [f"#### {escape_inline(one_line(prompt.text), heading=True)}", ""]
+            lines += _answer_body(prompt, session.peek(block.id, perspective, prompt.id),
+                                  bank, words)
+    record = session.blocks.get(block.id)
+    if record and record.notes.strip():
+        lines += [f"### {escape_inline(bank.labels.notes, heading=True)}", "",
+                  *quote(record.notes), ""]
+    return lines
+
+
+def _where(block_title: str, perspective: Perspective, bank: QuestionBank) -> str:
+    return f"{block_title} · {bank.perspective_label(perspective)}"
+
+
+def _orphans(session: Session, bank: QuestionBank, words: Wording) -> list[str]:
+    orphans = session.orphans(bank)
+    if not orphans:
+        return []
+    lines = [f"## {escape_inline(words.removed_heading, heading=True)}", "",
+             escape_inline(words.removed_intro), ""]
+    for orphan in orphans:
+        place = (block_heading(orphan.block) if orphan.block
+                 else f"{orphan.block_id} ({words.removed_block})")
+        title = f"{_where(place, orphan.perspective, bank)} · {orphan.prompt_id}"
+        lines += [f"### {escape_inline(one_line(title), heading=True)}", ""]
+        lines += _answer_body(None, orphan.answer, bank, words)
+    return lines
+
+
+def _open_questions(session: Session, bank: QuestionBank, words: Wording) -> list[str]:
+    lines = [f"## {escape_inline(words.open_heading, heading=True)}", "",
+             escape_inline(words.open_intro), ""]
+    entries = session.open_questions(bank)
+    if not entries:
+        return [*lines, f"_{escape_inline(words.open_none)}_", ""]
+    for number, entry in enumerate(entries, start=1):
+        where = _where(block_reference(entry.block, words.block), entry.perspective, bank)
+        lines += [f"**{number}. {escape_inline(where)}**\\",
+                  escape_inline(one_line(entry.prompt.text)), ""]
+        text = entry.answer.text if entry.answer else ""
+        lines += [*quote(text), ""] if text.strip() else [f"_{escape_inline(words.no_answer)}_", ""]
+    return lines
+
+
+def session_to_markdown(session: Session, bank: QuestionBank, *,
+                        now: datetime | None = None) -> str:
+    """The whole canvas as Markdown: metadata, progress, every answer, open questions."""
+    words = wording_for(session.meta.language or bank.language)
+    meta = session.meta
+    title = f"{one_line(meta.title)} — {one_line(meta.profile)}"
+    lines = [f"# {escape_inline(title, heading=True)}", "",
+             *_metadata(session, bank, words, now), "",
+             *_progress(session, bank, words)]
+    for block in bank.ordered_blocks:
+        lines += _block(session, bank, block, words)
+    lines += _orphans(session, bank, words)
+    lines += _open_questions(session, bank, words)
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines) + "\n"

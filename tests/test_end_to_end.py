@@ -1,0 +1,80 @@
+"""The whole story a consultant lives: new session, answers, quit, resume days later."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from slbmc_tui.app import make_app
+from slbmc_tui.launch import ResumeSession
+from slbmc_tui.screens.interview import InterviewScreen
+from slbmc_tui.widgets.answer_editor import AnswerEditor
+from tests.app_helpers import settle
+from tests.conftest import FakeClock
+
+
+async def type_text(pilot: Pilot[Any], text: str) -> None:
+    await pilot.press(*("space" if ch == " " else ch for ch in text))
+
+
+def focused_key(app: Any) -> tuple[str, str, str]:
+    key = getattr(app.focused, "answer_key", None)
+    assert key is not None, f"focus is on {app.focused!r}, not an answer"
+    return key.block_id, key.perspective, key.prompt_id
+
+
+@pytest.mark.asyncio
+async def test_new_session_answers_quit_and_resume(sessions_dir: Path, clock: FakeClock) -> None:
+    app = make_app(sessions_dir=sessions_dir, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        await type_text(pilot, "HomeWell")
+        await pilot.press("tab")
+        await type_text(pilot, "Elderly")
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, InterviewScreen)
+        assert focused_key(app) == ("customers_world", "ours", "deep_insight")
+        await type_text(pilot, "Home visits")
+        await pilot.press("tab")
+        assert focused_key(app) == ("customers_world", "customer", "why_buy")
+        await type_text(pilot, "Stay home")
+        await pilot.press("ctrl+pagedown")
+        await settle(pilot)
+        assert screen.current_block is not None
+        assert screen.current_block.id == "value_proposition"
+        await pilot.press("tab")
+        await type_text(pilot, "Same faces")  # typed a moment before quitting: no autosave yet
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    [path] = sessions_dir.glob("*.toml")
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    blocks = data["blocks"]
+    assert blocks["customers_world"]["ours"]["deep_insight"]["text"] == "Home visits"
+    assert blocks["customers_world"]["customer"]["why_buy"]["text"] == "Stay home"
+    assert blocks["value_proposition"]["ours"]["offering_elements"]["text"] == "Same faces"
+    assert data["position"] == {"block": "value_proposition", "perspective": "ours",
+                                "prompt": "offering_elements"}
+    assert data["meta"]["answered"] == 3
+
+    clock.advance(days=3)
+    again = make_app(sessions_dir=sessions_dir, clock=clock, launch=ResumeSession())
+    async with again.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = again.screen
+        assert isinstance(screen, InterviewScreen)
+        assert screen.current_block is not None
+        assert screen.current_block.id == "value_proposition"
+        assert focused_key(again) == ("value_proposition", "ours", "offering_elements")
+        assert isinstance(again.focused, AnswerEditor)
+        assert again.focused.text == "Same faces"
+        texts = {e.answer_key.prompt_id: e.text for e in screen.query(AnswerEditor)
+                 if e.answer_key.block_id == "value_proposition"}
+        assert texts["offering_elements"] == "Same faces"
