@@ -40,7 +40,7 @@ def test_document_lists_sessions_then_every_block_and_perspective_in_order() -> 
     assert text.startswith("# Comparison: Home care\n")
     for profile in PROFILES:
         assert f"- **{profile}**: client City of Espoo, interviewer Aino" in text
-    headings = re.findall(r"^## (\d)\\\. ", text, flags=re.M)
+    headings = re.findall(r"^## (\d)\. ", text, flags=re.M)
     assert headings == [str(b.number) for b in bank.ordered_blocks]
     assert text.count(f"### {bank.labels.ours}") == 9
     assert text.count(f"### {bank.labels.customer.replace('_', chr(92) + '_')}") == 9

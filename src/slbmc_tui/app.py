@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import importlib
 import signal
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Protocol, runtime_checkable
 
@@ -109,8 +109,10 @@ class SlbmcApp(App[None]):
         """Find the files a launch names (reads the folder, so off the UI thread)."""
         try:
             if isinstance(launch, CompareSessions):
-                paths = [self.store.resolve(name) for name in launch.names]
-                self.call_from_thread(self.compare_sessions, paths)
+                from slbmc_tui.screens.compare import resolve_names
+
+                paths, problems = resolve_names(self.store, launch.names)
+                self.call_from_thread(self.compare_sessions, paths, problems=problems)
                 return
             path = self.store.resolve(launch.name) if launch.name else self.store.most_recent()
         except SlbmcFileError as error:
@@ -143,7 +145,25 @@ class SlbmcApp(App[None]):
 
     @on(messages.OpenSessionRequested)
     def _open_requested(self, message: messages.OpenSessionRequested) -> None:
-        self.open_session(message.path, at=message.position, read_only=message.read_only)
+        if not self._return_to_open_interview(message.path, message.position):
+            self.open_session(message.path, at=message.position, read_only=message.read_only)
+
+    def _return_to_open_interview(self, path: Path, at: Position | None) -> bool:
+        """Go back to an interview already showing this file rather than open a second one.
+
+        Two interviews on one file would each autosave their own copy, the older one
+        overwriting what was typed in the newer.
+        """
+        from slbmc_tui.screens.interview import InterviewScreen
+
+        for index, screen in enumerate(self.screen_stack):
+            if isinstance(screen, InterviewScreen) and _same_file(screen.opened.path, path):
+                for _above in self.screen_stack[index + 1:]:
+                    self.pop_screen()
+                if at is not None:
+                    screen.go_to(at.block, at.perspective, at.prompt or None)
+                return True
+        return False
 
     @work(thread=True, group="open-session", exit_on_error=False)
     def open_session(self, path: Path, *, at: Position | None = None,
@@ -183,17 +203,25 @@ class SlbmcApp(App[None]):
             return
         self.push_screen(InterviewScreen(opened, clock=self.clock, read_only=read_only, at=at))
 
-    def compare_sessions(self, paths: list[Path]) -> None:
-        """The compare screen for these sessions, when this build has it."""
-        try:
-            compare = importlib.import_module("slbmc_tui.screens.compare")
-        except ModuleNotFoundError as error:
-            if error.name != "slbmc_tui.screens.compare":
-                raise
-            self.notify("Comparing profiles is not part of this build yet; "
-                        "use `slbmc compare --markdown FILE` meanwhile.", severity="warning")
-            return
-        self.push_screen(compare.CompareScreen(paths))
+    def compare_sessions(self, paths: Sequence[Path], *, problems: Sequence[str] = (),
+                         start_block: str | None = None) -> None:
+        """The compare screen for these sessions (unreadable ones are reported and skipped)."""
+        from slbmc_tui.screens.compare import CompareScreen
+
+        self.push_screen(CompareScreen(paths, start_block=start_block, problems=problems))
+
+    def offer_comparison(self, folder: Path, *, model_key: str | None,
+                         preselect: Sequence[Path] = (), current: Path | None = None,
+                         start_block: str | None = None) -> None:
+        """Let the user tick the sessions to compare (the model's profiles are offered)."""
+        from slbmc_tui.dialogs.choose_sessions import ChooseSessions
+
+        def chosen(paths: list[Path] | None) -> None:
+            if paths:
+                self.compare_sessions(paths, start_block=start_block)
+
+        self.push_screen(ChooseSessions(folder, model_key=model_key, preselect=preselect,
+                                        current=current), chosen)
 
     def flush_all(self) -> bool:
         """Save what every open interview holds, synchronously; False if one could not."""
@@ -221,6 +249,13 @@ class SlbmcApp(App[None]):
             self._quit_despite_failure = True
             return
         super().exit(result, return_code, message)
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    try:
+        return first.resolve() == second.resolve()
+    except OSError:
+        return first == second
 
 
 def make_app(*, sessions_dir: Path, bank_path: Path | None = None,

@@ -87,6 +87,10 @@ def _prompt_lines(row: PromptComparison, labels: Sequence[str], needs_research: 
     return lines
 
 
+def _count(number: int, singular: str, plural: str) -> str:
+    return f"{number} {singular if number == 1 else plural}"
+
+
 def comparison_to_markdown(comparison: Comparison) -> str:
     """A built comparison as Markdown; see `compare_to_markdown`."""
     bank = comparison.bank
@@ -106,10 +110,11 @@ def comparison_to_markdown(comparison: Comparison) -> str:
     for block in comparison.blocks:
         summary = []
         if block.differing_count:
-            summary.append(f"{block.differing_count} prompt(s) differ")
+            summary.append(_count(block.differing_count, "prompt differs", "prompts differ"))
         if block.partial_count:
-            summary.append(f"{block.partial_count} answered only in some sessions")
-        lines += [f"## {block.block.number}\\. {escape_inline(block.block.title)}", ""]
+            summary.append(_count(block.partial_count, "prompt is", "prompts are")
+                           + " answered only in some sessions")
+        lines += [f"## {block.block.number}. {escape_inline(block.block.title)}", ""]
         if summary:
             lines += ["*" + "; ".join(summary) + "*", ""]
         for group in block.perspectives:

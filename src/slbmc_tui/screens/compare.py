@@ -14,8 +14,9 @@ from pathlib import Path
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
-from textual.events import DescendantFocus, Resize
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
@@ -26,7 +27,7 @@ from slbmc_tui.domain.errors import SlbmcFileError
 from slbmc_tui.domain.session import Position, Session
 from slbmc_tui.messages import OpenSessionRequested
 from slbmc_tui.storage.store import SessionStore
-from slbmc_tui.widgets.compare_row import AnswerCell, PromptRow
+from slbmc_tui.widgets.compare_row import AnswerCell, CompareBody, PromptRow
 
 MIN_COLUMN_WIDTH = 28
 MAX_VISIBLE_COLUMNS = 6
@@ -103,12 +104,14 @@ class CompareScreen(Screen[None]):
         self._rows: list[PromptRow] = []
         self._heads: list[Static] = []
         self._last_page_size: int | bool = 0
+        self._cursor_widget: AnswerCell | None = None
+        self._reloading = False
 
     def compose(self) -> ComposeResult:
         yield Static("Loading sessions…", id="compare-title", markup=False)
         yield Static("", id="compare-status", markup=False)
         yield Horizontal(id="column-heads")
-        with VerticalScroll(id="compare-body"):
+        with CompareBody(id="compare-body"):
             yield Static("", id="compare-message", markup=False)
         yield Footer()
 
@@ -122,21 +125,31 @@ class CompareScreen(Screen[None]):
         loaded = load_comparison(self._paths)
         self.app.call_from_thread(self.call_next, self._show_loaded, loaded)
 
+    def on_screen_resume(self) -> None:
+        """Back from an interview opened from here: re-read, the answers may have changed."""
+        if self.comparison is not None:
+            self._reloading = True
+            self._load()
+
     async def _show_loaded(self, loaded: _Loaded) -> None:
-        for problem in loaded.problems:
-            self.notify(problem, severity="error", timeout=10)
+        reloading, self._reloading = self._reloading, False
+        if not reloading or loaded.paths != self.session_paths:
+            for problem in loaded.problems:
+                self.notify(problem, severity="error", timeout=10)
+        if reloading and self.comparison is not None:
+            # Stay on the block the user was reading, not the one the screen opened at.
+            self._start_block = self.comparison.blocks[self.block_index].block.id
+            if loaded.paths != self.session_paths:
+                self.cursor_column = 0
         self.comparison, self.session_paths = loaded.comparison, loaded.paths
         if self.comparison is None or not self.comparison.sessions:
             self.query_one("#compare-title", Static).update("Nothing to compare")
             self._message("None of the sessions could be read. Press Esc to go back.")
             return
-        if len(self.comparison.sessions) < 2:
+        if len(self.comparison.sessions) < 2 and not reloading:
             self.notify("Only one session could be read: nothing to compare it with.",
                         severity="warning")
         self.block_index = self.comparison.block_index(self._start_block or "")
-        slots = min(len(self.comparison.sessions), MAX_VISIBLE_COLUMNS)
-        self._heads = [Static("", classes="column-head", markup=False) for _ in range(slots)]
-        await self.query_one("#column-heads").mount_all(self._heads)
         await self._render_block(focus=True)
 
     # -- rendering -------------------------------------------------------------
@@ -183,8 +196,9 @@ class CompareScreen(Screen[None]):
         rows = self._filtered_rows()
         self.visible_rows = [row for row, _ in rows]
         columns = self.visible_columns
+        await self._ensure_slots(len(columns))
         slots = len(self._heads)
-        body = self.query_one("#compare-body", VerticalScroll)
+        body = self.query_one("#compare-body", CompareBody)
         if len(rows) > len(self._rows):
             extra = [PromptRow(i, slots) for i in range(len(self._rows), len(rows))]
             self._rows += extra
@@ -205,23 +219,45 @@ class CompareScreen(Screen[None]):
         if focus:
             self._focus_cursor()
 
+    async def _ensure_slots(self, needed: int) -> None:
+        """Have one cell widget per visible column; rebuilt only when the window widens."""
+        if needed <= len(self._heads):
+            return
+        await self.query_one("#column-heads").remove_children()
+        await self.query_one("#compare-body").remove_children(PromptRow)
+        self._rows = []
+        self._cursor_widget = None
+        self._heads = [Static("", classes="column-head", markup=False) for _ in range(needed)]
+        await self.query_one("#column-heads").mount_all(self._heads)
+
     def _update_titles(self, shown: int) -> None:
         assert self.comparison is not None
         comparison = self.comparison
         block = comparison.blocks[self.block_index]
-        title = (f"Compare · {comparison.title} · Block {self.block_index + 1} of "
-                 f"{len(comparison.blocks)}: {block.block.number}. {block.block.title}")
+        title = (f"Compare · {comparison.title} · {block.block.number}. {block.block.title}"
+                 f" ({self.block_index + 1}/{len(comparison.blocks)})")
         self.query_one("#compare-title", Static).update(title)
-        view = {None: "both points of view", "ours": comparison.bank.labels.ours,
-                "customer": comparison.bank.labels.customer}[self.view]
-        which = "only prompts that differ" if self.differs_only else "all prompts"
+        self.query_one("#compare-status", Static).update(self.status_line(shown))
+
+    def status_line(self, shown: int) -> Content:
+        """The filter toggles (active ones highlighted), the column window and block counts."""
+        assert self.comparison is not None
+        comparison = self.comparison
+        block = comparison.blocks[self.block_index]
+        toggles = (("o", "Ours only", self.view == "ours"),
+                   ("c", "Customer only", self.view == "customer"),
+                   ("d", "Differing only", self.differs_only))
+        parts: list[str | tuple[str, str]] = []
+        for key, label, active in toggles:
+            parts += [(f" {key} ", "bold"), (f" {label} ", "reverse bold" if active else ""),
+                      " "]
         columns = self.visible_columns
         count = len(comparison.sessions)
-        paging = (f" · sessions {columns[0] + 1}–{columns[-1] + 1} of {count} ([ ] page)"
-                  if len(columns) < count else f" · {count} sessions")
-        stats = f" · {block.differing_count} differ, {block.partial_count} partial"
-        self.query_one("#compare-status", Static).update(
-            f"Showing {view}, {which} ({shown}){paging}{stats}")
+        window = (f"sessions {columns[0] + 1}–{columns[-1] + 1} of {count} ([ ])"
+                  if len(columns) < count else f"{count} sessions")
+        parts.append(f"│ {shown} shown · {block.differing_count} differ · "
+                     f"{block.partial_count} partial · {window}")
+        return Content.assemble(*parts)
 
     def _empty_message(self) -> str:
         if self.differs_only:
@@ -234,20 +270,32 @@ class CompareScreen(Screen[None]):
         message.update(text)
         message.display = bool(text)
 
-    def _focus_cursor(self) -> None:
-        if not self.visible_rows:
-            self.query_one("#compare-body").focus()
-            return
+    @property
+    def cursor_cell(self) -> AnswerCell | None:
+        """The cell widget under the cursor, if the cursor's column is on screen."""
         slot = self.cursor_column - self.column_offset
-        row = self._rows[self.cursor_row]
-        if 0 <= slot < len(row.cells):
-            row.cells[slot].focus()
+        if not self.visible_rows or not 0 <= slot < len(self._heads):
+            return None
+        return self._rows[self.cursor_row].cells[slot]
+
+    def _focus_cursor(self) -> None:
+        """Move the cursor mark to (cursor_row, cursor_column) and bring that cell into view."""
+        body = self.query_one("#compare-body", CompareBody)
+        if self.focused is not body:
+            body.focus(scroll_visible=False)
+        target = self.cursor_cell
+        if self._cursor_widget is not None and self._cursor_widget is not target:
+            self._cursor_widget.set_cursor(False)
+        self._cursor_widget = target
+        if target is not None:
+            target.set_cursor(True)
+            body.scroll_to_widget(self._rows[self.cursor_row], animate=False, top=False)
 
     # -- events ----------------------------------------------------------------
 
-    def on_descendant_focus(self, event: DescendantFocus) -> None:
-        if isinstance(event.widget, AnswerCell):
-            self.cursor_row, self.cursor_column = event.widget.row_index, event.widget.column
+    def on_answer_cell_clicked(self, event: AnswerCell.Clicked) -> None:
+        self.cursor_row, self.cursor_column = event.cell.row_index, event.cell.column
+        self._focus_cursor()
 
     async def on_resize(self, event: Resize) -> None:
         if self.comparison is None:
@@ -255,7 +303,7 @@ class CompareScreen(Screen[None]):
         # Keep the cell the user is on visible when fewer columns fit.
         if not self.column_offset <= self.cursor_column < self.column_offset + self.page_size:
             self.column_offset = max(0, self.cursor_column - self.page_size + 1)
-        await self._render_block(focus=isinstance(self.focused, AnswerCell))
+        await self._render_block(focus=self.focused is not None)
 
     # -- actions ---------------------------------------------------------------
 
@@ -274,7 +322,7 @@ class CompareScreen(Screen[None]):
             return
         self.block_index = index % len(self.comparison.blocks)
         self.cursor_row = 0
-        self.query_one("#compare-body", VerticalScroll).scroll_home(animate=False)
+        self.query_one("#compare-body", CompareBody).scroll_home(animate=False)
         await self._render_block(focus=True)
 
     async def action_next_block(self) -> None:
@@ -346,9 +394,8 @@ class CompareScreen(Screen[None]):
         self.post_message(OpenSessionRequested(self.session_paths[self.cursor_column], position))
 
 
-def compare_screen_for(store: SessionStore, names: Sequence[str],
-                       start_block: str | None = None) -> CompareScreen:
-    """The compare screen for sessions named as on the command line (path, file name or stem)."""
+def resolve_names(store: SessionStore, names: Sequence[str]) -> tuple[list[Path], list[str]]:
+    """Sessions named as on the command line (path, file name or stem), and the names not found."""
     paths: list[Path] = []
     problems: list[str] = []
     for name in names:
@@ -356,4 +403,12 @@ def compare_screen_for(store: SessionStore, names: Sequence[str],
             paths.append(store.resolve(name))
         except SlbmcFileError as error:
             problems.append(f"Skipped {error}")
+    return paths, problems
+
+
+def compare_screen_for(store: SessionStore, names: Sequence[str],
+                       start_block: str | None = None) -> CompareScreen:
+    """The compare screen for sessions named as on the command line; unknown names are
+    reported on screen and skipped."""
+    paths, problems = resolve_names(store, names)
     return CompareScreen(paths, start_block=start_block, problems=problems)

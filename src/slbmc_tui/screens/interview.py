@@ -53,6 +53,7 @@ class InterviewScreen(Screen[None]):
         Binding("ctrl+b", "toggle_sidebar", "Blocks"),
         Binding("ctrl+r", "toggle_research", "Needs research"),
         Binding("f1", "help", "Help"),
+        Binding("f4", "compare", "Compare profiles", show=False),
     ]
 
     def __init__(self, opened: OpenedSession, *, clock: Clock = system_clock,
@@ -366,6 +367,17 @@ class InterviewScreen(Screen[None]):
         from slbmc_tui.screens.help import HelpScreen, keys_from_screen
 
         self.app.push_screen(HelpScreen(self.bank, keys_from_screen(self)))
+
+    def action_compare(self) -> None:
+        """Compare this session with the model's other profiles, at the current block."""
+        from slbmc_tui.app import SlbmcApp
+
+        self.flush_save()  # the compare screen reads the files: this one must be current
+        if isinstance(self.app, SlbmcApp):
+            self.app.offer_comparison(
+                self.opened.path.parent, model_key=self.opened.session.meta.model_key,
+                current=self.opened.path,
+                start_block=self._current.id if self._current else None)
 
     # -- helpers ---------------------------------------------------------------
 

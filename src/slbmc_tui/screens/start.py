@@ -284,22 +284,14 @@ class StartScreen(Screen[None]):
             self._derive_and_open(source.path, None)
 
     def action_compare(self) -> None:
-        """Compare the profiles of the selected model side by side."""
+        """Choose sessions to compare, the selected model's profiles offered ticked."""
         from slbmc_tui.app import SlbmcApp
 
         group = self.selected_group()
-        if group is None:
-            self.notify("No model selected.", severity="warning")
-            return
-        paths = group.latest_per_profile()
-        if len(paths) < 2:
-            paths = [s.path for s in group.sessions]
-        if len(paths) < 2:
-            self.notify(f"“{group.title}” has only one session. Press p to add another "
-                        "customer profile, then compare.", severity="warning")
-            return
+        key = group.sessions[0].meta.model_key if group and group.sessions[0].meta else None
         if isinstance(self.app, SlbmcApp):
-            self.app.compare_sessions(paths)
+            self.app.offer_comparison(self.store.folder, model_key=key,
+                                      preselect=group.latest_per_profile() if group else ())
 
     # -- file work (threads) -----------------------------------------------------
 

@@ -7,55 +7,88 @@ columns change, so switching blocks never rebuilds the widget tree.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.events import Click
+from textual.message import Message
 from textual.widgets import Static
 
 from slbmc_tui.domain.compare import Cell, PromptComparison
 
+PREVIEW_CHARS = 480
 
-def cell_content(cell: Cell, needs_research_label: str) -> Content:
-    """An answer as shown in a cell: ticked options, the text, the research flag."""
+
+def cell_content(cell: Cell, needs_research_label: str, full: bool = True) -> Content:
+    """An answer as shown in a cell: ticked options, the text, the research flag.
+
+    Other cells than the cursor's show a preview: wrapping kilobytes of text that the cell's height
+    would hide anyway is what makes a block of eight long sessions slow to paint.
+    """
     parts: list[str | tuple[str, str]] = []
     if cell.needs_research:
         parts.append((f"⚑ {needs_research_label}\n", "bold"))
     if cell.options:
         parts.append(("☑ " + ", ".join(cell.options) + ("\n" if cell.text.strip() else ""),
                       "italic"))
-    if cell.text.strip():
-        parts.append(cell.text.strip("\n"))
+    text = cell.text.strip("\n")
+    if text.strip():
+        if not full and len(text) > PREVIEW_CHARS:
+            parts += [text[:PREVIEW_CHARS].rstrip(), ("…", "bold")]
+        else:
+            parts.append(text)
     elif not cell.options:
         parts.append(("— no answer", "italic"))
     return Content.assemble(*parts)
 
 
-class AnswerCell(Static, can_focus=True):
-    """One session's answer to one prompt; arrows move between cells, Enter opens it."""
+class AnswerCell(Static):
+    """One session's answer to one prompt.
 
-    BINDINGS = [
-        Binding("up", "screen.move_cell(0, -1)", "Cell above", show=False),
-        Binding("down", "screen.move_cell(0, 1)", "Cell below", show=False),
-        Binding("left", "screen.move_cell(-1, 0)", "Cell left", show=False),
-        Binding("right", "screen.move_cell(1, 0)", "Cell right", show=False),
-        Binding("enter", "screen.open_cell", "Open"),
-    ]
+    The screen's cursor, not focus, marks the current cell: moving focus between widgets
+    re-renders the footer on every arrow key, moving a class does not.
+    """
+
+    @dataclass
+    class Clicked(Message):
+        """The user clicked this cell: the screen moves its cursor here."""
+
+        cell: AnswerCell
 
     def __init__(self, row_index: int, slot: int) -> None:
         super().__init__("", classes="answer-cell", markup=False)
         self.row_index = row_index
         self.slot = slot
         self.column = slot
+        self._cell: Cell | None = None
+        self._research_label = ""
+
+    @property
+    def is_cursor(self) -> bool:
+        return self.has_class("-cursor")
 
     def show(self, cell: Cell, column: int, partial_row: bool, needs_research_label: str) -> None:
         self.column = column
-        self.update(cell_content(cell, needs_research_label))
+        self._cell, self._research_label = cell, needs_research_label
+        self.update(cell_content(cell, needs_research_label, full=self.is_cursor))
         self.set_class(not cell.answered, "-unanswered")
         self.set_class(partial_row and not cell.answered, "-missing")
         self.set_class(cell.needs_research, "-research")
         self.display = True
+
+    def set_cursor(self, on: bool) -> None:
+        """Mark or unmark this cell as the cursor; the cursor cell shows its whole answer."""
+        if on == self.is_cursor:
+            return
+        self.set_class(on, "-cursor")
+        if self._cell and len(self._cell.text) > PREVIEW_CHARS:
+            self.update(cell_content(self._cell, self._research_label, full=on))
+
+    def on_click(self, event: Click) -> None:
+        self.post_message(self.Clicked(self))
 
 
 class PromptRow(Vertical):
@@ -80,6 +113,7 @@ class PromptRow(Vertical):
         """Fill the row with a prompt and the cells of the given session columns."""
         self.comparison = row
         self._group_heading.display = group_heading is not None
+        self.set_class(group_heading is not None, "-opens-group")
         if group_heading is not None:
             self._group_heading.update(group_heading)
         marks: list[tuple[str, str]] = []
@@ -98,3 +132,15 @@ class PromptRow(Vertical):
             else:
                 cell_widget.display = False
         self.display = True
+
+
+class CompareBody(VerticalScroll, can_focus=True):
+    """The scrolling list of prompt rows; arrows move the screen's cell cursor, not the view."""
+
+    BINDINGS = [
+        Binding("up", "screen.move_cell(0, -1)", "Cell above", show=False),
+        Binding("down", "screen.move_cell(0, 1)", "Cell below", show=False),
+        Binding("left", "screen.move_cell(-1, 0)", "Cell left", show=False),
+        Binding("right", "screen.move_cell(1, 0)", "Cell right", show=False),
+        Binding("enter", "screen.open_cell", "Open"),
+    ]
