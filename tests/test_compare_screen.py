@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import time
 from pathlib import Path
 
 import pytest
@@ -203,30 +202,26 @@ async def test_rounds_show_as_their_own_columns(sessions_dir: Path) -> None:
 
 
 @pytest.mark.asyncio
-async def test_eight_large_sessions_paint_fast_and_arrows_stay_quick(sessions_dir: Path) -> None:
+async def test_eight_large_sessions_open_and_render_only_the_current_block(
+    sessions_dir: Path,
+) -> None:
     """8 sessions x every prompt answered with 2 KB: the worst case the brief sets.
 
-    Measured in CPU time (wall time swings with machine load): about 0.3 s from push to
-    painted rows here, against a 0.5 s target; the bound is loose so only a regression fails.
+    Speed is measured by bench/ (ratios against a bare app), not asserted here; this
+    keeps the property that makes it fast: only the current block's rows are built.
     """
     store = SessionStore(sessions_dir)
     paths = [store.create(big_session(f"Profile {i}", FakeClock())) for i in range(8)]
     app = CompareHost([])
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        started = time.process_time()
         app.push_screen(CompareScreen(paths))
         while not any(row.display for row in app.screen.query(PromptRow)):
-            await asyncio.sleep(0.002)
+            await asyncio.sleep(0.01)
         await pilot.pause()
-        first_paint = time.process_time() - started
-        started = time.process_time()
         await pilot.press("down")
         await pilot.pause()
-        arrow = time.process_time() - started
         assert len(app.screen.query(PromptRow)) <= 8  # only the current block's rows exist
-    assert first_paint < 1.0, f"first paint took {first_paint:.2f} s of CPU"
-    assert arrow < 0.25, f"moving the cursor took {arrow:.2f} s of CPU"
 
 
 @pytest.mark.asyncio

@@ -47,8 +47,8 @@ def test_any_answer_text_survives_save_and_load(text: str, notes: str, flag: boo
 
 @settings(max_examples=60, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(title=st.text(min_size=1, max_size=300).filter(str.strip),
-       profile=st.text(min_size=1, max_size=300).filter(str.strip))
+@given(title=st.text(min_size=1, max_size=300).filter(lambda t: t.replace("\x00", "").strip()),
+       profile=st.text(min_size=1, max_size=300).filter(lambda t: t.replace("\x00", "").strip()))
 def test_any_title_and_profile_make_a_safe_unique_file(title: str, profile: str,
                                                        tmp_path: Path) -> None:
     store = SessionStore(tmp_path / "s")

@@ -1,4 +1,4 @@
-"""Command palette entries: "Go to block N: Title" while an interview is open."""
+"""Command palette entries while an interview is open: go to a block, show an overview."""
 
 from __future__ import annotations
 
@@ -49,4 +49,43 @@ class BlockCommands(Provider):
             score = matcher.match(name)
             if score > 0:
                 yield Hit(score, matcher.highlight(name), partial(self._go, block_id),
+                          text=name, help=help_text)
+
+
+@runtime_checkable
+class OverviewOpener(Protocol):
+    """A screen that can show the canvas and the open questions (the interview screen)."""
+
+    def action_canvas(self) -> None: ...
+
+    def action_open_questions(self) -> None: ...
+
+
+class OverviewCommands(Provider):
+    """"Show the canvas" and "Show open questions", on a screen that offers them."""
+
+    def _commands(self) -> list[tuple[str, str, str]]:
+        if not isinstance(self.screen, OverviewOpener):
+            return []
+        return [
+            ("Show the canvas", "canvas", "All nine blocks at a glance (f2)"),
+            ("Show open questions", "open_questions",
+             "Every answer flagged needs research (f3)"),
+        ]
+
+    def _run(self, action: str) -> None:
+        screen = self.screen
+        if isinstance(screen, OverviewOpener):
+            getattr(screen, f"action_{action}")()
+
+    async def discover(self) -> Hits:
+        for name, action, help_text in self._commands():
+            yield DiscoveryHit(name, partial(self._run, action), help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, action, help_text in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), partial(self._run, action),
                           text=name, help=help_text)

@@ -22,7 +22,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, OptionList, SelectionList, TextArea
 
 from slbmc_tui.autosave import Autosaver, SaveOutcome
-from slbmc_tui.commands import BlockCommands
+from slbmc_tui.commands import BlockCommands, OverviewCommands
 from slbmc_tui.domain.bank import Block, Perspective, QuestionBank
 from slbmc_tui.domain.session import Clock, Position, Session, system_clock
 from slbmc_tui.messages import SaveStatusChanged
@@ -35,13 +35,18 @@ from slbmc_tui.widgets.interview_header import InterviewHeader, session_subtitle
 NARROW_BELOW = 100
 """Below this many columns the two points of view stack instead of sitting side by side."""
 
+# f2/f3 are grouped so interview.tcss can leave them out of a footer too narrow for them
+# (below OVERVIEW_KEYS_FROM columns); f1 help and the command palette still list them.
+OVERVIEWS = Binding.Group("Canvas · Open questions")
+OVERVIEW_KEYS_FROM = 120
+
 
 class InterviewScreen(Screen[None]):
     """Runs an interview on one opened session; `flush_save()` before the app leaves it."""
 
     CSS_PATH = "interview.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-wide")]
-    COMMANDS = {BlockCommands}
+    COMMANDS = {BlockCommands, OverviewCommands}
     BINDINGS = [
         Binding("tab", "app.focus_next", "Next field", show=False),
         Binding("shift+tab", "app.focus_previous", "Previous field", show=False),
@@ -53,6 +58,8 @@ class InterviewScreen(Screen[None]):
         Binding("ctrl+b", "toggle_sidebar", "Blocks"),
         Binding("ctrl+r", "toggle_research", "Needs research"),
         Binding("f1", "help", "Help"),
+        Binding("f2", "canvas", "Canvas", group=OVERVIEWS),
+        Binding("f3", "open_questions", "Open questions", group=OVERVIEWS),
         Binding("f4", "compare", "Compare profiles", show=False),
     ]
 
@@ -153,6 +160,7 @@ class InterviewScreen(Screen[None]):
     def on_resize(self, event: Resize) -> None:
         # Below the breakpoint the footer's compact style keeps every key in view.
         self.query_one(Footer).compact = event.size.width < NARROW_BELOW
+        self.set_class(event.size.width < OVERVIEW_KEYS_FROM, "-no-overview-keys")
 
     def on_mount(self) -> None:
         self._mounted = True
@@ -360,6 +368,28 @@ class InterviewScreen(Screen[None]):
             card.show_research(answer.needs_research)
         if self._autosaver is not None:
             self._autosaver.changed()
+
+    def action_canvas(self) -> None:
+        """The whole canvas at a glance; Enter on a block opens it here."""
+        from slbmc_tui.screens.canvas import CanvasScreen
+
+        self._collect_editors()  # the canvas shows answers: include unsaved text
+        start = self._current.id if self._current else ""
+        self.app.push_screen(CanvasScreen(self.session, self.bank, start_block=start),
+                             self._return_to)
+
+    def action_open_questions(self) -> None:
+        """Every answer flagged "needs research"; Enter opens that answer here."""
+        from slbmc_tui.screens.open_questions import OpenQuestionsScreen
+
+        self._collect_editors()  # the list shows answers: include unsaved text
+        self.app.push_screen(OpenQuestionsScreen(self.session, self.bank), self._return_to)
+
+    def _return_to(self, position: Position | None) -> None:
+        if position is None:
+            self._refocus_position()
+        else:
+            self.go_to(position.block, position.perspective, position.prompt or None)
 
     def action_help(self) -> None:
         """Keys and a short introduction to service logic."""
