@@ -68,7 +68,7 @@ def test_metadata_comes_first_and_file_is_private(tmp_path: Path) -> None:
     path = store.create(session)
     text = path.read_text()
     assert text.startswith("schema_version = 1\n\n[meta]\n")
-    assert 'text = """\nline one\nline two"""' in text
+    assert "text = '''\nline one\nline two'''" in text
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
     assert stat.S_IMODE(os.stat(store.folder).st_mode) == 0o700
     summary = store.summary(path)

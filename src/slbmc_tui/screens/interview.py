@@ -26,7 +26,6 @@ from slbmc_tui.commands import BlockCommands, OverviewCommands
 from slbmc_tui.domain.bank import Block, Perspective, QuestionBank
 from slbmc_tui.domain.session import Clock, Position, Session, system_clock
 from slbmc_tui.messages import SaveStatusChanged
-from slbmc_tui.screens.help import HelpScreen, keys_from_screen
 from slbmc_tui.storage.store import OpenedSession
 from slbmc_tui.widgets.answer_editor import AnswerEditor, AnswerKey, OptionPicker, PromptCard
 from slbmc_tui.widgets.block_list import BlockList
@@ -394,6 +393,9 @@ class InterviewScreen(Screen[None]):
 
     def action_help(self) -> None:
         """Keys and a short introduction to service logic."""
+        # Imported here: the help screen's Markdown widget costs ~0.1 s of start-up otherwise.
+        from slbmc_tui.screens.help import HelpScreen, keys_from_screen
+
         self.app.push_screen(HelpScreen(self.bank, keys_from_screen(self)))
 
     def action_compare(self) -> None:

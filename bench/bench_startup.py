@@ -1,0 +1,72 @@
+"""Start-up to first screen in a real terminal: `slbmc demo` against the bare Textual app.
+
+Each program starts in a fresh tmux session (the server is already running); the time
+is from `tmux new-session` until `capture-pane` shows the program's known text. The
+runs alternate between ours and the baseline so drifting load hits both alike.
+Also shown: resuming a large session (the same 300 KB session the typing bench uses).
+"""
+
+from __future__ import annotations
+
+from bench import tmux_driver
+from bench.apps import app_available, baseline_command, demo_ready_text, slbmc_command
+from bench.baseline_app import READY_TEXT
+from bench.common import (
+    Result,
+    filler_text,
+    large_session,
+    median,
+    ratio_result,
+    shape,
+    skipped,
+    workspace,
+)
+
+NAME = "startup"
+
+
+def time_to_text(command: list[str], text: str) -> float:
+    pane = tmux_driver.start(command)
+    try:
+        return pane.wait_for_text(text, timeout=60)
+    finally:
+        tmux_driver.quit_app(pane)
+
+
+def run(size: str = "full") -> list[Result]:
+    if not tmux_driver.available():
+        return [skipped(NAME, "tmux is not installed")]
+    if not app_available():
+        return [skipped(NAME, "slbmc_tui.app is not in this checkout (merge appshell)")]
+    s = shape(size)
+    repeats = max(s.repeats, 3) if size != "tiny" else 1
+    with workspace(s.prompts) as ws:
+        path = ws.add_session(large_session(ws.bank, s.answer_bytes, bank_path=str(ws.bank_path)))
+        answer_start = filler_text(s.answer_bytes, 0).split("\n", 1)[0][:24]
+        demo = slbmc_command(ws.sessions, "demo")
+        resume = slbmc_command(ws.sessions, "resume", str(path))
+        demo_text = demo_ready_text()
+        bare, ours, large = [], [], []
+        try:
+            if size != "tiny":  # warm caches, not measured
+                time_to_text(baseline_command(), READY_TEXT)
+                time_to_text(demo, demo_text)
+            for _ in range(repeats):
+                bare.append(time_to_text(baseline_command(), READY_TEXT))
+                ours.append(time_to_text(demo, demo_text))
+                large.append(time_to_text(resume, answer_start))
+        finally:
+            tmux_driver.kill_server()
+    note = f"median of {repeats} runs; waits for {demo_text!r}"
+    return [
+        ratio_result(NAME, "slbmc demo to first screen", median(ours), median(bare), "s", 1.3,
+                     note),
+        ratio_result(NAME, "resume 300 KB session", median(large), median(bare), "s", 1.5,
+                     "until the first answer's text shows"),
+    ]
+
+
+if __name__ == "__main__":
+    from bench.run import print_table
+
+    print_table(run())
