@@ -268,6 +268,16 @@ class SlbmcApp(App[None]):
                                 timeout=30)
         return saved
 
+    async def action_quit(self) -> None:
+        """Quit after the keys typed just before Ctrl+Q have reached their editor.
+
+        Priority bindings run before the focused widget has handled the keys forwarded to
+        it a moment earlier; queuing the exit behind them keeps those last words.
+        """
+        focused = self.focused
+        if focused is None or not focused.call_later(self.exit):
+            self.exit()
+
     def exit(self, result: None = None, return_code: int = 0,
              message: RenderableType | None = None) -> None:
         """Quit, but only after every open interview reached the disk (or was given up)."""

@@ -141,6 +141,7 @@ class InterviewScreen(Screen[None]):
         try:
             if self._autosaver is None:
                 return
+            self._catch_up_editors()
             outcome = self._autosaver.save_now()
             if outcome is not None and self.is_mounted:
                 self._show_outcome(outcome)
@@ -240,6 +241,26 @@ class InterviewScreen(Screen[None]):
             else:
                 self.session.answer(key.block_id, key.perspective, key.prompt_id).text = editor.text
         self._dirty_editors.clear()
+
+    def _catch_up_editors(self) -> None:
+        """Mark editors whose text the session does not have yet.
+
+        A key typed just before quitting has reached its editor, but the editor's Changed
+        message may still be on its way to this screen; a save that must happen now
+        cannot wait for it.
+        """
+        for editor in self.query(AnswerEditor):
+            key = editor.answer_key
+            if key.is_notes:
+                record = self.session.blocks.get(key.block_id)
+                stored = record.notes if record else ""
+            else:
+                answer = self.session.peek(key.block_id, key.perspective, key.prompt_id)
+                stored = answer.text if answer else ""
+            if editor.text != stored:
+                self._dirty_editors.add(editor)
+        if self._dirty_editors and self._autosaver is not None:
+            self._autosaver.changed()
 
     @on(DescendantFocus)
     def _field_focused(self, event: DescendantFocus) -> None:
