@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import contextlib
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -45,6 +45,9 @@ class InterviewScreen(Screen[None]):
     """Runs an interview on one opened session; `flush_save()` before the app leaves it."""
 
     CSS_PATH = "interview.tcss"
+    # Focus is placed on the resumed answer by the screen itself; auto-focus would put it on
+    # the block list first and swallow the first words typed.
+    AUTO_FOCUS = ""
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-wide")]
     COMMANDS = {BlockCommands, OverviewCommands}
     BINDINGS = [
@@ -73,6 +76,8 @@ class InterviewScreen(Screen[None]):
         self._views: dict[str, BlockView] = {}
         self._current: Block | None = None
         self._dirty_editors: set[AnswerEditor] = set()
+        self._focus_target: AnswerEditor | None = None
+        self._early_keys: list[str] = []
         self._autosaver: Autosaver | None = None
         self._mounted = False
         self._last_status_ok = True
@@ -130,6 +135,11 @@ class InterviewScreen(Screen[None]):
                                    prompt=prompt_id or "")
             return
         leaving = self._current is not None and self._current.id != block.id
+        if leaving:
+            # Until the new block's answer has the cursor, keys are held for it (see on_key)
+            # instead of landing in the hidden block's editor.
+            self._focus_target = None
+            self.set_focus(None)
         self._show_block(block)
         view = self._views[block.id]
         view.when_ready(lambda: self._focus_in(view, perspective, prompt_id))
@@ -203,7 +213,31 @@ class InterviewScreen(Screen[None]):
             return
         if target.text and target.cursor_location == (0, 0):
             target.move_cursor(target.document.end)  # resume typing where the answer ends
+        self._focus_target = target
+        if self._early_keys and not self.read_only:
+            target.insert("".join(self._early_keys))
+            self._early_keys.clear()
         self.call_after_refresh(target.focus)
+
+    def on_key(self, event: events.Key) -> None:
+        """Type into the answer about to get the cursor when a key beats the focus there.
+
+        The screen shows before the cursor reaches its answer; without this, the first
+        words typed after opening a session (or switching blocks) would be dropped.
+        """
+        target = self._focus_target
+        if self.read_only or self.focused not in (None, target):
+            return
+        text = "\n" if event.key == "enter" else event.character
+        if text is None or not (event.is_printable or event.key == "enter"):
+            return
+        event.stop()
+        if target is None or not target.is_attached:
+            self._early_keys.append(text)  # the block is still being built
+            return
+        if self.focused is None:
+            target.focus()
+        target.insert(text)
 
     # -- edits -----------------------------------------------------------------
 
