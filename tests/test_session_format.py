@@ -68,6 +68,7 @@ def test_metadata_comes_first_and_file_is_private(tmp_path: Path) -> None:
     path = store.create(session)
     text = path.read_text()
     assert text.startswith("schema_version = 1\n\n[meta]\n")
+    assert "\ncreated = 2026-11-23T09:30:00+02:00\n" in text  # ISO 8601, with its offset
     assert "text = '''\nline one\nline two'''" in text
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
     assert stat.S_IMODE(os.stat(store.folder).st_mode) == 0o700
@@ -108,3 +109,26 @@ def test_newer_schema_is_refused_and_file_untouched(tmp_path: Path) -> None:
     with pytest.raises(SessionFileError, match="newer slbmc"):
         SessionStore(tmp_path).load(path)
     assert path.read_bytes() == before
+
+
+def test_duplicate_makes_a_new_profile_or_the_next_round(tmp_path: Path) -> None:
+    clock = FakeClock()
+    session = _session(clock)
+    session.answer("customers_world", "ours", "deep_insight").text = "Ride along"
+    session.answer("customers_world", "customer", "why_buy").text = "To stay at home"
+    store = SessionStore(tmp_path / "sessions")
+    source = store.create(session)
+    original = source.read_bytes()
+    clock.advance(days=1)
+
+    profile = store.load(store.duplicate(source, profile="A relative", clock=clock))
+    assert profile.meta.profile == "A relative" and profile.meta.round == 1
+    assert profile.peek("customers_world", "ours", "deep_insight").text == "Ride along"
+    assert profile.peek("customers_world", "customer", "why_buy") is None
+    assert profile.meta.created == clock()
+
+    round_two_path = store.duplicate(source, clock=clock)
+    round_two = store.load(round_two_path)
+    assert round_two.meta.round == 2 and "round-2" in round_two_path.name
+    assert round_two.peek("customers_world", "customer", "why_buy").text == "To stay at home"
+    assert source.read_bytes() == original

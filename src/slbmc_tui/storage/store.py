@@ -18,7 +18,14 @@ from pydantic import ValidationError
 
 from slbmc_tui.domain.bank import QuestionBank, load_bank, resolve_bank
 from slbmc_tui.domain.errors import SessionFileError, describe_validation_error
-from slbmc_tui.domain.session import Session, SessionMeta
+from slbmc_tui.domain.session import (
+    Clock,
+    Session,
+    SessionMeta,
+    derive_profile,
+    new_round,
+    system_clock,
+)
 from slbmc_tui.storage import toml_format
 from slbmc_tui.storage.atomic import (
     clean_stale_temp_files,
@@ -205,6 +212,17 @@ class SessionStore:
             if create_exclusive(path, text):
                 return path
         raise SessionFileError(self.folder / f"{stem}{SUFFIX}", "no free file name left")
+
+    def duplicate(self, source: Path, *, profile: str | None = None,
+                  clock: Clock = system_clock) -> Path:
+        """Copy a session into a new file: a new profile of its model, or its next round.
+
+        With `profile`, our point of view is copied and the customer's is left empty
+        (`derive_profile`); without it, everything is copied as the next round.
+        """
+        session = self.load(source)
+        copy = derive_profile(session, profile, clock) if profile else new_round(session, clock)
+        return self.create(copy)
 
     def sweep(self) -> builtins.list[Path]:
         """Remove temporary files left by a crashed save (listings ignore them anyway)."""

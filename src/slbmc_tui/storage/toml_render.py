@@ -46,7 +46,12 @@ def render_head(data: Mapping[str, Any]) -> str:
     extras = {k: v for k, v in data.items() if k not in (*HEAD_KEYS, "blocks")}
     scalars = {k: v for k, v in extras.items() if not isinstance(v, dict)}
     ordered = {"schema_version": head.pop("schema_version"), **scalars, **head}
-    return tomli_w.dumps(ordered, multiline_strings=False)
+    return _ISO_DATETIME.sub(r"\1T\2", tomli_w.dumps(ordered, multiline_strings=False))
+
+
+# tomli_w writes "2026-11-23 09:30:00+02:00"; both forms are TOML, but the "T" form is the
+# ISO 8601 one that people and other tools expect. Quoted strings never match (no quote).
+_ISO_DATETIME = re.compile(r"^(\w+ = \d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})", re.MULTILINE)
 
 
 def render_tail(data: Mapping[str, Any]) -> str:
