@@ -192,7 +192,9 @@ class SlbmcApp(App[None]):
         if self._show_existing(opened.path, at):
             opened.close()  # two screens saving one file would overwrite each other
             return
-        self.push_screen(InterviewScreen(opened, clock=self.clock, read_only=read_only, at=at))
+        banner = "DEMO · a scratch copy" if self._in_demo(opened.path) else ""
+        self.push_screen(InterviewScreen(opened, clock=self.clock, read_only=read_only, at=at,
+                                         banner=banner))
 
     def _show_existing(self, path: Path, at: Position | None) -> bool:
         """Bring back the interview already editing `path`, if any; True when there is one."""
@@ -210,6 +212,9 @@ class SlbmcApp(App[None]):
         if at is not None:
             existing.go_to(at.block, at.perspective, at.prompt or None)
         return True
+
+    def _in_demo(self, path: Path) -> bool:
+        return self.demo_folder is not None and _same_file(path.parent, self.demo_folder)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
