@@ -176,6 +176,23 @@ async def test_resume_without_name_opens_the_most_recent(sessions_dir: Path,
 
 
 @pytest.mark.asyncio
+async def test_session_list_beneath_a_resume_is_built_when_it_shows(sessions_dir: Path,
+                                                                   clock: FakeClock) -> None:
+    three_sessions_and_a_broken_file(sessions_dir)
+    app = make_app(sessions_dir=sessions_dir, clock=clock, launch=ResumeSession())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        start = app.screen_stack[-2]
+        assert isinstance(app.screen, InterviewScreen) and isinstance(start, StartScreen)
+        assert not start.is_built and not start.query("#sessions")  # no cost before it shows
+        app.back_to_sessions()
+        await settle(pilot)
+        assert app.screen is start and start.is_built
+        assert "Commuter cyclist" in table_rows(start)
+        assert start.query_one("#sessions", DataTable).has_focus
+
+
+@pytest.mark.asyncio
 async def test_resume_by_name_read_only(sessions_dir: Path, clock: FakeClock) -> None:
     paths = three_sessions_and_a_broken_file(sessions_dir)
     app = make_app(sessions_dir=sessions_dir, clock=clock,
