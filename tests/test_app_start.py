@@ -7,9 +7,11 @@ from pathlib import Path
 import pytest
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
+from textual.widgets.data_table import ColumnKey
 
 from slbmc_tui.app import make_app
 from slbmc_tui.launch import ResumeSession
+from slbmc_tui.screens import start as start_module
 from slbmc_tui.screens.interview import InterviewScreen
 from slbmc_tui.screens.start import StartScreen
 from slbmc_tui.storage.store import SessionStore
@@ -48,6 +50,30 @@ async def test_listing_groups_profiles_by_model_newest_first(sessions_dir: Path,
         assert table.has_focus and table.cursor_row == 1  # the newest session, ready for Enter
         folder_line = str(screen.query_one("#folder-line", Static).render())
         assert "3 sessions in 2 models" in folder_line
+
+
+@pytest.mark.asyncio
+async def test_long_listing_arrives_in_slices_in_the_same_order(
+        sessions_dir: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch) -> None:
+    three_sessions_and_a_broken_file(sessions_dir)
+    monkeypatch.setattr(start_module, "FIRST_ROWS", 2)
+    monkeypatch.setattr(start_module, "ROWS_PER_SLICE", 1)
+    app = make_app(sessions_dir=sessions_dir, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, StartScreen)
+        await pilot.pause()
+        assert table_rows(screen) == [
+            "Pedal bike repair", "Commuter cyclist",
+            "HomeWell home care", "The elderly person living at home", "A relative",
+        ]
+        table = screen.query_one("#sessions", DataTable)
+        assert table.cursor_row == 1
+        # Widths are fixed up front from every row, so nothing shifts as rows arrive.
+        profile = table.columns[ColumnKey("profile")]
+        assert not profile.auto_width
+        assert profile.width == len("  The elderly person living at home")
 
 
 @pytest.mark.asyncio
