@@ -211,7 +211,7 @@ async def test_session_list_beneath_a_resume_is_built_when_it_shows(sessions_dir
         start = app.screen_stack[-2]
         assert isinstance(app.screen, InterviewScreen) and isinstance(start, StartScreen)
         assert not start.is_built and not start.query("#sessions")  # no cost before it shows
-        app.back_to_sessions()
+        await pilot.press("escape")
         await settle(pilot)
         assert app.screen is start and start.is_built
         assert "Commuter cyclist" in table_rows(start)
