@@ -30,6 +30,17 @@ class FakeClock:
         self.now += timedelta(**delta)
 
 
+@pytest.fixture(autouse=True)
+def private_temp_dir(tmp_path_factory: pytest.TempPathFactory,
+                     monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Scratch folders the app makes (the demo copy) land in pytest's folder, not in /tmp."""
+    import tempfile
+
+    folder = tmp_path_factory.mktemp("tempfile")
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    return folder
+
+
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()

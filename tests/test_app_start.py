@@ -7,9 +7,11 @@ from pathlib import Path
 import pytest
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
+from textual.widgets.data_table import ColumnKey
 
 from slbmc_tui.app import make_app
 from slbmc_tui.launch import ResumeSession
+from slbmc_tui.screens import start as start_module
 from slbmc_tui.screens.interview import InterviewScreen
 from slbmc_tui.screens.start import StartScreen
 from slbmc_tui.storage.store import SessionStore
@@ -48,6 +50,30 @@ async def test_listing_groups_profiles_by_model_newest_first(sessions_dir: Path,
         assert table.has_focus and table.cursor_row == 1  # the newest session, ready for Enter
         folder_line = str(screen.query_one("#folder-line", Static).render())
         assert "3 sessions in 2 models" in folder_line
+
+
+@pytest.mark.asyncio
+async def test_long_listing_arrives_in_slices_in_the_same_order(
+        sessions_dir: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch) -> None:
+    three_sessions_and_a_broken_file(sessions_dir)
+    monkeypatch.setattr(start_module, "FIRST_ROWS", 2)
+    monkeypatch.setattr(start_module, "ROWS_PER_SLICE", 1)
+    app = make_app(sessions_dir=sessions_dir, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, StartScreen)
+        await pilot.pause()
+        assert table_rows(screen) == [
+            "Pedal bike repair", "Commuter cyclist",
+            "HomeWell home care", "The elderly person living at home", "A relative",
+        ]
+        table = screen.query_one("#sessions", DataTable)
+        assert table.cursor_row == 1
+        # Widths are fixed up front from every row, so nothing shifts as rows arrive.
+        profile = table.columns[ColumnKey("profile")]
+        assert not profile.auto_width
+        assert profile.width == len("  The elderly person living at home")
 
 
 @pytest.mark.asyncio
@@ -173,6 +199,23 @@ async def test_resume_without_name_opens_the_most_recent(sessions_dir: Path,
         assert isinstance(app.screen, InterviewScreen)
         assert app.screen.opened.session.meta.profile == "Commuter cyclist"
         assert isinstance(app.screen_stack[-2], StartScreen)
+
+
+@pytest.mark.asyncio
+async def test_session_list_beneath_a_resume_is_built_when_it_shows(sessions_dir: Path,
+                                                                   clock: FakeClock) -> None:
+    three_sessions_and_a_broken_file(sessions_dir)
+    app = make_app(sessions_dir=sessions_dir, clock=clock, launch=ResumeSession())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        start = app.screen_stack[-2]
+        assert isinstance(app.screen, InterviewScreen) and isinstance(start, StartScreen)
+        assert not start.is_built and not start.query("#sessions")  # no cost before it shows
+        app.back_to_sessions()
+        await settle(pilot)
+        assert app.screen is start and start.is_built
+        assert "Commuter cyclist" in table_rows(start)
+        assert start.query_one("#sessions", DataTable).has_focus
 
 
 @pytest.mark.asyncio

@@ -94,6 +94,8 @@ async def test_demo_opens_profile_one_on_a_copy_and_never_changes_the_shipped_fi
         assert app.demo_folder is not None and app.demo_folder.parent == tmp_path
         assert screen.opened.path.parent == app.demo_folder
         assert "Demo" in app.sub_title and str(app.demo_folder) in app.sub_title
+        assert "DEMO" in str(screen.query_one("#session-banner").render())
+        assert screen.current_block is not None and screen.current_block.number == 1
         assert any("demo" in str(n.message).lower() for n in app._notifications)
         start = app.screen_stack[-2]
         assert isinstance(start, StartScreen) and start.store.folder == app.demo_folder

@@ -155,3 +155,19 @@ async def test_palette_goes_back_to_the_session_list_after_saving(
         assert data["blocks"]["customers_world"]["ours"]["deep_insight"]["text"] == "Peace of mind"
         table = app.screen.query_one("#sessions", DataTable)
         assert " 1/39" in str(table.get_row(str(path))[2])  # the listing was refreshed
+
+
+@pytest.mark.asyncio
+async def test_escape_saves_and_goes_back_to_the_session_list(sessions_dir: Path,
+                                                               clock: FakeClock) -> None:
+    path = make_session(sessions_dir, "Acme bikes", "Commuter", clock=clock)
+    app = make_app(sessions_dir=sessions_dir, clock=clock, launch=ResumeSession())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, InterviewScreen)
+        assert not app.screen.query("#session-banner")  # only the demo carries a banner
+        await type_text(pilot, "Rides")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, StartScreen)
+        assert "Rides" in path.read_text(encoding="utf-8")

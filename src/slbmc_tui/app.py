@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import socket
 from collections.abc import Iterable, Sequence
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol, runtime_checkable
 
 from rich.console import RenderableType
@@ -44,6 +44,10 @@ class SlbmcApp(App[None]):
     """Opens the first screen the launch asks for and carries sessions between screens."""
 
     TITLE = "slbmc"
+    # The screens a launch shows first, read with the app's own CSS: each screen's CSS_PATH
+    # would otherwise make Textual re-parse every stylesheet when that screen first opens.
+    CSS_PATH: ClassVar[list[str | PurePath]] = [
+        "screens/start.tcss", "screens/interview.tcss", "screens/compare.tcss"]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit (saves first)", show=False, priority=True),
         # Consultants reach for Ctrl+C to leave a terminal app; it quits, saving first.
@@ -80,7 +84,9 @@ class SlbmcApp(App[None]):
         if isinstance(launch, OpenDemo):
             self.start_demo()
             return
-        start = StartScreen(self.store, clock=self.clock, bank_path=self.bank_path)
+        # Built only when it first shows, when the launch goes on to a session or comparison.
+        start = StartScreen(self.store, clock=self.clock, bank_path=self.bank_path,
+                            deferred=isinstance(launch, ResumeSession | CompareSessions))
         self.push_screen(start)
         if isinstance(launch, NewSession):
             start.new_session(launch)
@@ -102,6 +108,7 @@ class SlbmcApp(App[None]):
         except SlbmcFileError as error:
             self.call_from_thread(self.notify, str(error), title="Cannot open",
                                   severity="error", timeout=10)
+            self.call_from_thread(start.build)
             return
         if path is None:
             self.call_from_thread(start.show_notice, "Nothing to resume yet: "
@@ -124,7 +131,8 @@ class SlbmcApp(App[None]):
         self.sub_title = f"Demo · working on a copy in {folder}"
         self.notify(f"This is the demo. You are working on a copy in {folder}; "
                     "the shipped example never changes.", title="Demo", timeout=12)
-        self.push_screen(StartScreen(SessionStore(folder), clock=self.clock, is_demo=True))
+        self.push_screen(StartScreen(SessionStore(folder), clock=self.clock, is_demo=True,
+                                     deferred=True))
         self.open_session(first)
 
     @on(messages.OpenSessionRequested)
@@ -163,15 +171,24 @@ class SlbmcApp(App[None]):
         except SessionLocked as locked:
             if locked.info.pid == os.getpid() and locked.info.host == socket.gethostname():
                 # Held by this very app: it is open (or opening) on a screen here already.
-                self.call_from_thread(self._show_existing, path, at)
+                if not self.call_from_thread(self._show_existing, path, at):
+                    self.call_from_thread(self._reveal_start)
             else:
                 self.call_from_thread(self._ask_locked, path, at, locked.info)
             return
         except SlbmcFileError as error:
             self.call_from_thread(self.notify, str(error), title="Cannot open session",
                                   severity="error", timeout=10)
+            self.call_from_thread(self._reveal_start)
             return
         self.call_from_thread(self._show_interview, opened, at, read_only)
+
+    def _reveal_start(self) -> None:
+        """Build the session list left unbuilt beneath a launch that did not open."""
+        from slbmc_tui.screens.start import StartScreen
+
+        if isinstance(self.screen, StartScreen):
+            self.screen.build()
 
     def _ask_locked(self, path: Path, at: Position | None, holder: LockInfo) -> None:
         from slbmc_tui.dialogs.session_locked import SessionLockedDialog
@@ -192,7 +209,9 @@ class SlbmcApp(App[None]):
         if self._show_existing(opened.path, at):
             opened.close()  # two screens saving one file would overwrite each other
             return
-        self.push_screen(InterviewScreen(opened, clock=self.clock, read_only=read_only, at=at))
+        banner = "DEMO · a scratch copy" if self._in_demo(opened.path) else ""
+        self.push_screen(InterviewScreen(opened, clock=self.clock, read_only=read_only, at=at,
+                                         banner=banner))
 
     def _show_existing(self, path: Path, at: Position | None) -> bool:
         """Bring back the interview already editing `path`, if any; True when there is one."""
@@ -251,6 +270,9 @@ class SlbmcApp(App[None]):
             self.pop_screen()
         self.notify(f"{what}: saved as {copy.name}", markup=False)
         self.open_session(copy)
+
+    def _in_demo(self, path: Path) -> bool:
+        return self.demo_folder is not None and _same_file(path.parent, self.demo_folder)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

@@ -21,7 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from slbmc_tui.dialogs.compare_blocks import CompareBlockPicker
-from slbmc_tui.domain.bank import Perspective, resolve_bank
+from slbmc_tui.domain.bank import Perspective, QuestionBank, resolve_bank
 from slbmc_tui.domain.compare import Comparison, PromptComparison, compare_sessions
 from slbmc_tui.domain.errors import SlbmcFileError
 from slbmc_tui.domain.session import Position, Session
@@ -48,11 +48,16 @@ def load_comparison(paths: Sequence[Path]) -> _Loaded:
     readable: list[Path] = []
     problems: list[str] = []
     bank = None
+    # Profiles of one model share their bank: a custom bank file is read once, not per session.
+    banks: dict[tuple[str, str, str], QuestionBank] = {}
     for path in paths:
         try:
             session = SessionStore(path.parent).load(path)
-            session_bank = resolve_bank(session.meta.bank_id, session.meta.language,
-                                        session.meta.bank_path)
+            meta = session.meta
+            bank_key = (meta.bank_id, meta.language, meta.bank_path)
+            if bank_key not in banks:
+                banks[bank_key] = resolve_bank(*bank_key)
+            session_bank = banks[bank_key]
         except SlbmcFileError as error:
             problems.append(f"Skipped {error}")
             continue

@@ -61,6 +61,9 @@ class InterviewScreen(Screen[None]):
         Binding("ctrl+g", "pick_block", "Go to block"),
         Binding("ctrl+b", "toggle_sidebar", "Blocks"),
         Binding("ctrl+r", "toggle_research", "Needs research"),
+        # Hidden from the footer (no room at 80 columns); Escape-for-back is what people try.
+        Binding("escape", "sessions", "Back to sessions", show=False,
+                tooltip="Save, then go back to the session list"),
         Binding("f1", "help", "Help"),
         Binding("f2", "canvas", "Canvas", group=OVERVIEWS),
         Binding("f3", "open_questions", "Open questions", group=OVERVIEWS),
@@ -69,11 +72,12 @@ class InterviewScreen(Screen[None]):
         Binding("ctrl+e", "export", "Export", show=False, priority=True),
     ]
 
-    def __init__(self, opened: OpenedSession, *, clock: Clock = system_clock,
+    def __init__(self, opened: OpenedSession, *, clock: Clock = system_clock, banner: str = "",
                  read_only: bool = False, at: Position | None = None) -> None:
         super().__init__()
         self.opened = opened
         self.read_only = read_only
+        self.banner = banner
         self._clock = clock
         self._start = at or opened.session.position
         self._views: dict[str, BlockView] = {}
@@ -165,7 +169,7 @@ class InterviewScreen(Screen[None]):
     # -- building --------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield InterviewHeader(self.session.meta, read_only=self.read_only)
+        yield InterviewHeader(self.session.meta, read_only=self.read_only, banner=self.banner)
         with Horizontal(id="interview-body"):
             first = self._start_block()
             yield BlockList(self.session, self.bank, first.id, id="block-sidebar")
@@ -449,6 +453,12 @@ class InterviewScreen(Screen[None]):
             self._refocus_position()
         else:
             self.go_to(position.block, position.perspective, position.prompt or None)
+
+    def action_sessions(self) -> None:
+        """Back to the session list; the app saves every open interview before leaving."""
+        back = getattr(self.app, "back_to_sessions", None)
+        if callable(back):
+            back()
 
     def action_help(self) -> None:
         """Keys and a short introduction to service logic."""

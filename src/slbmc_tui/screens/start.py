@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -26,6 +27,14 @@ BAR_WIDTH = 8
 CLIENT_WIDTH = 16
 # Columns other than the profile take about this much of the screen's width.
 OTHER_COLUMNS_WIDTH = 56
+# A long listing shows this many rows (past the selected one) at once and adds the rest in
+# slices after the first paint: DataTable measures every cell of every row it is given.
+FIRST_ROWS = 120
+ROWS_PER_SLICE = 250
+COLUMNS = (("Model · customer profile", "profile"), ("Client", "client"),
+           ("Progress", "progress"), ("Last edited", "updated"))
+
+Row = tuple[tuple[Text | str, ...], str]
 
 
 @dataclass(frozen=True)
@@ -86,18 +95,25 @@ class StartScreen(Screen[None]):
     ]
 
     def __init__(self, store: SessionStore, *, clock: Clock, bank_path: Path | None = None,
-                 is_demo: bool = False) -> None:
+                 is_demo: bool = False, deferred: bool = False) -> None:
         super().__init__()
         self.store = store
         self.clock = clock
         self.bank_path = bank_path
         self.is_demo = is_demo
+        # A launch straight into a session or a comparison puts this screen beneath it; built
+        # only when it first shows, its widgets and listing cost nothing before the first paint.
+        self._built = not deferred
+        self._covered = False
         self.summaries: list[SessionSummary] = []
         self.groups: dict[str, ModelGroup] = {}
         self._by_path: dict[str, SessionSummary] = {}
         self._listed_width = 0
+        self._listing_generation = 0
 
     def compose(self) -> ComposeResult:
+        if not self._built:
+            return
         yield Header()
         with Vertical(id="start-body"):
             yield Static(id="folder-line")
@@ -112,7 +128,24 @@ class StartScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#folder-line", Static).update(f"Sessions in {self.store.folder}")
+        if self._built:
+            self.query_one("#folder-line", Static).update(f"Sessions in {self.store.folder}")
+
+    @property
+    def is_built(self) -> bool:
+        """False while a deferred screen has not been shown yet (it has no widgets then)."""
+        return self._built
+
+    def build(self) -> None:
+        """Compose a deferred screen and list the folder; does nothing once built."""
+        if not self._built:
+            self._built = True
+            self.call_next(self._compose_deferred)
+
+    async def _compose_deferred(self) -> None:
+        await self.recompose()
+        self.on_mount()
+        self.refresh_listing()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "open_selected":
@@ -129,7 +162,13 @@ class StartScreen(Screen[None]):
         self.app.pop_screen()
 
     def on_screen_resume(self) -> None:
-        self.refresh_listing()
+        if self._built:
+            self.refresh_listing()
+        elif self._covered:  # the screen launched above it has gone: show the sessions
+            self.build()
+
+    def on_screen_suspend(self) -> None:
+        self._covered = True
 
     def on_resize(self) -> None:
         if self.summaries and self.app.size.width != self._listed_width:
@@ -152,26 +191,26 @@ class StartScreen(Screen[None]):
         for key, members in summaries_by_model(summaries).items():
             assert members[0].meta is not None
             self.groups[key] = ModelGroup(members[0].meta.title, tuple(members))
+        self._listed_width = self.app.size.width
+        rows = self._table_rows(max(16, self._listed_width - OTHER_COLUMNS_WIDTH))
         # Columns are rebuilt so their widths fit this listing, not the largest one seen.
         table.clear(columns=True)
-        table.add_column("Model · customer profile", key="profile")
-        table.add_column("Client", key="client")
-        table.add_column("Progress", key="progress")
-        table.add_column("Last edited", key="updated")
-        self._listed_width = self.app.size.width
-        width = max(16, self._listed_width - OTHER_COLUMNS_WIDTH)
-        for key, group in self.groups.items():
-            title = Text(clip(group.title, width), style="bold")
-            count = group.profile_count
-            profiles = Text(f"{count} profile{'s' if count != 1 else ''}", style="dim")
-            table.add_row(title, profiles, "", "", key=MODEL_KEY_PREFIX + key)
-            for summary in group.sessions:
-                meta = summary.meta
-                assert meta is not None
-                table.add_row(Text("  " + clip(profile_label(summary), width - 2)),
-                              clip(meta.client, CLIENT_WIDTH),
-                              progress_cell(meta.answered, meta.total),
-                              meta.updated.strftime("%Y-%m-%d %H:%M"), key=str(summary.path))
+        self._listing_generation += 1
+        keys = [key for _cells, key in rows]
+        shown = max(FIRST_ROWS, keys.index(selected) + FIRST_ROWS if selected in keys else 0)
+        if len(rows) <= shown:
+            for label, key in COLUMNS:
+                table.add_column(label, key=key)
+            self._add_rows(table, rows)
+        else:
+            # Fixed widths, so the columns do not shift as the later rows arrive.
+            widths = [max([cell_len(label)] + [cell_len(str(cells[i])) for cells, _key in rows])
+                      for i, (label, _key) in enumerate(COLUMNS)]
+            for (label, key), width in zip(COLUMNS, widths, strict=True):
+                table.add_column(label, key=key, width=width)
+            self._add_rows(table, rows[:shown])
+            self.call_after_refresh(self._add_later_rows, self._listing_generation,
+                                    rows[shown:])
         self._restore_cursor(table, selected)
         self.refresh_bindings()
         self._show_broken([s for s in summaries if not s.ok])
@@ -182,6 +221,35 @@ class StartScreen(Screen[None]):
             f"Sessions in {self.store.folder} · {readable} session{'s' if readable != 1 else ''}"
             f" in {models} model{'s' if models != 1 else ''}" if readable else
             f"Sessions in {self.store.folder}")
+
+    def _table_rows(self, width: int) -> list[Row]:
+        """Every row of the listing: a heading per model, then its sessions, newest first."""
+        rows: list[Row] = []
+        for key, group in self.groups.items():
+            title = Text(clip(group.title, width), style="bold")
+            count = group.profile_count
+            profiles = Text(f"{count} profile{'s' if count != 1 else ''}", style="dim")
+            rows.append(((title, profiles, "", ""), MODEL_KEY_PREFIX + key))
+            for summary in group.sessions:
+                meta = summary.meta
+                assert meta is not None
+                rows.append(((Text("  " + clip(profile_label(summary), width - 2)),
+                              clip(meta.client, CLIENT_WIDTH),
+                              progress_cell(meta.answered, meta.total),
+                              meta.updated.strftime("%Y-%m-%d %H:%M")), str(summary.path)))
+        return rows
+
+    @staticmethod
+    def _add_rows(table: DataTable[object], rows: list[Row]) -> None:
+        for cells, key in rows:
+            table.add_row(*cells, key=key)
+
+    def _add_later_rows(self, generation: int, rows: list[Row]) -> None:
+        """The rest of a long listing, a slice per refresh, unless a newer listing replaced it."""
+        if generation != self._listing_generation or not rows:
+            return
+        self._add_rows(self.query_one("#sessions", DataTable), rows[:ROWS_PER_SLICE])
+        self.call_after_refresh(self._add_later_rows, generation, rows[ROWS_PER_SLICE:])
 
     def _restore_cursor(self, table: DataTable[object], selected: str | None) -> None:
         keys = [str(row.key.value) for row in table.ordered_rows]
@@ -216,6 +284,10 @@ class StartScreen(Screen[None]):
 
     def show_notice(self, text: str) -> None:
         """A one-line message above the listing, e.g. why nothing was resumed."""
+        self.build()
+        self.call_next(self._show_notice, text)
+
+    def _show_notice(self, text: str) -> None:
         notice = self.query_one("#notice", Static)
         notice.update(text)
         notice.remove_class("hidden")

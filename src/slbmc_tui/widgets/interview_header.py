@@ -23,10 +23,11 @@ def session_subtitle(meta: SessionMeta) -> str:
 class InterviewHeader(Vertical):
     """Updated piecewise so typing never re-renders more than the save indicator."""
 
-    def __init__(self, meta: SessionMeta, *, read_only: bool) -> None:
+    def __init__(self, meta: SessionMeta, *, read_only: bool, banner: str = "") -> None:
         super().__init__(id="interview-header")
         self._meta = meta
         self._read_only = read_only
+        self._banner = banner
         self.save_status = ""
 
     def compose(self) -> ComposeResult:
@@ -36,6 +37,8 @@ class InterviewHeader(Vertical):
             yield Label("", id="overall-progress", markup=False)
         with Horizontal(classes="header-row -sub"):
             yield Label("", id="block-zone", markup=False)
+            if self._banner:
+                yield Label(self._banner, id="session-banner", markup=False)
             yield Label(session_subtitle(self._meta), id="session-subtitle", markup=False)
             if self._read_only:
                 yield Label("read-only: nothing is saved", id="save-status", classes="-read-only",
