@@ -230,6 +230,47 @@ class SlbmcApp(App[None]):
             existing.go_to(at.block, at.perspective, at.prompt or None)
         return True
 
+    def new_profile_of(self, path: Path, *, title: str, profile: str) -> None:
+        """Ask the new customer profile's name, then copy `path` into it and open the copy."""
+        from slbmc_tui.dialogs.profile_name import ProfileNameDialog
+
+        def named(name: str | None) -> None:
+            if name:
+                self._duplicate_and_open(path, name)
+
+        self.push_screen(ProfileNameDialog(title, profile), named)
+
+    def new_round_of(self, path: Path) -> None:
+        """Copy `path` into its next round and open the copy; the earlier round stays."""
+        self._duplicate_and_open(path, None)
+
+    @work(thread=True, group="duplicate", exit_on_error=False)
+    def _duplicate_and_open(self, source: Path, profile: str | None) -> None:
+        """Make the copy beside its source (never overwriting a file), then open it."""
+        try:
+            copy = SessionStore(source.parent).duplicate(source, profile=profile,
+                                                          clock=self.clock)
+            meta = SessionStore(copy.parent).summary(copy).meta
+        except (SlbmcFileError, OSError) as error:
+            what = "The new profile" if profile else "The next round"
+            self.call_from_thread(self.notify, f"{what} was not created: {error}",
+                                  title="Cannot copy session", severity="error", timeout=10,
+                                  markup=False)
+            return
+        what = (f"New profile “{profile}”" if profile else
+                f"Round {meta.round} of “{meta.profile}”" if meta else "New round")
+        self.call_from_thread(self._open_copy, source, copy, what)
+
+    def _open_copy(self, source: Path, copy: Path, what: str) -> None:
+        """Leave the source's interview (it saves and unlocks), then open the copy there."""
+        from slbmc_tui.screens.interview import InterviewScreen
+
+        screen = self.screen
+        if isinstance(screen, InterviewScreen) and _same_file(screen.opened.path, source):
+            self.pop_screen()
+        self.notify(f"{what}: saved as {copy.name}", markup=False)
+        self.open_session(copy)
+
     def _in_demo(self, path: Path) -> bool:
         return self.demo_folder is not None and _same_file(path.parent, self.demo_folder)
 

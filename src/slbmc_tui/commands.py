@@ -1,4 +1,4 @@
-"""Command palette entries while an interview is open: go to a block, show an overview."""
+"""Command palette entries while an interview is open: blocks, overviews, exports, copies."""
 
 from __future__ import annotations
 
@@ -88,4 +88,50 @@ class OverviewCommands(Provider):
             score = matcher.match(name)
             if score > 0:
                 yield Hit(score, matcher.highlight(name), partial(self._run, action),
+                          text=name, help=help_text)
+
+
+@runtime_checkable
+class SessionActions(Protocol):
+    """A screen that exports and copies its session (the interview screen)."""
+
+    def action_export(self, fmt: str = "") -> None: ...
+
+    def action_new_profile(self) -> None: ...
+
+    def action_new_round(self) -> None: ...
+
+
+SESSION_COMMANDS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
+    ("Export as Markdown…", "export", ("md",), "Plain text for notes and wikis (ctrl+e)"),
+    ("Export as HTML…", "export", ("html",), "A document to share or print (ctrl+e)"),
+    ("Export the canvas as SVG…", "export", ("svg",), "All nine blocks as a picture (ctrl+e)"),
+    ("New profile from this session…", "new_profile", (),
+     "Another customer profile: our point of view copied, the customer's empty"),
+    ("New round of this session", "new_round", (),
+     "Everything copied into round N+1; this round is kept as it is"),
+)
+
+
+class SessionCommands(Provider):
+    """Exports and copies (new profile, new round) of the session on screen."""
+
+    def _commands(self) -> tuple[tuple[str, str, tuple[str, ...], str], ...]:
+        return SESSION_COMMANDS if isinstance(self.screen, SessionActions) else ()
+
+    def _run(self, action: str, arguments: tuple[str, ...]) -> None:
+        screen = self.screen
+        if isinstance(screen, SessionActions):
+            getattr(screen, f"action_{action}")(*arguments)
+
+    async def discover(self) -> Hits:
+        for name, action, arguments, help_text in self._commands():
+            yield DiscoveryHit(name, partial(self._run, action, arguments), help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, action, arguments, help_text in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), partial(self._run, action, arguments),
                           text=name, help=help_text)

@@ -11,6 +11,7 @@ notes field records `prompt=":notes"` (`NOTES_PROMPT`), which no prompt id can c
 from __future__ import annotations
 
 import contextlib
+from pathlib import Path
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -22,7 +23,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, OptionList, SelectionList, TextArea
 
 from slbmc_tui.autosave import Autosaver, SaveOutcome
-from slbmc_tui.commands import BlockCommands, OverviewCommands
+from slbmc_tui.commands import BlockCommands, OverviewCommands, SessionCommands
 from slbmc_tui.domain.bank import Block, Perspective, QuestionBank
 from slbmc_tui.domain.session import Clock, Position, Session, system_clock
 from slbmc_tui.messages import SaveStatusChanged
@@ -49,7 +50,7 @@ class InterviewScreen(Screen[None]):
     # the block list first and swallow the first words typed.
     AUTO_FOCUS = ""
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-wide")]
-    COMMANDS = {BlockCommands, OverviewCommands}
+    COMMANDS = {BlockCommands, OverviewCommands, SessionCommands}
     BINDINGS = [
         Binding("tab", "app.focus_next", "Next field", show=False),
         Binding("shift+tab", "app.focus_previous", "Previous field", show=False),
@@ -67,6 +68,8 @@ class InterviewScreen(Screen[None]):
         Binding("f2", "canvas", "Canvas", group=OVERVIEWS),
         Binding("f3", "open_questions", "Open questions", group=OVERVIEWS),
         Binding("f4", "compare", "Compare profiles", show=False),
+        # Priority: a TextArea binds ctrl+e to "end of line" (End does that too).
+        Binding("ctrl+e", "export", "Export", show=False, priority=True),
     ]
 
     def __init__(self, opened: OpenedSession, *, clock: Clock = system_clock, banner: str = "",
@@ -85,6 +88,7 @@ class InterviewScreen(Screen[None]):
         self._autosaver: Autosaver | None = None
         self._mounted = False
         self._last_status_ok = True
+        self._export_format = "md"  # the dialog opens with the format used last
         if not read_only:
             self._autosaver = Autosaver(
                 opened, clock=clock,
@@ -473,6 +477,43 @@ class InterviewScreen(Screen[None]):
                 self.opened.path.parent, model_key=self.opened.session.meta.model_key,
                 current=self.opened.path,
                 start_block=self._current.id if self._current else None)
+
+    def action_export(self, fmt: str = "") -> None:
+        """Export the session as Markdown, HTML or an SVG picture of the canvas."""
+        from slbmc_tui.dialogs.export import ExportDialog
+
+        def exported(path: Path | None) -> None:
+            if path is not None:
+                self.notify(f"Exported to {path}", title="Exported", timeout=8, markup=False)
+            self._refocus_position()
+
+        self._collect_editors()  # the export shows answers: include unsaved text
+        self._export_format = fmt or self._export_format
+        self.app.push_screen(ExportDialog(self.session, self.bank, self.opened.path,
+                                          self._export_format), exported)
+
+    def action_new_profile(self) -> None:
+        """A new customer profile from this session: our point of view copied."""
+        self._duplicate(profile=True)
+
+    def action_new_round(self) -> None:
+        """The next round of this session: everything copied, this round kept as it is."""
+        self._duplicate(profile=False)
+
+    def _duplicate(self, *, profile: bool) -> None:
+        from slbmc_tui.app import SlbmcApp
+
+        self.flush_save()  # the copy is made from the file: it must hold every typed word
+        if self.unsaved_error:
+            self.notify(f"Not copied: {self.unsaved_error}", title="Could not save first",
+                        severity="error", timeout=12, markup=False)
+        elif isinstance(self.app, SlbmcApp):
+            if profile:
+                meta = self.session.meta
+                self.app.new_profile_of(self.opened.path, title=meta.title,
+                                        profile=meta.profile)
+            else:
+                self.app.new_round_of(self.opened.path)
 
     # -- helpers ---------------------------------------------------------------
 

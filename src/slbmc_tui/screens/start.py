@@ -17,10 +17,8 @@ from textual.widgets import Button, DataTable, Footer, Header, Static
 
 from slbmc_tui import messages
 from slbmc_tui.dialogs.new_session import NewSessionDialog, NewSessionForm
-from slbmc_tui.dialogs.profile_name import ProfileNameDialog
-from slbmc_tui.domain.bank import resolve_bank
 from slbmc_tui.domain.errors import SlbmcFileError
-from slbmc_tui.domain.session import Clock, Session, derive_profile, new_round, new_session
+from slbmc_tui.domain.session import Clock, Session, new_session
 from slbmc_tui.launch import NewSession
 from slbmc_tui.storage.store import SessionStore, SessionSummary, summaries_by_model
 
@@ -360,20 +358,20 @@ class StartScreen(Screen[None]):
 
     def action_new_profile(self) -> None:
         """A new customer profile of the selected model; our point of view is kept."""
-        source = self._need_selection()
-        if source and source.meta:
-            dialog = ProfileNameDialog(source.meta.title, source.meta.profile)
-            self.app.push_screen(dialog, lambda name: self._derive(source.path, name))
+        from slbmc_tui.app import SlbmcApp
 
-    def _derive(self, path: Path, profile: str | None) -> None:
-        if profile:
-            self._derive_and_open(path, profile)
+        source = self._need_selection()
+        if source and source.meta and isinstance(self.app, SlbmcApp):
+            self.app.new_profile_of(source.path, title=source.meta.title,
+                                    profile=source.meta.profile)
 
     def action_new_round(self) -> None:
         """The next round of the selected session; the earlier rounds stay as they are."""
+        from slbmc_tui.app import SlbmcApp
+
         source = self._need_selection()
-        if source:
-            self._derive_and_open(source.path, None)
+        if source and isinstance(self.app, SlbmcApp):
+            self.app.new_round_of(source.path)
 
     def action_compare(self) -> None:
         """Choose sessions to compare, the selected model's profiles offered ticked."""
@@ -386,25 +384,6 @@ class StartScreen(Screen[None]):
                                       preselect=group.latest_per_profile() if group else ())
 
     # -- file work (threads) -----------------------------------------------------
-
-    @work(thread=True, group="derive", exit_on_error=False)
-    def _derive_and_open(self, path: Path, profile: str | None) -> None:
-        """Load the source, make a new profile (or round when profile is None), open it."""
-        try:
-            source = self.store.load(path)
-            bank = resolve_bank(source.meta.bank_id, source.meta.language, source.meta.bank_path)
-        except SlbmcFileError as error:
-            self.app.call_from_thread(self.notify, str(error), title="Cannot copy session",
-                                      severity="error", timeout=10)
-            return
-        if profile is None:
-            copy = new_round(source, self.clock)
-            what = f"Round {copy.meta.round} of “{copy.meta.profile}”"
-        else:
-            copy = derive_profile(source, profile, self.clock)
-            what = f"New profile “{copy.meta.profile}”"
-        copy.refresh_progress(bank)
-        self._write_and_open(copy, what)
 
     @work(thread=True, group="create", exit_on_error=False)
     def _create_and_open(self, session: Session, what: str) -> None:

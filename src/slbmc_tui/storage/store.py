@@ -219,9 +219,16 @@ class SessionStore:
 
         With `profile`, our point of view is copied and the customer's is left empty
         (`derive_profile`); without it, everything is copied as the next round.
+        Raises SlbmcFileError (unreadable source or bank, or the copy cannot be written).
         """
         session = self.load(source)
-        copy = derive_profile(session, profile, clock) if profile else new_round(session, clock)
+        if profile:
+            copy = derive_profile(session, profile, clock)
+            # The customer's answers are gone: the listing's progress must say so.
+            copy.refresh_progress(resolve_bank(copy.meta.bank_id, copy.meta.language,
+                                               copy.meta.bank_path))
+        else:
+            copy = new_round(session, clock)
         return self.create(copy)
 
     def sweep(self) -> builtins.list[Path]:
