@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
-from textual.events import Key
-from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from slbmc_tui.dialogs.block_picking import PICKER_HELP, BlockPickerBase
 from slbmc_tui.domain.compare import BlockComparison
 
 
@@ -27,11 +24,10 @@ def block_summary(block: BlockComparison) -> str:
     return f"{block.block.number}. {block.block.title}{suffix}"
 
 
-class CompareBlockPicker(ModalScreen[str | None]):
+class CompareBlockPicker(BlockPickerBase):
     """Returns the chosen block's id, or None when cancelled."""
 
     CSS_PATH = "compare_blocks.tcss"
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, blocks: Sequence[BlockComparison], current_id: str) -> None:
         super().__init__()
@@ -45,7 +41,7 @@ class CompareBlockPicker(ModalScreen[str | None]):
                 *(Option(block_summary(b), id=b.block.id) for b in self._blocks),
                 id="compare-blocks-list",
             )
-            yield Label("↑↓ choose · Enter go · 1–9 jump · Esc cancel", classes="picker-help")
+            yield Label(PICKER_HELP, classes="picker-help")
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)
@@ -53,18 +49,6 @@ class CompareBlockPicker(ModalScreen[str | None]):
         options.highlighted = ids.index(self._current_id) if self._current_id in ids else 0
         options.focus()
 
-    @on(OptionList.OptionSelected)
-    def _chosen(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self.dismiss(event.option.id)
-
-    def on_key(self, event: Key) -> None:
-        if event.character and event.character in "123456789":
-            number = int(event.character)
-            match = next((b for b in self._blocks if b.block.number == number), None)
-            if match:
-                event.stop()
-                self.dismiss(match.block.id)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    def _block_id_for_number(self, number: int) -> str | None:
+        match = next((b for b in self._blocks if b.block.number == number), None)
+        return match.block.id if match else None
