@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from slbmc_tui.domain.bank import QuestionBank
 from slbmc_tui.domain.compare import Comparison, PromptComparison, compare_sessions
 from slbmc_tui.domain.session import Session
+from slbmc_tui.export.content import without_blank_edges
 
 # Characters with inline meaning in CommonMark/GFM, escaped wherever they appear.
 _INLINE = re.compile(r"([\\`*_\[\]|~#])")
@@ -37,11 +38,8 @@ def escape_block(text: str, indent: str) -> list[str]:
     Leading spaces would turn a line into code, so they become no-break spaces; a line
     followed by another ends in a backslash, CommonMark's hard line break.
     """
-    lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    while lines and not lines[-1]:
-        lines.pop()
-    while lines and not lines[0]:
-        lines.pop(0)
+    lines = without_blank_edges(
+        [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")])
     out: list[str] = []
     for index, line in enumerate(lines):
         stripped = line.lstrip(" \t")

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-from slbmc_tui.domain.bank import Block, Prompt
-from slbmc_tui.domain.session import Answer
+from slbmc_tui.domain.bank import Block, Prompt, QuestionBank
+from slbmc_tui.domain.session import Answer, Session
+from slbmc_tui.export.wording import Wording, format_time
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -18,6 +19,36 @@ def answer_lines(text: str) -> list[str]:
 def normalized_text(text: str) -> str:
     """The text with every line ending as a plain newline."""
     return "\n".join(answer_lines(text))
+
+
+def one_line(text: str) -> str:
+    """Metadata, titles and prompts are shown on one line."""
+    return " ".join(text.split())
+
+
+def block_heading(block: Block) -> str:
+    """A block as its section is headed: "2. Value proposition"."""
+    return f"{block.number}. {one_line(block.title)}"
+
+
+def metadata_rows(session: Session, bank: QuestionBank, words: Wording) -> list[tuple[str, str]]:
+    """The session's facts as (label, value) pairs, in the order every export lists them."""
+    meta = session.meta
+    return [(words.profile, meta.profile), (words.client, meta.client),
+            (words.interviewer, meta.interviewer), (words.round, str(meta.round)),
+            (words.bank, f"{bank.title} ({bank.id}, {bank.language})"),
+            (words.created, format_time(meta.created)),
+            (words.updated, format_time(meta.updated))]
+
+
+def without_blank_edges(lines: list[str]) -> list[str]:
+    """The lines without empty ones at the start and the end (blank lines inside stay)."""
+    start, end = 0, len(lines)
+    while end > start and not lines[end - 1]:
+        end -= 1
+    while start < end and not lines[start]:
+        start += 1
+    return lines[start:end]
 
 
 def option_labels(prompt: Prompt | None, answer: Answer, removed: str) -> list[str]:

@@ -11,7 +11,15 @@ from importlib import resources
 
 from slbmc_tui.domain.bank import PERSPECTIVES, Block, Perspective, Prompt, QuestionBank
 from slbmc_tui.domain.session import Answer, Session
-from slbmc_tui.export.content import block_reference, excerpt, normalized_text, option_labels
+from slbmc_tui.export.content import (
+    block_heading,
+    block_reference,
+    excerpt,
+    metadata_rows,
+    normalized_text,
+    one_line,
+    option_labels,
+)
 from slbmc_tui.export.wording import Wording, format_time, wording_for
 
 # How much of each perspective a printed canvas cell has room for: lines per grid row it
@@ -28,14 +36,6 @@ def _css() -> str:
 
 def _e(text: str) -> str:
     return escape(text, quote=True)
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _block_title(block: Block) -> str:
-    return f"{block.number}. {_one_line(block.title)}"
 
 
 def grid_style(block: Block, order: int) -> str:
@@ -93,7 +93,7 @@ def _cell(session: Session, bank: QuestionBank, block: Block, order: int,
     return (f'<section class="cell zone-{_e(block.zone)}" data-block="{_e(block.id)}" '
             f'data-number="{block.number}" style="{grid_style(block, order)}">'
             f'<div class="cell-head"><span class="number">{block.number}</span>'
-            f"<h2>{_e(_one_line(block.title))}</h2>"
+            f"<h2>{_e(one_line(block.title))}</h2>"
             f'<span class="count" title="{_e(count)}">{done}/{total}</span></div>'
             f"{sides}</section>")
 
@@ -101,11 +101,11 @@ def _cell(session: Session, bank: QuestionBank, block: Block, order: int,
 def _canvas_page(session: Session, bank: QuestionBank, words: Wording) -> str:
     meta = session.meta
     answered, total = session.progress(bank)
-    facts = [f"{words.profile}: {_one_line(meta.profile)}"]
+    facts = [f"{words.profile}: {one_line(meta.profile)}"]
     if meta.client.strip():
-        facts.append(f"{words.client}: {_one_line(meta.client)}")
+        facts.append(f"{words.client}: {one_line(meta.client)}")
     if meta.interviewer.strip():
-        facts.append(f"{words.interviewer}: {_one_line(meta.interviewer)}")
+        facts.append(f"{words.interviewer}: {one_line(meta.interviewer)}")
     facts += [f"{words.round} {meta.round}", format_time(meta.updated),
               words.answered_of.format(answered=answered, total=total)]
     cells = "\n".join(_cell(session, bank, block, order, words)
@@ -119,8 +119,8 @@ def _canvas_page(session: Session, bank: QuestionBank, words: Wording) -> str:
               f'<span class="key">n/m = {_e(words.canvas_legend)}</span>'
               f'<span class="key">{_e(bank.title)}</span>')
     return (f'<section class="canvas-page">\n<header class="doc-head">'
-            f'<h1>{_e(_one_line(meta.title))} <span class="profile">— '
-            f"{_e(_one_line(meta.profile))}</span></h1>"
+            f'<h1>{_e(one_line(meta.title))} <span class="profile">— '
+            f"{_e(one_line(meta.profile))}</span></h1>"
             f'<p class="facts">{"".join(f"<span>{_e(f)}</span>" for f in facts)}</p></header>\n'
             f'<div class="canvas">\n{cells}\n</div>\n<p class="legend">{legend}</p>\n</section>')
 
@@ -143,14 +143,9 @@ def _answer_body(prompt: Prompt | None, answer: Answer | None, bank: QuestionBan
 
 
 def _facts(session: Session, bank: QuestionBank, words: Wording) -> str:
-    meta = session.meta
-    rows = [(words.profile, meta.profile), (words.client, meta.client),
-            (words.interviewer, meta.interviewer), (words.round, str(meta.round)),
-            (words.bank, f"{bank.title} ({bank.id}, {bank.language})"),
-            (words.created, format_time(meta.created)),
-            (words.updated, format_time(meta.updated))]
+    rows = metadata_rows(session, bank, words)
     return ('<dl class="facts-list">'
-            + "".join(f"<dt>{_e(label)}</dt><dd>{_e(_one_line(value))}</dd>"
+            + "".join(f"<dt>{_e(label)}</dt><dd>{_e(one_line(value))}</dd>"
                       for label, value in rows if value.strip())
             + "</dl>")
 
@@ -160,7 +155,7 @@ def _progress_table(session: Session, bank: QuestionBank, words: Wording) -> str
     for block in bank.ordered_blocks:
         done, total = session.block_progress(block)
         rows.append(f'<tr><td class="num">{block.number}</td>'
-                    f"<td>{_e(_one_line(block.title))}</td>"
+                    f"<td>{_e(one_line(block.title))}</td>"
                     f'<td class="num">{done}/{total}</td></tr>')
     answered, total = session.progress(bank)
     return (f'<table class="progress"><thead><tr><th class="num">#</th>'
@@ -172,7 +167,7 @@ def _progress_table(session: Session, bank: QuestionBank, words: Wording) -> str
 def _block_section(session: Session, bank: QuestionBank, block: Block, words: Wording) -> str:
     done, total = session.block_progress(block)
     parts = [f'<section class="block zone-{_e(block.zone)}" id="block-{_e(block.id)}">'
-             f"<h3>{_e(_block_title(block))}</h3>"
+             f"<h3>{_e(block_heading(block))}</h3>"
              f'<p class="count">{_e(words.answered_of.format(answered=done, total=total))}</p>']
     for perspective in PERSPECTIVES:
         parts.append(f'<div class="perspective {perspective}">'
@@ -180,7 +175,7 @@ def _block_section(session: Session, bank: QuestionBank, block: Block, words: Wo
         for prompt in block.prompts(perspective):
             answer = session.peek(block.id, perspective, prompt.id)
             parts.append(f'<article class="qa" data-prompt="{_e(block.id)}/{perspective}/'
-                         f'{_e(prompt.id)}"><h5>{_e(_one_line(prompt.text))}</h5>'
+                         f'{_e(prompt.id)}"><h5>{_e(one_line(prompt.text))}</h5>'
                          f"{_answer_body(prompt, answer, bank, words)}</article>")
         parts.append("</div>")
     record = session.blocks.get(block.id)
@@ -201,9 +196,9 @@ def _removed(session: Session, bank: QuestionBank, words: Wording) -> str:
         return ""
     items = []
     for orphan in orphans:
-        place = (_block_title(orphan.block) if orphan.block
+        place = (block_heading(orphan.block) if orphan.block
                  else f"{orphan.block_id} ({words.removed_block})")
-        items.append(f'<article class="open-item"><h5>{_e(_one_line(orphan.prompt_id))}</h5>'
+        items.append(f'<article class="open-item"><h5>{_e(one_line(orphan.prompt_id))}</h5>'
                      f'<p class="where">{_e(_where(place, orphan.perspective, bank))}</p>'
                      f"{_answer_body(None, orphan.answer, bank, words)}</article>")
     return (f'<section class="removed"><h3>{_e(words.removed_heading)}</h3>'
@@ -223,7 +218,7 @@ def _open_questions(session: Session, bank: QuestionBank, words: Wording) -> str
         body = (f'<div class="answer-text">{_e(normalized_text(text))}</div>' if text.strip()
                 else f'<p class="empty">{_e(words.no_answer)}</p>')
         items.append(f'<li class="open-item"><p class="where">{_e(where)}</p>'
-                      f"<h5>{_e(_one_line(entry.prompt.text))}</h5>{body}</li>")
+                      f"<h5>{_e(one_line(entry.prompt.text))}</h5>{body}</li>")
     return f'{head}<ol class="open-list">{"".join(items)}</ol></section>'
 
 
@@ -231,7 +226,7 @@ def session_to_html(session: Session, bank: QuestionBank) -> str:
     """The canvas page (printable on one A4 landscape sheet) followed by every answer."""
     words = wording_for(session.meta.language or bank.language)
     meta = session.meta
-    title = f"{_one_line(meta.title)} — {_one_line(meta.profile)}"
+    title = f"{one_line(meta.title)} — {one_line(meta.profile)}"
     blocks = "\n".join(_block_section(session, bank, block, words)
                        for block in bank.ordered_blocks)
     return (f'<!DOCTYPE html>\n<html lang="{_e(bank.language)}">\n<head>\n'

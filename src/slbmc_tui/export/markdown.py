@@ -12,7 +12,15 @@ from datetime import datetime
 
 from slbmc_tui.domain.bank import PERSPECTIVES, Block, Perspective, Prompt, QuestionBank
 from slbmc_tui.domain.session import Answer, Session
-from slbmc_tui.export.content import answer_lines, block_reference, option_labels
+from slbmc_tui.export.content import (
+    answer_lines,
+    block_heading,
+    block_reference,
+    metadata_rows,
+    one_line,
+    option_labels,
+    without_blank_edges,
+)
 from slbmc_tui.export.wording import Wording, format_time, wording_for
 
 # CommonMark lets any ASCII punctuation be backslash-escaped; we escape only what can start
@@ -65,18 +73,9 @@ def escape_line(line: str) -> str:
     return lead + escaped
 
 
-def one_line(text: str) -> str:
-    """Metadata and prompts are shown on one line."""
-    return " ".join(text.split())
-
-
 def quote(text: str) -> list[str]:
     """The text as a block quote, its line breaks kept as hard breaks."""
-    lines = [escape_line(line) for line in answer_lines(text)]
-    while lines and not lines[-1]:
-        lines.pop()
-    while lines and not lines[0]:
-        lines.pop(0)
+    lines = without_blank_edges([escape_line(line) for line in answer_lines(text)])
     out: list[str] = []
     for index, line in enumerate(lines):
         following = lines[index + 1] if index + 1 < len(lines) else ""
@@ -108,12 +107,7 @@ def _answer_body(prompt: Prompt | None, answer: Answer | None, bank: QuestionBan
 
 def _metadata(session: Session, bank: QuestionBank, words: Wording,
               now: datetime | None) -> list[str]:
-    meta = session.meta
-    rows = [(words.profile, meta.profile), (words.client, meta.client),
-            (words.interviewer, meta.interviewer), (words.round, str(meta.round)),
-            (words.bank, f"{bank.title} ({bank.id}, {bank.language})"),
-            (words.created, format_time(meta.created)),
-            (words.updated, format_time(meta.updated))]
+    rows = metadata_rows(session, bank, words)
     if now is not None:
         rows.append((words.exported, format_time(now)))
     return [f"- **{escape_inline(label)}:** {escape_inline(one_line(value))}"
@@ -132,10 +126,6 @@ def _progress(session: Session, bank: QuestionBank, words: Wording) -> list[str]
         lines.append(f"| {block.number} | {escape_inline(one_line(block.title))} "
                      f"| {done}/{count} |")
     return [*lines, ""]
-
-
-def block_heading(block: Block) -> str:
-    return f"{block.number}. {one_line(block.title)}"
 
 
 def _block(session: Session, bank: QuestionBank, block: Block, words: Wording) -> list[str]:
