@@ -2,12 +2,34 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Protocol, runtime_checkable
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from slbmc_tui.domain.bank import Perspective, QuestionBank
+
+Entry = tuple[str, Callable[[], None], str]
+"""A palette command: its name, what it does, its help line."""
+
+
+class ScreenCommands(Provider):
+    """Commands offered by the screen on display; subclasses say which."""
+
+    def _entries(self) -> Sequence[Entry]:
+        raise NotImplementedError
+
+    async def discover(self) -> Hits:
+        for name, run, help_text in self._entries():
+            yield DiscoveryHit(name, run, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, run, help_text in self._entries():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), run, text=name, help=help_text)
 
 
 @runtime_checkable
@@ -21,15 +43,15 @@ class BlockNavigator(Protocol):
               prompt_id: str | None = None) -> None: ...
 
 
-class BlockCommands(Provider):
+class BlockCommands(ScreenCommands):
     """One command per block, offered only on a screen that can go to blocks."""
 
-    def _commands(self) -> list[tuple[str, str, str]]:
+    def _entries(self) -> list[Entry]:
         screen = self.screen
         if not isinstance(screen, BlockNavigator):
             return []
         return [
-            (f"Go to block {block.number}: {block.title}", block.id,
+            (f"Go to block {block.number}: {block.title}", partial(self._go, block.id),
              screen.bank.zone_label(block.zone))
             for block in screen.bank.ordered_blocks
         ]
@@ -38,18 +60,6 @@ class BlockCommands(Provider):
         screen = self.screen
         if isinstance(screen, BlockNavigator):
             screen.go_to(block_id)
-
-    async def discover(self) -> Hits:
-        for name, block_id, help_text in self._commands():
-            yield DiscoveryHit(name, partial(self._go, block_id), help=help_text)
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for name, block_id, help_text in self._commands():
-            score = matcher.match(name)
-            if score > 0:
-                yield Hit(score, matcher.highlight(name), partial(self._go, block_id),
-                          text=name, help=help_text)
 
 
 @runtime_checkable
@@ -61,15 +71,15 @@ class OverviewOpener(Protocol):
     def action_open_questions(self) -> None: ...
 
 
-class OverviewCommands(Provider):
+class OverviewCommands(ScreenCommands):
     """"Show the canvas" and "Show open questions", on a screen that offers them."""
 
-    def _commands(self) -> list[tuple[str, str, str]]:
+    def _entries(self) -> list[Entry]:
         if not isinstance(self.screen, OverviewOpener):
             return []
         return [
-            ("Show the canvas", "canvas", "All nine blocks at a glance (f2)"),
-            ("Show open questions", "open_questions",
+            ("Show the canvas", partial(self._run, "canvas"), "All nine blocks at a glance (f2)"),
+            ("Show open questions", partial(self._run, "open_questions"),
              "Every answer flagged needs research (f3)"),
         ]
 
@@ -77,18 +87,6 @@ class OverviewCommands(Provider):
         screen = self.screen
         if isinstance(screen, OverviewOpener):
             getattr(screen, f"action_{action}")()
-
-    async def discover(self) -> Hits:
-        for name, action, help_text in self._commands():
-            yield DiscoveryHit(name, partial(self._run, action), help=help_text)
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for name, action, help_text in self._commands():
-            score = matcher.match(name)
-            if score > 0:
-                yield Hit(score, matcher.highlight(name), partial(self._run, action),
-                          text=name, help=help_text)
 
 
 @runtime_checkable
@@ -113,25 +111,16 @@ SESSION_COMMANDS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
 )
 
 
-class SessionCommands(Provider):
+class SessionCommands(ScreenCommands):
     """Exports and copies (new profile, new round) of the session on screen."""
 
-    def _commands(self) -> tuple[tuple[str, str, tuple[str, ...], str], ...]:
-        return SESSION_COMMANDS if isinstance(self.screen, SessionActions) else ()
+    def _entries(self) -> list[Entry]:
+        if not isinstance(self.screen, SessionActions):
+            return []
+        return [(name, partial(self._run, action, arguments), help_text)
+                for name, action, arguments, help_text in SESSION_COMMANDS]
 
     def _run(self, action: str, arguments: tuple[str, ...]) -> None:
         screen = self.screen
         if isinstance(screen, SessionActions):
             getattr(screen, f"action_{action}")(*arguments)
-
-    async def discover(self) -> Hits:
-        for name, action, arguments, help_text in self._commands():
-            yield DiscoveryHit(name, partial(self._run, action, arguments), help=help_text)
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for name, action, arguments, help_text in self._commands():
-            score = matcher.match(name)
-            if score > 0:
-                yield Hit(score, matcher.highlight(name), partial(self._run, action, arguments),
-                          text=name, help=help_text)
