@@ -61,14 +61,6 @@ def _open_in_process(ws: Workspace, paths: list[Path]) -> float:
     return elapsed
 
 
-def _screen(command: list[str], text: str) -> float:
-    pane = tmux_driver.start(command)
-    try:
-        return pane.wait_for_text(text, timeout=60)
-    finally:
-        tmux_driver.quit_app(pane)
-
-
 def run(size: str = "full") -> list[Result]:
     s = shape(size)
     with workspace(s.prompts) as ws:
@@ -86,15 +78,10 @@ def run(size: str = "full") -> list[Result]:
         command = slbmc_command(ws.sessions, "compare", *map(str, paths))
         # Shown only once the comparison is drawn (the start screen beneath lists profiles).
         ready = ws.bank.ordered_blocks[0].ours[0].text[:20]
-        ours, bare = [], []
-        try:
-            if size != "tiny":
-                _screen(baseline_command(), READY_TEXT)  # warm caches, not measured
-            for _ in range(s.repeats):
-                bare.append(_screen(baseline_command(), READY_TEXT))
-                ours.append(_screen(command, ready))
-        finally:
-            tmux_driver.kill_server()
+        bare_target = (baseline_command(), READY_TEXT)
+        bare, ours = tmux_driver.time_rounds(
+            [bare_target, (command, ready)], s.repeats,
+            warm_up=[bare_target] if size != "tiny" else [])
         opening = max(0.0, median(ours) - median(bare))
         results += [
             limit_result(NAME, "slbmc compare: open beyond bare start", opening, "s", 0.5,

@@ -33,14 +33,6 @@ def _timed(command: list[str]) -> float:
     return time.perf_counter() - start
 
 
-def _screen(command: list[str], text: str) -> float:
-    pane = tmux_driver.start(command)
-    try:
-        return pane.wait_for_text(text, timeout=60)
-    finally:
-        tmux_driver.quit_app(pane)
-
-
 def run(size: str = "full") -> list[Result]:
     s = shape(size)
     results: list[Result] = []
@@ -69,15 +61,10 @@ def run(size: str = "full") -> list[Result]:
         if not app_available():
             return [*results, skipped(NAME, "slbmc_tui.app is not in this checkout")]
         newest = listed[0].meta.title if listed[0].meta else ""
-        screen_runs, bare_runs = [], []
-        try:
-            if size != "tiny":
-                _screen(baseline_command(), READY_TEXT)  # warm caches, not measured
-            for _ in range(s.repeats):
-                bare_runs.append(_screen(baseline_command(), READY_TEXT))
-                screen_runs.append(_screen(slbmc_command(ws.sessions), newest))
-        finally:
-            tmux_driver.kill_server()
+        bare_target = (baseline_command(), READY_TEXT)
+        bare_runs, screen_runs = tmux_driver.time_rounds(
+            [bare_target, (slbmc_command(ws.sessions), newest)], s.repeats,
+            warm_up=[bare_target] if size != "tiny" else [])
         results.append(limit_result(
             NAME, "start screen shows newest (tmux)", median(screen_runs), "s", 1.0,
             median(bare_runs), note + "; baseline: bare Textual app"))

@@ -25,14 +25,6 @@ from bench.common import (
 NAME = "startup"
 
 
-def time_to_text(command: list[str], text: str) -> float:
-    pane = tmux_driver.start(command)
-    try:
-        return pane.wait_for_text(text, timeout=60)
-    finally:
-        tmux_driver.quit_app(pane)
-
-
 def run(size: str = "full") -> list[Result]:
     if not tmux_driver.available():
         return [skipped(NAME, "tmux is not installed")]
@@ -46,17 +38,11 @@ def run(size: str = "full") -> list[Result]:
         demo = slbmc_command(ws.sessions, "demo")
         resume = slbmc_command(ws.sessions, "resume", str(path))
         demo_text = demo_ready_text()
-        bare, ours, large = [], [], []
-        try:
-            if size != "tiny":  # warm caches, not measured
-                time_to_text(baseline_command(), READY_TEXT)
-                time_to_text(demo, demo_text)
-            for _ in range(repeats):
-                bare.append(time_to_text(baseline_command(), READY_TEXT))
-                ours.append(time_to_text(demo, demo_text))
-                large.append(time_to_text(resume, answer_start))
-        finally:
-            tmux_driver.kill_server()
+        bare_target = (baseline_command(), READY_TEXT)
+        demo_target = (demo, demo_text)
+        bare, ours, large = tmux_driver.time_rounds(
+            [bare_target, demo_target, (resume, answer_start)], repeats,
+            warm_up=[bare_target, demo_target] if size != "tiny" else [])
     note = f"median of {repeats} runs; waits for {demo_text!r}"
     return [
         ratio_result(NAME, "slbmc demo to first screen", median(ours), median(bare), "s", 1.3,

@@ -147,3 +147,33 @@ def quit_app(pane: Pane, keys: Sequence[str] = ("C-q",), timeout: float = 5.0) -
             break
         time.sleep(0.01)
     pane.close()
+
+
+def time_to_text(command: Sequence[str], text: str, timeout: float = 60) -> float:
+    """Seconds from starting `command` until `text` shows; the program is quit afterwards."""
+    pane = start(command)
+    try:
+        return pane.wait_for_text(text, timeout=timeout)
+    finally:
+        quit_app(pane)
+
+
+Target = tuple[Sequence[str], str]
+"""A program to time and the text that says it is ready."""
+
+
+def time_rounds(targets: Sequence[Target], repeats: int,
+                warm_up: Sequence[Target] = ()) -> list[list[float]]:
+    """Each target's times, one per round; within a round the targets run in turn, so
+    drifting load hits all alike. `warm_up` runs once first, unmeasured (caches, .pyc).
+    The tmux server is killed at the end, whatever happened."""
+    try:
+        for command, text in warm_up:
+            time_to_text(command, text)
+        runs: list[list[float]] = [[] for _ in targets]
+        for _ in range(repeats):
+            for times, (command, text) in zip(runs, targets, strict=True):
+                times.append(time_to_text(command, text))
+        return runs
+    finally:
+        kill_server()
