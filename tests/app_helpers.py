@@ -20,6 +20,17 @@ async def settle(pilot: Pilot[None]) -> None:
         await pilot.pause()
 
 
+async def run_from_palette(pilot: Pilot[None], command: str) -> None:
+    """Type `command` into the command palette and run the best match."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*command)
+    await pilot.pause(0.3)
+    await pilot.press("enter")
+    await pilot.pause()
+    await pilot.pause()
+
+
 def make_session(folder: Path, title: str, profile: str, *, minutes_ago: int = 0,
                  client: str = "", answered: dict[tuple[str, str, str], str] | None = None,
                  clock: FakeClock | None = None) -> Path:

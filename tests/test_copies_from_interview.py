@@ -7,26 +7,14 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, TextArea
 
-from slbmc_tui.app import SlbmcApp, make_app
+from slbmc_tui.app import make_app
 from slbmc_tui.dialogs.profile_name import ProfileNameDialog
 from slbmc_tui.launch import ResumeSession
 from slbmc_tui.screens.interview import InterviewScreen
 from slbmc_tui.screens.start import StartScreen
 from slbmc_tui.storage.store import SessionStore
-from tests.app_helpers import make_session, settle
+from tests.app_helpers import make_session, run_from_palette, settle
 from tests.conftest import FakeClock
-
-
-async def run_command(app: SlbmcApp, pilot: object, command: str) -> None:
-    from textual.pilot import Pilot
-
-    assert isinstance(pilot, Pilot)
-    await pilot.press("ctrl+p")
-    await pilot.pause()
-    await pilot.press(*command)
-    await pilot.pause(0.3)
-    await pilot.press("enter")
-    await pilot.pause()
 
 
 def source_session(folder: Path) -> Path:
@@ -48,7 +36,7 @@ async def test_new_profile_from_the_interview_keeps_our_side_and_the_unsaved_wor
         editor = app.screen.focused
         assert isinstance(editor, TextArea)
         await pilot.press(*" weekly")  # typed just now: the copy must include it
-        await run_command(app, pilot, "new profile from this session")
+        await run_from_palette(pilot, "new profile from this session")
         assert isinstance(app.screen, ProfileNameDialog)
         app.screen.query_one("#profile", Input).value = "A relative"
         await pilot.press("enter")
@@ -81,7 +69,7 @@ async def test_new_round_from_the_interview_copies_everything_and_keeps_round_on
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, InterviewScreen)
-        await run_command(app, pilot, "new round of this session")
+        await run_from_palette(pilot, "new round of this session")
         await settle(pilot)
         interview = app.screen
         assert isinstance(interview, InterviewScreen)

@@ -19,6 +19,7 @@ from slbmc_tui.dialogs.export import (
 from slbmc_tui.domain.bank import builtin_bank
 from slbmc_tui.domain.session import new_session
 from slbmc_tui.screens.interview import InterviewScreen
+from tests.app_helpers import run_from_palette
 from tests.conftest import FakeClock
 from tests.interview_host import InterviewHost
 from tests.test_interview_snapshots import demo_answers, steady
@@ -38,16 +39,6 @@ async def type_answer(pilot: Pilot[None], host: InterviewHost, text: str) -> Non
     editor = host.interview.focused
     assert isinstance(editor, TextArea)
     await pilot.press(*text)
-
-
-async def open_from_palette(pilot: Pilot[None], command: str) -> None:
-    await pilot.press("ctrl+p")
-    await pilot.pause()
-    await pilot.press(*command)
-    await pilot.pause(0.3)
-    await pilot.press("enter")
-    await pilot.pause()
-    await pilot.pause()
 
 
 def dialog_of(host: InterviewHost) -> ExportDialog:
@@ -92,7 +83,7 @@ async def test_palette_exports_html_with_html_chosen(sessions_dir: Path,
     host = InterviewHost(sessions_dir, clock)
     async with host.run_test(size=(120, 40)) as pilot:
         await type_answer(pilot, host, "Fresh food")
-        await open_from_palette(pilot, "export as html")
+        await run_from_palette(pilot, "export as html")
         dialog = dialog_of(host)
         assert dialog.fmt == "html"
         assert dialog.query_one("#format-html").value  # type: ignore[attr-defined]
@@ -199,7 +190,7 @@ async def test_palette_exports_the_canvas_as_svg(sessions_dir: Path, clock: Fake
     host = InterviewHost(sessions_dir, clock)
     async with host.run_test(size=(120, 40)) as pilot:
         await type_answer(pilot, host, "Stock")
-        await open_from_palette(pilot, "export the canvas as svg")
+        await run_from_palette(pilot, "export the canvas as svg")
         dialog = dialog_of(host)
         assert dialog.fmt == "svg"
         path = Path(dialog.query_one("#export-path", Input).value)

@@ -14,6 +14,7 @@ from slbmc_tui.screens.interview import InterviewScreen
 from slbmc_tui.screens.open_questions import OpenQuestionsScreen
 from slbmc_tui.widgets.answer_editor import AnswerEditor
 from slbmc_tui.widgets.canvas_cell import CanvasCell
+from tests.app_helpers import run_from_palette
 from tests.conftest import FakeClock
 from tests.interview_host import InterviewHost
 
@@ -133,13 +134,7 @@ async def test_palette_offers_the_overviews(sessions_dir: Path, clock: FakeClock
     host = InterviewHost(sessions_dir, clock)
     async with host.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"open questions")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
-        await pilot.pause()
+        await run_from_palette(pilot, "open questions")
         assert isinstance(host.screen, OpenQuestionsScreen)
 
 
