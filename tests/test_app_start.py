@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import pytest
@@ -44,7 +45,7 @@ async def test_listing_groups_profiles_by_model_newest_first(sessions_dir: Path,
         ]
         table = screen.query_one("#sessions", DataTable)
         row = table.get_row(str(paths["elderly"]))
-        assert row[1] == "HomeWell Care Oy"
+        assert str(row[1]) == "HomeWell Care Oy"
         assert str(row[2]).endswith(" 2/39")
         assert row[3] == "2026-11-23 09:00"
         assert table.has_focus and table.cursor_row == 1  # the newest session, ready for Enter
@@ -211,7 +212,7 @@ async def test_session_list_beneath_a_resume_is_built_when_it_shows(sessions_dir
         start = app.screen_stack[-2]
         assert isinstance(app.screen, InterviewScreen) and isinstance(start, StartScreen)
         assert not start.is_built and not start.query("#sessions")  # no cost before it shows
-        app.back_to_sessions()
+        await pilot.press("escape")
         await settle(pilot)
         assert app.screen is start and start.is_built
         assert "Commuter cyclist" in table_rows(start)
@@ -364,3 +365,22 @@ async def test_help_names_both_quit_keys(sessions_dir: Path, clock: FakeClock) -
         await settle(pilot)
         keys = dict((description, key) for key, description in keys_from_screen(app.screen))
         assert "^q" in keys["Quit (saves first)"] and "^c" in keys["Quit (saves first)"]
+
+
+@pytest.mark.asyncio
+async def test_names_that_look_like_markup_show_as_typed(sessions_dir: Path,
+                                                         clock: FakeClock) -> None:
+    path = make_session(sessions_dir, "[b]Acme[/b]", "[red]Rider", client="[i]Client[/i]")
+    app = make_app(sessions_dir=sessions_dir, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, StartScreen)
+        table = screen.query_one("#sessions", DataTable)
+        row = table.get_row(str(path))
+        assert str(row[0]).strip() == "[red]Rider"
+        assert str(row[1]) == "[i]Client[/i]"
+        assert table_rows(screen)[0] == "[b]Acme[/b]"
+        shown = html.unescape(app.export_screenshot()).replace("\xa0", " ")
+        for typed in ("[b]Acme[/b]", "[red]Rider", "[i]Client[/i]"):
+            assert typed in shown

@@ -234,7 +234,7 @@ class StartScreen(Screen[None]):
                 meta = summary.meta
                 assert meta is not None
                 rows.append(((Text("  " + clip(profile_label(summary), width - 2)),
-                              clip(meta.client, CLIENT_WIDTH),
+                              Text(clip(meta.client, CLIENT_WIDTH)),  # never markup
                               progress_cell(meta.answered, meta.total),
                               meta.updated.strftime("%Y-%m-%d %H:%M")), str(summary.path)))
         return rows
