@@ -26,7 +26,9 @@ def baseline_command(text_file: Path | None = None) -> list[str]:
 
 
 def slbmc_command(sessions_dir: Path, *args: str) -> list[str]:
-    return [slbmc_exe(), "--sessions-dir", str(sessions_dir), *args]
+    # TMPDIR inside the bench's own folder: the demo's scratch copy is removed with it.
+    return ["env", f"TMPDIR={sessions_dir.parent}", slbmc_exe(), "--sessions-dir",
+            str(sessions_dir), *args]
 
 
 def interview_command(session: Path, save_into: Path | None = None) -> list[str]:

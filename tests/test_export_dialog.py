@@ -7,12 +7,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from textual.pilot import Pilot
 from textual.widgets import Input, RadioSet, Static, TextArea
 
 from slbmc_tui.dialogs.export import (
     ExportDialog,
     default_export_path,
+    target_path,
     with_format,
     write_export,
 )
@@ -119,6 +122,11 @@ async def test_a_path_under_a_regular_file_is_refused_inline_and_writes_nothing(
         message = message_of(dialog)
         assert "Nothing was exported" in message
         assert "notes.txt is a file, not a folder" in message
+        dialog.query_one("#export-path", Input).value = "~nosuchuser-slbmc/x.md"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert host.screen is dialog
+        assert "is not a usable path" in message_of(dialog)
         assert all_files(tmp_path) == before
         # Fixing the path and pressing Enter again exports.
         dialog.query_one("#export-path", Input).value = str(tmp_path / "out" / "canvas.md")
@@ -242,3 +250,22 @@ def test_export_dialog_wide(snap_compare: Any, sessions_dir: Path) -> None:
 def test_export_dialog_narrow(snap_compare: Any, sessions_dir: Path) -> None:
     host = InterviewHost(sessions_dir, FakeClock(), fill=demo_answers)
     assert snap_compare(host, terminal_size=(80, 24), run_before=open_dialog)
+
+
+@given(name=st.text(max_size=40))
+@settings(max_examples=60)
+def test_any_typed_file_name_exports_or_says_why_and_never_raises(name: str) -> None:
+    import tempfile
+
+    bank = builtin_bank("en")
+    session = new_session(bank, title="T", profile="P", clock=FakeClock())
+    session.answer("customers_world", "ours", "deep_insight").text = "Kept words"
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        text = with_format(str(root / "out" / name), "md")
+        path = target_path(text)
+        outcome = write_export(session, bank, "md", path)
+        if outcome.written:
+            assert "Kept words" in path.read_text("utf-8")
+        else:
+            assert outcome.problem or outcome.exists

@@ -65,6 +65,9 @@ class ExportOutcome:
 def write_export(session: Session, bank: QuestionBank, fmt: str, path: Path, *,
                  replace: bool = False) -> ExportOutcome:
     """Render and write one export (0600); runs in a worker thread, never raises for the user."""
+    if "\x00" in str(path):
+        return ExportOutcome(path, problem="The path holds a NUL character, which no file "
+                             "name can; type the path again.")
     if path.suffix.lower() == ".toml":
         return ExportOutcome(path, problem=f"{path.name}: .toml is what session files are "
                              f"called; name the export .{fmt} instead.")
@@ -180,7 +183,12 @@ class ExportDialog(ModalScreen[Path | None]):
         if not text.strip():
             self._show_message("Type where to save the export.", error=True)
             return
-        path = target_path(text)
+        try:
+            path = target_path(text)
+        except (ValueError, RuntimeError) as error:  # a NUL, or ~user for an unknown user
+            self._show_message(f"Nothing was exported: {text.strip()!r} is not a usable path "
+                               f"({error}).", error=True)
+            return
         self._busy = True
         self.query_one("#export", Button).disabled = True
         self._show_message(f"Exporting as {FORMAT_NAMES[self.fmt]}…")
@@ -193,7 +201,10 @@ class ExportDialog(ModalScreen[Path | None]):
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def _export(self, path: Path, fmt: str, *, replace: bool) -> None:
-        outcome = write_export(self.session, self.bank, fmt, path, replace=replace)
+        try:
+            outcome = write_export(self.session, self.bank, fmt, path, replace=replace)
+        except Exception as error:  # the dialog must never stay stuck in "Exporting…"
+            outcome = ExportOutcome(path, problem=f"{path}: {error}")
         self.app.call_from_thread(self._finished, outcome)
 
     def _finished(self, outcome: ExportOutcome) -> None:
