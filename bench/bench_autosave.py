@@ -26,7 +26,8 @@ from bench.common import (
 from slbmc_tui.domain.bank import PERSPECTIVES
 from slbmc_tui.storage.atomic import atomic_write_text
 from slbmc_tui.storage.store import SessionFile
-from slbmc_tui.storage.toml_format import SessionRenderer, session_to_data
+from slbmc_tui.storage.toml_format import session_to_data
+from slbmc_tui.storage.toml_render import SessionRenderer
 
 NAME = "autosave"
 

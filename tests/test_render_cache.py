@@ -54,12 +54,12 @@ def _apply(session: Session, edit: tuple[str, str, str, str, str]) -> None:
 @given(edits=edits)
 def test_a_long_lived_renderer_writes_what_a_fresh_one_writes(edits: list[Any]) -> None:
     session = _session()
-    renderer = toml_format.SessionRenderer()
+    renderer = toml_render.SessionRenderer()
     for edit in edits:
         _apply(session, edit)
         data = toml_format.session_to_data(session)
         text = renderer.render(data)
-        assert text == toml_format.SessionRenderer().render(data)
+        assert text == toml_render.SessionRenderer().render(data)
         assert tomllib.loads(text)["meta"]["title"] == "Cache"
 
 
@@ -68,7 +68,7 @@ def test_an_edit_re_renders_only_the_changed_answer(monkeypatch: Any) -> None:
     for block_id in BLOCKS:
         for prompt_id in PROMPTS:
             session.answer(block_id, "ours", prompt_id).text = f"{block_id} {prompt_id}\n" * 50
-    renderer = toml_format.SessionRenderer()
+    renderer = toml_render.SessionRenderer()
     renderer.render(toml_format.session_to_data(session))
     rendered: list[tuple[str, str, str]] = []
     original = toml_render._render_answer

@@ -132,3 +132,14 @@ def test_duplicate_makes_a_new_profile_or_the_next_round(tmp_path: Path) -> None
     assert round_two.meta.round == 2 and "round-2" in round_two_path.name
     assert round_two.peek("customers_world", "customer", "why_buy").text == "To stay at home"
     assert source.read_bytes() == original
+
+
+def test_a_head_longer_than_the_first_read_still_lists(tmp_path: Path) -> None:
+    session = _session(FakeClock())
+    session.meta.client = "Acme " * 20_000  # 100 KB of metadata, then the answers
+    session.answer("customers_world", "ours", "deep_insight").text = "x"
+    store = SessionStore(tmp_path / "sessions")
+    path = store.create(session)
+    summary = store.summary(path)
+    assert summary.error is None
+    assert summary.meta is not None and summary.meta.client == session.meta.client

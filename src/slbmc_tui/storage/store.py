@@ -106,9 +106,10 @@ class SessionStore:
         """Read only the head of a file: fast even for a folder of large sessions."""
         try:
             text = self._read_text(path, limit=HEAD_READ_BYTES)
+            if (toml_format.BLOCKS_MARKER not in text
+                    and len(text.encode("utf-8")) >= HEAD_READ_BYTES - 8):
+                text = self._read_text(path)  # a head longer than the first read: read it all
             data = toml_format.parse_head(text, path)
-            if len(text) == HEAD_READ_BYTES and toml_format.BLOCKS_MARKER not in text:
-                data = toml_format.parse_head(self._read_text(path), path)
             meta = SessionMeta.model_validate(data.get("meta"))
         except SessionFileError as error:
             return SessionSummary(path, error=error.problem)

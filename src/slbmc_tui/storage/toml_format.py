@@ -26,13 +26,9 @@ from pydantic import ValidationError
 from slbmc_tui.domain.errors import SessionFileError, describe_validation_error
 from slbmc_tui.domain.session import SCHEMA_VERSION, Session
 
-# The writing half lives in toml_render (no pydantic); re-exported so this stays the one API.
+# The writing half lives in toml_render (no pydantic, so saving threads start fast).
 from slbmc_tui.storage.toml_render import BLOCKS_MARKER as BLOCKS_MARKER
-from slbmc_tui.storage.toml_render import HEAD_KEYS as HEAD_KEYS
-from slbmc_tui.storage.toml_render import SessionRenderer as SessionRenderer
-from slbmc_tui.storage.toml_render import render_block as render_block
-from slbmc_tui.storage.toml_render import render_head as render_head
-from slbmc_tui.storage.toml_render import render_tail as render_tail
+from slbmc_tui.storage.toml_render import SessionRenderer
 
 _KNOWN_KEYS: dict[str, list[str]] = {
     "": ["schema_version", "meta", "position", "blocks"],
