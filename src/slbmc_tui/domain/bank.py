@@ -1,77 +1,68 @@
 """Question banks: the canvas's nine blocks and their prompts, loaded from TOML.
 
 A bank is data, never code: `questions/en.toml` and `questions/fi.toml` ship with the
-app and a user may point at their own file. Everything here is validated on load so a
-broken bank fails once, early, with a message naming the file and the entry.
+app and a user may point at their own file. A user's file is validated on load by the
+pydantic schema in `bank_schema` (imported only then), so a broken bank fails once, early,
+with a message naming the file and the entry. The shipped banks are built directly, without
+pydantic, so starting the app stays fast; a test validates them with the same schema.
 """
 
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
-
-from slbmc_tui.domain.errors import BankError, describe_validation_error
+from slbmc_tui.domain.errors import BankError
 from slbmc_tui.domain.perspective import PERSPECTIVES as PERSPECTIVES
 from slbmc_tui.domain.perspective import Perspective as Perspective
 
 ZONES = ("customer_value", "value_proposition", "internal", "costs_revenues")
+Zone = Literal["customer_value", "value_proposition", "internal", "costs_revenues"]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Option(_Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Option:
     """A tickable choice under a prompt, such as one benefit type."""
 
-    id: str = Field(min_length=1, pattern=r"^[a-z0-9_]+$")
-    label: str = Field(min_length=1)
+    id: str
+    label: str
 
 
-class Prompt(_Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Prompt:
     """One guiding question, asked from one perspective."""
 
-    id: str = Field(min_length=1, pattern=r"^[a-z0-9_]+$")
-    text: str = Field(min_length=1)
+    id: str
+    text: str
     hints: tuple[str, ...] = ()
     options: tuple[Option, ...] = ()
 
-    @model_validator(mode="after")
-    def _unique_options(self) -> Prompt:
-        _require_unique([o.id for o in self.options], f"option id in prompt {self.id!r}")
-        return self
 
-
-class CanvasPosition(_Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CanvasPosition:
     """Where a block sits on the printed canvas: a 10-column, 3-row grid."""
 
-    row: int = Field(ge=0, le=2)
-    column: int = Field(ge=0, le=9)
-    row_span: int = Field(default=1, ge=1, le=3)
-    column_span: int = Field(default=1, ge=1, le=10)
+    row: int
+    column: int
+    row_span: int = 1
+    column_span: int = 1
 
 
-class Block(_Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Block:
     """One of the nine canvas blocks with its prompts from both perspectives."""
 
-    number: int = Field(ge=1, le=9)
-    id: str = Field(min_length=1, pattern=r"^[a-z0-9_]+$")
-    title: str = Field(min_length=1)
-    zone: Literal["customer_value", "value_proposition", "internal", "costs_revenues"]
+    number: int
+    id: str
+    title: str
+    zone: Zone
     position: CanvasPosition
-    ours: tuple[Prompt, ...] = Field(min_length=1)
-    customer: tuple[Prompt, ...] = Field(min_length=1)
-
-    @model_validator(mode="after")
-    def _unique_prompts(self) -> Block:
-        _require_unique(
-            [p.id for p in (*self.ours, *self.customer)], f"prompt id in block {self.id!r}"
-        )
-        return self
+    ours: tuple[Prompt, ...]
+    customer: tuple[Prompt, ...]
 
     def prompts(self, perspective: Perspective) -> tuple[Prompt, ...]:
         """The prompts of one perspective, in bank order."""
@@ -86,7 +77,8 @@ class Block(_Strict):
         return len(self.ours) + len(self.customer)
 
 
-class Labels(_Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Labels:
     """The words the bank's language uses for the canvas's fixed parts."""
 
     ours: str
@@ -96,41 +88,25 @@ class Labels(_Strict):
     needs_research: str = "Needs research"
 
 
-class Intro(_Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Intro:
     """The short service-logic introduction shown in the help screen."""
 
     title: str
     text: str
 
 
-class QuestionBank(_Strict):
-    """A complete, validated question bank."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class QuestionBank:
+    """A complete question bank (validated by `bank_schema` when it comes from a user's file)."""
 
-    id: str = Field(min_length=1, pattern=r"^[a-z0-9_-]+$")
-    language: str = Field(min_length=2)
-    title: str = Field(min_length=1)
+    id: str
+    language: str
+    title: str
     order: tuple[int, ...]
     labels: Labels
     intro: Intro
     blocks: tuple[Block, ...]
-
-    @model_validator(mode="after")
-    def _nine_blocks_in_order(self) -> QuestionBank:
-        numbers = sorted(b.number for b in self.blocks)
-        if numbers != list(range(1, 10)):
-            missing = sorted(set(range(1, 10)) - set(numbers))
-            raise ValueError(
-                f"blocks must be numbered 1..9 exactly once (got {numbers}"
-                + (f"; missing {missing}" if missing else "")
-                + ")"
-            )
-        if sorted(self.order) != list(range(1, 10)):
-            raise ValueError(f"order must list 1..9 exactly once, got {list(self.order)}")
-        _require_unique([b.id for b in self.blocks], "block id")
-        missing_zones = set(ZONES) - set(self.labels.zones)
-        if missing_zones:
-            raise ValueError(f"labels.zones lacks {sorted(missing_zones)}")
-        return self
 
     @property
     def ordered_blocks(self) -> tuple[Block, ...]:
@@ -155,12 +131,40 @@ class QuestionBank(_Strict):
         return self.labels.ours if perspective == "ours" else self.labels.customer
 
 
-def _require_unique(ids: list[str], what: str) -> None:
-    seen: set[str] = set()
-    for item in ids:
-        if item in seen:
-            raise ValueError(f"duplicate {what}: {item!r}")
-        seen.add(item)
+def bank_from_data(data: Mapping[str, Any]) -> QuestionBank:
+    """Build a bank from its TOML table, trusting it: for the shipped banks and for data
+    `bank_schema` has already validated. A malformed table raises KeyError/TypeError.
+    """
+    labels = data["labels"]
+    intro = data["intro"]
+    return QuestionBank(
+        id=data["id"], language=data["language"], title=data["title"],
+        order=tuple(data["order"]),
+        labels=Labels(ours=labels["ours"], customer=labels["customer"],
+                      zones=dict(labels["zones"]),
+                      notes=labels.get("notes", "Notes"),
+                      needs_research=labels.get("needs_research", "Needs research")),
+        intro=Intro(title=intro["title"], text=intro["text"]),
+        blocks=tuple(_block(b) for b in data["blocks"]),
+    )
+
+
+def _block(data: Mapping[str, Any]) -> Block:
+    position = data["position"]
+    return Block(
+        number=data["number"], id=data["id"], title=data["title"], zone=data["zone"],
+        position=CanvasPosition(row=position["row"], column=position["column"],
+                                row_span=position.get("row_span", 1),
+                                column_span=position.get("column_span", 1)),
+        ours=tuple(_prompt(p) for p in data["ours"]),
+        customer=tuple(_prompt(p) for p in data["customer"]),
+    )
+
+
+def _prompt(data: Mapping[str, Any]) -> Prompt:
+    return Prompt(id=data["id"], text=data["text"], hints=tuple(data.get("hints", ())),
+                  options=tuple(Option(id=o["id"], label=o["label"])
+                                for o in data.get("options", ())))
 
 
 def questions_dir() -> Path:
@@ -174,22 +178,25 @@ def questions_dir() -> Path:
 BUILTIN_LANGUAGES = ("en", "fi")
 
 
-def load_bank(path: Path) -> QuestionBank:
-    """Read and validate a bank file; any problem raises BankError naming the file."""
+def read_bank_data(path: Path) -> dict[str, Any]:
+    """A bank file's TOML table; BankError when it cannot be read or parsed."""
     try:
         raw = path.read_bytes()
     except OSError as error:
         raise BankError(path, f"cannot be read: {error.strerror or error}") from error
     try:
-        data = tomllib.loads(raw.decode("utf-8"))
+        return tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as error:
         raise BankError(path, f"is not UTF-8 text (byte {error.start})") from error
     except tomllib.TOMLDecodeError as error:
         raise BankError(path, f"is not valid TOML: {error}") from error
-    try:
-        return QuestionBank.model_validate(data)
-    except ValidationError as error:
-        raise BankError(path, describe_validation_error(error, data)) from error
+
+
+def load_bank(path: Path) -> QuestionBank:
+    """Read and validate a bank file; any problem raises BankError naming the file."""
+    from slbmc_tui.domain.bank_schema import validate_bank  # pydantic: only for users' files
+
+    return validate_bank(read_bank_data(path), path)
 
 
 @cache
@@ -201,7 +208,13 @@ def builtin_bank(language: str) -> QuestionBank:
             f"no built-in bank for language {language!r}; choose one of "
             + ", ".join(BUILTIN_LANGUAGES),
         )
-    return load_bank(questions_dir() / f"{language}.toml")
+    path = questions_dir() / f"{language}.toml"
+    data = read_bank_data(path)
+    try:
+        return bank_from_data(data)
+    except (KeyError, TypeError, AttributeError, ValueError):
+        # A damaged installation: let the schema say what is wrong, as for any bank file.
+        return load_bank(path)
 
 
 def resolve_bank(bank_id: str, language: str, bank_path: str | None = None) -> QuestionBank:
