@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import tomli_w
 
+from slbmc_tui.domain import bank as bank_module
 from slbmc_tui.domain.bank import builtin_bank, load_bank, questions_dir
 from slbmc_tui.domain.errors import BankError
 
@@ -28,6 +29,32 @@ def test_zones_follow_the_canvas() -> None:
     assert {n for n, z in zones.items() if z == "internal"} == {6, 7, 8}
     assert {n for n, z in zones.items() if z == "costs_revenues"} == {5, 9}
     assert zones[2] == "value_proposition"
+
+
+@pytest.mark.parametrize("language", ["en", "fi"])
+def test_shipped_banks_pass_the_schema_and_match_the_fast_path(language: str) -> None:
+    """The shipped banks load without pydantic at run time; here they meet the same rules
+    as any user's bank file (a broken shipped bank fails with the usual message) and the
+    fast path must build exactly the bank the schema does."""
+    path = questions_dir() / f"{language}.toml"
+    assert load_bank(path) == builtin_bank(language)
+
+
+def test_a_damaged_shipped_bank_is_reported_by_the_schema(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = _bank_data()
+    del data["blocks"][0]["title"]
+    folder = tmp_path / "questions"
+    folder.mkdir()
+    (folder / "en.toml").write_text(tomli_w.dumps(data))
+    monkeypatch.setattr(bank_module, "questions_dir", lambda: folder)
+    builtin_bank.cache_clear()
+    try:
+        with pytest.raises(BankError,
+                           match=r"en.toml: `blocks\[\"customers_world\"\].title` is missing"):
+            builtin_bank("en")
+    finally:
+        builtin_bank.cache_clear()
 
 
 def _bank_data() -> dict:
