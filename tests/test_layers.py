@@ -83,6 +83,13 @@ NO_PYDANTIC = textwrap.dedent("""
         session = new_session(builtin_bank(language), title="Kotihoito", profile=language)
         opened = open_session(store, store.create(session))
         assert opened.session == session
+    # A user's bank file that follows the rules is read without pydantic too.
+    from slbmc_tui.domain.bank import load_bank, questions_dir
+    own = folder / "own-bank.toml"
+    own.write_bytes((questions_dir() / "en.toml").read_bytes())
+    session = new_session(load_bank(own), title="Kotihoito", profile="own",
+                          bank_path=str(own))
+    assert open_session(store, store.create(session)).bank == builtin_bank("en")
     assert main(["--sessions-dir", str(folder), "list"]) == 0
     assert not [m for m in sys.modules if m.split(".")[0] in ("pydantic", "pydantic_core")]
 """)
@@ -91,13 +98,14 @@ NO_PYDANTIC = textwrap.dedent("""
 def test_start_path_never_imports_pydantic(tmp_path: Path) -> None:
     """Importing pydantic costs more than the whole start may add to Textual (issue 8).
 
-    The CLI, the app and its first screens, loading a session made with a shipped bank
-    and listing the folder must all work with pydantic blocked.
+    The CLI, the app and its first screens, loading a session made with a shipped bank or
+    with a sound bank file of the user's, and listing the folder must all work with
+    pydantic blocked.
     """
     result = subprocess.run([sys.executable, "-c", NO_PYDANTIC, str(tmp_path)],
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.count("Kotihoito") == 2  # the listing ran and read both
+    assert result.stdout.count("Kotihoito") == 3  # the listing ran and read all three
 
 
 def test_domain_and_storage_import_without_pydantic() -> None:

@@ -1,14 +1,17 @@
 """Question banks: the canvas's nine blocks and their prompts, loaded from TOML.
 
 A bank is data, never code: `questions/en.toml` and `questions/fi.toml` ship with the
-app and a user may point at their own file. A user's file is validated on load by the
-pydantic schema in `bank_schema` (imported only then), so a broken bank fails once, early,
-with a message naming the file and the entry. The shipped banks are built directly, without
-pydantic, so starting the app stays fast; a test validates them with the same schema.
+app and a user may point at their own file. The rules a bank must follow are the pydantic
+schema in `bank_schema`: a broken bank fails once, early, with a message naming the file and
+the entry. pydantic costs more to import than the whole start may add to Textual, so a file
+that plainly follows the rules (`plainly_valid`, stricter than the schema) is built
+directly; only anything else meets the schema. A test validates the shipped banks with the
+schema and checks that the fast path builds the same bank.
 """
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -193,10 +196,19 @@ def read_bank_data(path: Path) -> dict[str, Any]:
 
 
 def load_bank(path: Path) -> QuestionBank:
-    """Read and validate a bank file; any problem raises BankError naming the file."""
-    from slbmc_tui.domain.bank_schema import validate_bank  # pydantic: only for users' files
+    """Read and validate a bank file; any problem raises BankError naming the file.
 
-    return validate_bank(read_bank_data(path), path)
+    A file that plainly follows every rule (`plainly_valid`, a few hundred microseconds) is
+    built directly; anything else goes to the pydantic schema, which accepts what its lax
+    mode allows and words the errors. So pydantic (~100 ms with the schema) is imported
+    only for a bank with a problem or an unusual spelling, never on a normal start.
+    """
+    data = read_bank_data(path)
+    if plainly_valid(data):
+        return bank_from_data(data)
+    from slbmc_tui.domain.bank_schema import validate_bank
+
+    return validate_bank(data, path)
 
 
 @cache
@@ -208,13 +220,92 @@ def builtin_bank(language: str) -> QuestionBank:
             f"no built-in bank for language {language!r}; choose one of "
             + ", ".join(BUILTIN_LANGUAGES),
         )
-    path = questions_dir() / f"{language}.toml"
-    data = read_bank_data(path)
-    try:
-        return bank_from_data(data)
-    except (KeyError, TypeError, AttributeError, ValueError):
-        # A damaged installation: let the schema say what is wrong, as for any bank file.
-        return load_bank(path)
+    return load_bank(questions_dir() / f"{language}.toml")
+
+
+# -- the fast acceptor ----------------------------------------------------------------------
+# Stricter than the schema on purpose: exact types (true/false is not a number), every key
+# known, ids matched whole. It only says "certainly valid"; a test checks on random banks
+# that whatever it accepts, the schema accepts too and builds the same bank.
+
+_ID = re.compile(r"[a-z0-9_]+")
+_BANK_ID = re.compile(r"[a-z0-9_-]+")
+_BANK_KEYS = {"id", "language", "title", "order", "labels", "intro", "blocks"}
+_LABEL_KEYS = {"ours", "customer", "zones", "notes", "needs_research"}
+_BLOCK_KEYS = {"number", "id", "title", "zone", "position", "ours", "customer"}
+_POSITION_SPANS = {"row": (0, 2), "column": (0, 9), "row_span": (1, 3), "column_span": (1, 10)}
+_PROMPT_KEYS = {"id", "text", "hints", "options"}
+
+
+def _is_int(value: Any, low: int, high: int) -> bool:
+    return type(value) is int and low <= value <= high
+
+
+def _is_text(value: Any, least: int = 0) -> bool:
+    return type(value) is str and len(value) >= least
+
+
+def _is_id(value: Any, pattern: re.Pattern[str] = _ID) -> bool:
+    return type(value) is str and pattern.fullmatch(value) is not None
+
+
+def _unique(ids: list[Any]) -> bool:
+    return len(set(ids)) == len(ids)
+
+
+def _plain_prompt(prompt: Any) -> bool:
+    if type(prompt) is not dict or not {"id", "text"} <= prompt.keys() <= _PROMPT_KEYS:
+        return False
+    hints = prompt.get("hints", [])
+    options = prompt.get("options", [])
+    return (_is_id(prompt["id"]) and _is_text(prompt["text"], 1)
+            and type(hints) is list and all(_is_text(h) for h in hints)
+            and type(options) is list
+            and all(type(o) is dict and o.keys() == {"id", "label"} and _is_id(o["id"])
+                    and _is_text(o["label"], 1) for o in options)
+            and _unique([o["id"] for o in options]))
+
+
+def _plain_block(block: Any) -> bool:
+    if type(block) is not dict or block.keys() != _BLOCK_KEYS:
+        return False
+    position = block["position"]
+    if (type(position) is not dict or not {"row", "column"} <= position.keys()
+            or not position.keys() <= _POSITION_SPANS.keys()
+            or not all(_is_int(v, *_POSITION_SPANS[k]) for k, v in position.items())):
+        return False
+    sides = (block["ours"], block["customer"])
+    return (_is_int(block["number"], 1, 9) and _is_id(block["id"])
+            and _is_text(block["title"], 1) and block["zone"] in ZONES
+            and all(type(side) is list and side and all(_plain_prompt(p) for p in side)
+                    for side in sides)
+            and _unique([p["id"] for side in sides for p in side]))
+
+
+def plainly_valid(data: Any) -> bool:
+    """True only when the bank table certainly meets every rule of `bank_schema`."""
+    if type(data) is not dict or data.keys() != _BANK_KEYS:
+        return False
+    labels, intro, blocks, order = data["labels"], data["intro"], data["blocks"], data["order"]
+    if (type(labels) is not dict
+            or not {"ours", "customer", "zones"} <= labels.keys() <= _LABEL_KEYS):
+        return False
+    zones = labels["zones"]
+    if (not all(_is_text(labels[k]) for k in labels.keys() - {"zones"})
+            or type(zones) is not dict
+            or not all(_is_text(k) and _is_text(v) for k, v in zones.items())
+            or not set(ZONES) <= zones.keys()):
+        return False
+    if (type(intro) is not dict or intro.keys() != {"title", "text"}
+            or not all(_is_text(v) for v in intro.values())):
+        return False
+    if type(order) is not list or not all(type(n) is int for n in order):
+        return False
+    return (_is_id(data["id"], _BANK_ID) and _is_text(data["language"], 2)
+            and _is_text(data["title"], 1) and sorted(order) == list(range(1, 10))
+            and type(blocks) is list and all(_plain_block(b) for b in blocks)
+            and sorted(b["number"] for b in blocks) == list(range(1, 10))
+            and _unique([b["id"] for b in blocks]))
 
 
 def resolve_bank(bank_id: str, language: str, bank_path: str | None = None) -> QuestionBank:
