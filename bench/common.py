@@ -13,7 +13,7 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -168,9 +168,9 @@ def synthetic_bank(prompts: int) -> QuestionBank:
                           zone="internal", position=CanvasPosition(row=0, column=number - 1),
                           ours=(Prompt(id="o0", text="x"),), customer=(Prompt(id="c0", text="x"),))
         sides = {p: _padded(block.prompts(p), prompts, p) for p in PERSPECTIVES}
-        blocks.append(block.model_copy(update=sides))
+        blocks.append(replace(block, ours=sides["ours"], customer=sides["customer"]))
     if base is not None:
-        return base.model_copy(update={"id": "bench", "blocks": tuple(blocks)})
+        return replace(base, id="bench", blocks=tuple(blocks))
     return QuestionBank(
         id="bench", language="en", title="Bench bank", order=tuple(range(1, 10)),
         labels=Labels(ours="Our view", customer="Customer's view",
@@ -190,7 +190,7 @@ def _padded(existing: tuple[Prompt, ...], count: int, perspective: str) -> tuple
 
 def write_bank(bank: QuestionBank, path: Path) -> Path:
     """Write a bank as TOML that `load_bank` reads back."""
-    data = bank.model_dump(mode="json")
+    data = asdict(bank)
     path.write_text(tomli_w.dumps(data), encoding="utf-8")
     return path
 

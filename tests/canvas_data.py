@@ -13,6 +13,7 @@ from textual.app import App
 from textual.screen import Screen
 
 from slbmc_tui.domain.bank import QuestionBank
+from slbmc_tui.domain.bank_schema import validate_bank
 from slbmc_tui.domain.session import Position, Session, new_session
 
 # number, id, title, zone, (row, column, row_span, column_span)
@@ -49,7 +50,7 @@ def make_bank() -> QuestionBank:
         })
     blocks[1]["ours"][0]["options"] = [
         {"id": "functional", "label": "Functional"}, {"id": "emotional", "label": "Emotional"}]
-    return QuestionBank.model_validate({
+    return validate_bank({
         "id": "test-en", "language": "en", "title": "Test bank",
         "order": list(range(1, 10)),
         "labels": {"ours": "Our view", "customer": "Customer's view",

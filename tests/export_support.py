@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from slbmc_tui.domain.bank import QuestionBank, builtin_bank, questions_dir
+from slbmc_tui.domain.bank_schema import validate_bank
 from slbmc_tui.domain.session import Session, new_session
 from tests.conftest import FakeClock
 
@@ -67,7 +68,7 @@ def small_bank_data() -> dict[str, Any]:
 
 def small_bank() -> QuestionBank:
     """The small bank with the canvas layout."""
-    return QuestionBank.model_validate(small_bank_data())
+    return validate_bank(small_bank_data())
 
 
 def english_bank() -> QuestionBank:

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from pydantic import ValidationError
 
 from slbmc_tui.cli import main
 from slbmc_tui.domain.session import clean_label, derive_profile
@@ -83,7 +82,9 @@ def test_nul_is_dropped_from_titles_and_profiles_everywhere(tmp_path: Path) -> N
 
 
 def test_a_title_of_only_nul_is_refused_with_a_clear_message() -> None:
-    with pytest.raises(ValidationError, match="title"):
+    # SessionMeta is a plain dataclass now (no pydantic on the start path): its own check
+    # raises ValueError; files get the user-facing wording from storage.session_schema.
+    with pytest.raises(ValueError, match="title"):
         tiny_session(title="\x00\x00")
 
 

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from slbmc_tui.domain.session import Session
 from slbmc_tui.storage import toml_format, toml_render
+from slbmc_tui.storage.session_schema import session_from_data
 from tests.conftest import FIXED_NOW
 
 BLOCKS = ("b1", "b2", "b3")
@@ -17,7 +18,7 @@ PROMPTS = ("q1", "q2", "q3")
 
 
 def _session() -> Session:
-    return Session.model_validate({"meta": {
+    return session_from_data({"meta": {
         "title": "Cache", "profile": "Any", "bank_id": "bank", "language": "en",
         "created": FIXED_NOW, "updated": FIXED_NOW}})
 

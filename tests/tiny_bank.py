@@ -8,6 +8,7 @@ from typing import Any
 import tomli_w
 
 from slbmc_tui.domain.bank import QuestionBank
+from slbmc_tui.domain.bank_schema import validate_bank
 from slbmc_tui.domain.session import Session, new_session
 from tests.conftest import FakeClock
 
@@ -41,7 +42,7 @@ def tiny_bank_data() -> dict[str, Any]:
 
 
 def tiny_bank() -> QuestionBank:
-    return QuestionBank.model_validate(tiny_bank_data())
+    return validate_bank(tiny_bank_data())
 
 
 def write_tiny_bank(path: Path, drop_prompt: str | None = None) -> Path:

@@ -134,7 +134,7 @@ class ExportDialog(ModalScreen[Path | None]):
                  fmt: str = "md") -> None:
         super().__init__()
         # A copy: the export shows the session as it was when the dialog opened.
-        self.session = session.model_copy(deep=True)
+        self.session = session.copy()
         self.bank = bank
         self.session_path = session_path
         self.fmt = fmt if fmt in FORMAT_LABELS else "md"

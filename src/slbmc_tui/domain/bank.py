@@ -1,77 +1,71 @@
 """Question banks: the canvas's nine blocks and their prompts, loaded from TOML.
 
 A bank is data, never code: `questions/en.toml` and `questions/fi.toml` ship with the
-app and a user may point at their own file. Everything here is validated on load so a
-broken bank fails once, early, with a message naming the file and the entry.
+app and a user may point at their own file. The rules a bank must follow are the pydantic
+schema in `bank_schema`: a broken bank fails once, early, with a message naming the file and
+the entry. pydantic costs more to import than the whole start may add to Textual, so a file
+that plainly follows the rules (`plainly_valid`, stricter than the schema) is built
+directly; only anything else meets the schema. A test validates the shipped banks with the
+schema and checks that the fast path builds the same bank.
 """
 
 from __future__ import annotations
 
+import re
 import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
-
-from slbmc_tui.domain.errors import BankError, describe_validation_error
+from slbmc_tui.domain.errors import BankError
 from slbmc_tui.domain.perspective import PERSPECTIVES as PERSPECTIVES
 from slbmc_tui.domain.perspective import Perspective as Perspective
 
 ZONES = ("customer_value", "value_proposition", "internal", "costs_revenues")
+Zone = Literal["customer_value", "value_proposition", "internal", "costs_revenues"]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Option(_Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Option:
     """A tickable choice under a prompt, such as one benefit type."""
 
-    id: str = Field(min_length=1, pattern=r"^[a-z0-9_]+$")
-    label: str = Field(min_length=1)
+    id: str
+    label: str
 
 
-class Prompt(_Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Prompt:
     """One guiding question, asked from one perspective."""
 
-    id: str = Field(min_length=1, pattern=r"^[a-z0-9_]+$")
-    text: str = Field(min_length=1)
+    id: str
+    text: str
     hints: tuple[str, ...] = ()
     options: tuple[Option, ...] = ()
 
-    @model_validator(mode="after")
-    def _unique_options(self) -> Prompt:
-        _require_unique([o.id for o in self.options], f"option id in prompt {self.id!r}")
-        return self
 
-
-class CanvasPosition(_Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CanvasPosition:
     """Where a block sits on the printed canvas: a 10-column, 3-row grid."""
 
-    row: int = Field(ge=0, le=2)
-    column: int = Field(ge=0, le=9)
-    row_span: int = Field(default=1, ge=1, le=3)
-    column_span: int = Field(default=1, ge=1, le=10)
+    row: int
+    column: int
+    row_span: int = 1
+    column_span: int = 1
 
 
-class Block(_Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Block:
     """One of the nine canvas blocks with its prompts from both perspectives."""
 
-    number: int = Field(ge=1, le=9)
-    id: str = Field(min_length=1, pattern=r"^[a-z0-9_]+$")
-    title: str = Field(min_length=1)
-    zone: Literal["customer_value", "value_proposition", "internal", "costs_revenues"]
+    number: int
+    id: str
+    title: str
+    zone: Zone
     position: CanvasPosition
-    ours: tuple[Prompt, ...] = Field(min_length=1)
-    customer: tuple[Prompt, ...] = Field(min_length=1)
-
-    @model_validator(mode="after")
-    def _unique_prompts(self) -> Block:
-        _require_unique(
-            [p.id for p in (*self.ours, *self.customer)], f"prompt id in block {self.id!r}"
-        )
-        return self
+    ours: tuple[Prompt, ...]
+    customer: tuple[Prompt, ...]
 
     def prompts(self, perspective: Perspective) -> tuple[Prompt, ...]:
         """The prompts of one perspective, in bank order."""
@@ -86,7 +80,8 @@ class Block(_Strict):
         return len(self.ours) + len(self.customer)
 
 
-class Labels(_Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Labels:
     """The words the bank's language uses for the canvas's fixed parts."""
 
     ours: str
@@ -96,41 +91,25 @@ class Labels(_Strict):
     needs_research: str = "Needs research"
 
 
-class Intro(_Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Intro:
     """The short service-logic introduction shown in the help screen."""
 
     title: str
     text: str
 
 
-class QuestionBank(_Strict):
-    """A complete, validated question bank."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class QuestionBank:
+    """A complete question bank (validated by `bank_schema` when it comes from a user's file)."""
 
-    id: str = Field(min_length=1, pattern=r"^[a-z0-9_-]+$")
-    language: str = Field(min_length=2)
-    title: str = Field(min_length=1)
+    id: str
+    language: str
+    title: str
     order: tuple[int, ...]
     labels: Labels
     intro: Intro
     blocks: tuple[Block, ...]
-
-    @model_validator(mode="after")
-    def _nine_blocks_in_order(self) -> QuestionBank:
-        numbers = sorted(b.number for b in self.blocks)
-        if numbers != list(range(1, 10)):
-            missing = sorted(set(range(1, 10)) - set(numbers))
-            raise ValueError(
-                f"blocks must be numbered 1..9 exactly once (got {numbers}"
-                + (f"; missing {missing}" if missing else "")
-                + ")"
-            )
-        if sorted(self.order) != list(range(1, 10)):
-            raise ValueError(f"order must list 1..9 exactly once, got {list(self.order)}")
-        _require_unique([b.id for b in self.blocks], "block id")
-        missing_zones = set(ZONES) - set(self.labels.zones)
-        if missing_zones:
-            raise ValueError(f"labels.zones lacks {sorted(missing_zones)}")
-        return self
 
     @property
     def ordered_blocks(self) -> tuple[Block, ...]:
@@ -155,12 +134,40 @@ class QuestionBank(_Strict):
         return self.labels.ours if perspective == "ours" else self.labels.customer
 
 
-def _require_unique(ids: list[str], what: str) -> None:
-    seen: set[str] = set()
-    for item in ids:
-        if item in seen:
-            raise ValueError(f"duplicate {what}: {item!r}")
-        seen.add(item)
+def bank_from_data(data: Mapping[str, Any]) -> QuestionBank:
+    """Build a bank from its TOML table, trusting it: for the shipped banks and for data
+    `bank_schema` has already validated. A malformed table raises KeyError/TypeError.
+    """
+    labels = data["labels"]
+    intro = data["intro"]
+    return QuestionBank(
+        id=data["id"], language=data["language"], title=data["title"],
+        order=tuple(data["order"]),
+        labels=Labels(ours=labels["ours"], customer=labels["customer"],
+                      zones=dict(labels["zones"]),
+                      notes=labels.get("notes", "Notes"),
+                      needs_research=labels.get("needs_research", "Needs research")),
+        intro=Intro(title=intro["title"], text=intro["text"]),
+        blocks=tuple(_block(b) for b in data["blocks"]),
+    )
+
+
+def _block(data: Mapping[str, Any]) -> Block:
+    position = data["position"]
+    return Block(
+        number=data["number"], id=data["id"], title=data["title"], zone=data["zone"],
+        position=CanvasPosition(row=position["row"], column=position["column"],
+                                row_span=position.get("row_span", 1),
+                                column_span=position.get("column_span", 1)),
+        ours=tuple(_prompt(p) for p in data["ours"]),
+        customer=tuple(_prompt(p) for p in data["customer"]),
+    )
+
+
+def _prompt(data: Mapping[str, Any]) -> Prompt:
+    return Prompt(id=data["id"], text=data["text"], hints=tuple(data.get("hints", ())),
+                  options=tuple(Option(id=o["id"], label=o["label"])
+                                for o in data.get("options", ())))
 
 
 def questions_dir() -> Path:
@@ -174,22 +181,34 @@ def questions_dir() -> Path:
 BUILTIN_LANGUAGES = ("en", "fi")
 
 
-def load_bank(path: Path) -> QuestionBank:
-    """Read and validate a bank file; any problem raises BankError naming the file."""
+def read_bank_data(path: Path) -> dict[str, Any]:
+    """A bank file's TOML table; BankError when it cannot be read or parsed."""
     try:
         raw = path.read_bytes()
     except OSError as error:
         raise BankError(path, f"cannot be read: {error.strerror or error}") from error
     try:
-        data = tomllib.loads(raw.decode("utf-8"))
+        return tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as error:
         raise BankError(path, f"is not UTF-8 text (byte {error.start})") from error
     except tomllib.TOMLDecodeError as error:
         raise BankError(path, f"is not valid TOML: {error}") from error
-    try:
-        return QuestionBank.model_validate(data)
-    except ValidationError as error:
-        raise BankError(path, describe_validation_error(error, data)) from error
+
+
+def load_bank(path: Path) -> QuestionBank:
+    """Read and validate a bank file; any problem raises BankError naming the file.
+
+    A file that plainly follows every rule (`plainly_valid`, a few hundred microseconds) is
+    built directly; anything else goes to the pydantic schema, which accepts what its lax
+    mode allows and words the errors. So pydantic (~100 ms with the schema) is imported
+    only for a bank with a problem or an unusual spelling, never on a normal start.
+    """
+    data = read_bank_data(path)
+    if plainly_valid(data):
+        return bank_from_data(data)
+    from slbmc_tui.domain.bank_schema import validate_bank
+
+    return validate_bank(data, path)
 
 
 @cache
@@ -202,6 +221,91 @@ def builtin_bank(language: str) -> QuestionBank:
             + ", ".join(BUILTIN_LANGUAGES),
         )
     return load_bank(questions_dir() / f"{language}.toml")
+
+
+# -- the fast acceptor ----------------------------------------------------------------------
+# Stricter than the schema on purpose: exact types (true/false is not a number), every key
+# known, ids matched whole. It only says "certainly valid"; a test checks on random banks
+# that whatever it accepts, the schema accepts too and builds the same bank.
+
+_ID = re.compile(r"[a-z0-9_]+")
+_BANK_ID = re.compile(r"[a-z0-9_-]+")
+_BANK_KEYS = {"id", "language", "title", "order", "labels", "intro", "blocks"}
+_LABEL_KEYS = {"ours", "customer", "zones", "notes", "needs_research"}
+_BLOCK_KEYS = {"number", "id", "title", "zone", "position", "ours", "customer"}
+_POSITION_SPANS = {"row": (0, 2), "column": (0, 9), "row_span": (1, 3), "column_span": (1, 10)}
+_PROMPT_KEYS = {"id", "text", "hints", "options"}
+
+
+def _is_int(value: Any, low: int, high: int) -> bool:
+    return type(value) is int and low <= value <= high
+
+
+def _is_text(value: Any, least: int = 0) -> bool:
+    return type(value) is str and len(value) >= least
+
+
+def _is_id(value: Any, pattern: re.Pattern[str] = _ID) -> bool:
+    return type(value) is str and pattern.fullmatch(value) is not None
+
+
+def _unique(ids: list[Any]) -> bool:
+    return len(set(ids)) == len(ids)
+
+
+def _plain_prompt(prompt: Any) -> bool:
+    if type(prompt) is not dict or not {"id", "text"} <= prompt.keys() <= _PROMPT_KEYS:
+        return False
+    hints = prompt.get("hints", [])
+    options = prompt.get("options", [])
+    return (_is_id(prompt["id"]) and _is_text(prompt["text"], 1)
+            and type(hints) is list and all(_is_text(h) for h in hints)
+            and type(options) is list
+            and all(type(o) is dict and o.keys() == {"id", "label"} and _is_id(o["id"])
+                    and _is_text(o["label"], 1) for o in options)
+            and _unique([o["id"] for o in options]))
+
+
+def _plain_block(block: Any) -> bool:
+    if type(block) is not dict or block.keys() != _BLOCK_KEYS:
+        return False
+    position = block["position"]
+    if (type(position) is not dict or not {"row", "column"} <= position.keys()
+            or not position.keys() <= _POSITION_SPANS.keys()
+            or not all(_is_int(v, *_POSITION_SPANS[k]) for k, v in position.items())):
+        return False
+    sides = (block["ours"], block["customer"])
+    return (_is_int(block["number"], 1, 9) and _is_id(block["id"])
+            and _is_text(block["title"], 1) and block["zone"] in ZONES
+            and all(type(side) is list and side and all(_plain_prompt(p) for p in side)
+                    for side in sides)
+            and _unique([p["id"] for side in sides for p in side]))
+
+
+def plainly_valid(data: Any) -> bool:
+    """True only when the bank table certainly meets every rule of `bank_schema`."""
+    if type(data) is not dict or data.keys() != _BANK_KEYS:
+        return False
+    labels, intro, blocks, order = data["labels"], data["intro"], data["blocks"], data["order"]
+    if (type(labels) is not dict
+            or not {"ours", "customer", "zones"} <= labels.keys() <= _LABEL_KEYS):
+        return False
+    zones = labels["zones"]
+    if (not all(_is_text(labels[k]) for k in labels.keys() - {"zones"})
+            or type(zones) is not dict
+            or not all(_is_text(k) and _is_text(v) for k, v in zones.items())
+            or not set(ZONES) <= zones.keys()):
+        return False
+    if (type(intro) is not dict or intro.keys() != {"title", "text"}
+            or not all(_is_text(v) for v in intro.values())):
+        return False
+    if type(order) is not list or not all(type(n) is int for n in order):
+        return False
+    return (_is_id(data["id"], _BANK_ID) and _is_text(data["language"], 2)
+            and _is_text(data["title"], 1) and sorted(order) == list(range(1, 10))
+            and type(blocks) is list and all(_plain_block(b) for b in blocks)
+            and sorted(b["number"] for b in blocks) == list(range(1, 10))
+            and _unique([b["id"] for b in blocks]))
 
 
 def resolve_bank(bank_id: str, language: str, bank_path: str | None = None) -> QuestionBank:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import difflib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -60,9 +61,11 @@ def _dotted(location: tuple[int | str, ...], data: Any) -> str:
     return text or "(top level)"
 
 
-def _type_name(value: Any) -> str:
+def type_name(value: Any) -> str:
+    """How a message names a value's type: "text", "a number", "a table", ..."""
     names = {str: "text", int: "a number", float: "a number", bool: "true/false",
-             list: "a list", dict: "a table"}
+             list: "a list", dict: "a table", datetime.datetime: "a date and time",
+             datetime.date: "a date", datetime.time: "a time of day"}
     return names.get(type(value), type(value).__name__)
 
 
@@ -101,7 +104,7 @@ def describe_validation_error(
             lines.append(f"`{where}` is not a known key{hint}")
         elif kind in _EXPECTED:
             expected = _EXPECTED[kind]
-            lines.append(f"`{where}` must be {expected}, not {_type_name(issue.get('input'))}")
+            lines.append(f"`{where}` must be {expected}, not {type_name(issue.get('input'))}")
         else:
             message = str(issue["msg"]).removeprefix("Value error, ")
             lines.append(message if where == "(top level)" else f"`{where}`: {message}")

@@ -1,16 +1,18 @@
 """A session: one canvas filled for one customer profile, with where the user stopped.
 
-The models allow unknown keys so that a file written by a newer version keeps what this
-version does not understand when it is saved again.
+Plain dataclasses (no pydantic: a session is read at every start). Each table keeps the
+keys it does not know in `extra`, so that a file written by a newer version keeps what this
+version does not understand when it is saved again. Reading and checking a file is
+`storage.session_schema`'s job; writing it is `storage.toml_format.session_to_data`'s.
 """
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
-
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from typing import Any
 
 from slbmc_tui.domain.bank import PERSPECTIVES, Block, Perspective, Prompt, QuestionBank
 
@@ -33,16 +35,15 @@ def clean_label(text: str) -> str:
     return text.replace("\x00", "")
 
 
-class _Open(BaseModel):
-    model_config = ConfigDict(extra="allow", validate_assignment=False)
-
-
-class Answer(_Open):
+@dataclass(slots=True, kw_only=True)
+class Answer:
     """The answer to one prompt."""
 
     text: str = ""
-    options: list[str] = Field(default_factory=list)
+    options: list[str] = field(default_factory=list)
     needs_research: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+    """Keys this version does not know (from a newer one): kept and written back."""
 
     @property
     def is_answered(self) -> bool:
@@ -51,47 +52,56 @@ class Answer(_Open):
     @property
     def is_empty(self) -> bool:
         """Nothing worth writing to disk."""
-        return not (self.text or self.options or self.needs_research or self.model_extra)
+        return not (self.text or self.options or self.needs_research or self.extra)
 
 
-class BlockAnswers(_Open):
+@dataclass(slots=True, kw_only=True)
+class BlockAnswers:
     """Everything recorded for one block: answers by perspective and prompt id, and notes."""
 
     notes: str = ""
-    ours: dict[str, Answer] = Field(default_factory=dict)
-    customer: dict[str, Answer] = Field(default_factory=dict)
+    ours: dict[str, Answer] = field(default_factory=dict)
+    customer: dict[str, Answer] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
 
     def answers(self, perspective: Perspective) -> dict[str, Answer]:
         return self.ours if perspective == "ours" else self.customer
 
 
-class SessionMeta(_Open):
-    """Who and what the canvas is about. Written first in the file so listings stay fast."""
+@dataclass(slots=True, kw_only=True)
+class SessionMeta:
+    """Who and what the canvas is about. Written first in the file so listings stay fast.
 
-    title: str = Field(min_length=1)
-    profile: str = Field(min_length=1)
+    Labels lose NUL characters and must not be empty, and the times must carry a UTC
+    offset: checked on construction (ValueError), and with user-facing wording by
+    `storage.session_schema` when a file is read.
+    """
+
+    title: str
+    profile: str
     client: str = ""
     interviewer: str = ""
-    bank_id: str = Field(min_length=1)
-    language: str = Field(min_length=1)
+    bank_id: str
+    language: str
     bank_path: str = ""
-    round: int = Field(default=1, ge=1)
+    round: int = 1
     created: datetime
     updated: datetime
-    answered: int = Field(default=0, ge=0)
-    total: int = Field(default=0, ge=0)
+    answered: int = 0
+    total: int = 0
+    extra: dict[str, Any] = field(default_factory=dict)
 
-    @field_validator("title", "profile", "client", "interviewer", mode="before")
-    @classmethod
-    def _no_nul(cls, value: object) -> object:
-        return clean_label(value) if isinstance(value, str) else value
-
-    @field_validator("created", "updated")
-    @classmethod
-    def _aware(cls, value: datetime) -> datetime:
-        if value.tzinfo is None:
-            raise ValueError("needs a UTC offset, like 2026-11-23T09:30:00+02:00")
-        return value
+    def __post_init__(self) -> None:
+        self.title = clean_label(self.title)
+        self.profile = clean_label(self.profile)
+        self.client = clean_label(self.client)
+        self.interviewer = clean_label(self.interviewer)
+        for name in ("title", "profile", "bank_id", "language"):
+            if not getattr(self, name):
+                raise ValueError(f"session {name} must not be empty")
+        for name in ("created", "updated"):
+            if getattr(self, name).tzinfo is None:
+                raise ValueError(f"session {name} needs a UTC offset")
 
     @property
     def model_key(self) -> str:
@@ -99,21 +109,29 @@ class SessionMeta(_Open):
         return " ".join(self.title.split()).casefold()
 
 
-class Position(_Open):
+@dataclass(slots=True, kw_only=True)
+class Position:
     """Where the user was: resume reopens here."""
 
     block: str
     perspective: Perspective = "ours"
     prompt: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
 
 
-class Session(_Open):
+@dataclass(slots=True, kw_only=True)
+class Session:
     """One canvas for one customer profile."""
 
     schema_version: int = SCHEMA_VERSION
     meta: SessionMeta
     position: Position | None = None
-    blocks: dict[str, BlockAnswers] = Field(default_factory=dict)
+    blocks: dict[str, BlockAnswers] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def copy(self) -> Session:
+        """A deep copy: nothing shared with this session."""
+        return copy.deepcopy(self)
 
     def block_answers(self, block_id: str) -> BlockAnswers:
         """The block's record, created on first use."""
@@ -228,22 +246,22 @@ def new_session(
 
 def derive_profile(source: Session, profile: str, clock: Clock = system_clock) -> Session:
     """A new profile of the same model: metadata and our point of view copied, customer's empty."""
-    copy = source.model_copy(deep=True)
+    derived = source.copy()
     now = clock()
-    copy.meta.profile = clean_label(profile).strip()
-    copy.meta.round = 1
-    copy.meta.created = copy.meta.updated = now
-    for record in copy.blocks.values():
+    derived.meta.profile = clean_label(profile).strip()
+    derived.meta.round = 1
+    derived.meta.created = derived.meta.updated = now
+    for record in derived.blocks.values():
         record.customer = {}
         record.notes = ""
-    copy.position = None
-    return copy
+    derived.position = None
+    return derived
 
 
 def new_round(source: Session, clock: Clock = system_clock) -> Session:
     """The next round of the same profile: everything copied, round number raised."""
-    copy = source.model_copy(deep=True)
+    following = source.copy()
     now = clock()
-    copy.meta.round = source.meta.round + 1
-    copy.meta.created = copy.meta.updated = now
-    return copy
+    following.meta.round = source.meta.round + 1
+    following.meta.created = following.meta.updated = now
+    return following

@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
 import time
 from pathlib import Path
 
@@ -45,7 +44,7 @@ def describe_os_error(error: OSError) -> str:
 
 def temp_path_for(path: Path) -> Path:
     """A fresh, unique temporary sibling; named so a crash leftover is recognisable."""
-    token = secrets.token_hex(4)
+    token = os.urandom(4).hex()
     name = path.name[:_MAX_NAME_IN_TEMP]
     return path.with_name(f"{TEMP_PREFIX}{name}.{os.getpid()}-{token}{TEMP_SUFFIX}")
 

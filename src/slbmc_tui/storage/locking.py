@@ -13,7 +13,6 @@ import atexit
 import contextlib
 import errno
 import os
-import secrets
 import socket
 import threading
 import time
@@ -234,7 +233,7 @@ def acquire(session_path: Path, now: datetime | None = None) -> SessionLock:
     session_path = Path(session_path)
     lock_path = lock_path_for(session_path)
     info = LockInfo(pid=os.getpid(), host=socket.gethostname(),
-                    since=now or _now(), token=secrets.token_hex(8))
+                    since=now or _now(), token=os.urandom(8).hex())
     for _attempt in range(_ATTEMPTS):
         try:
             created = _create_lock_file(lock_path, info)

@@ -14,10 +14,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from slbmc_tui.domain.bank import QuestionBank, load_bank, resolve_bank
-from slbmc_tui.domain.errors import SessionFileError, describe_validation_error
+from slbmc_tui.domain.errors import SessionFileError
 from slbmc_tui.domain.session import (
     Clock,
     Session,
@@ -35,6 +33,7 @@ from slbmc_tui.storage.atomic import (
 from slbmc_tui.storage.locking import SessionLock, acquire
 from slbmc_tui.storage.names import SUFFIX, candidate_names, session_stem
 from slbmc_tui.storage.session_file import SessionFile as SessionFile
+from slbmc_tui.storage.session_schema import SessionDataError, meta_from_data
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 HEAD_READ_BYTES = 64 * 1024
@@ -110,12 +109,11 @@ class SessionStore:
                     and len(text.encode("utf-8")) >= HEAD_READ_BYTES - 8):
                 text = self._read_text(path)  # a head longer than the first read: read it all
             data = toml_format.parse_head(text, path)
-            meta = SessionMeta.model_validate(data.get("meta"))
+            meta = meta_from_data(data.get("meta"))
         except SessionFileError as error:
             return SessionSummary(path, error=error.problem)
-        except ValidationError as error:
-            problem = describe_validation_error(error, data.get("meta"), within="meta")
-            return SessionSummary(path, error=problem or "`meta` is not valid")
+        except SessionDataError as error:
+            return SessionSummary(path, error=str(error))
         return SessionSummary(path, meta=meta)
 
     def load(self, path: Path) -> Session:
