@@ -44,10 +44,6 @@ class SlbmcApp(App[None]):
     """Opens the first screen the launch asks for and carries sessions between screens."""
 
     TITLE = "slbmc"
-    # The screens a launch shows first, read with the app's own CSS: each screen's CSS_PATH
-    # would otherwise make Textual re-parse every stylesheet when that screen first opens.
-    CSS_PATH: ClassVar[list[str | PurePath]] = [
-        "screens/start.tcss", "screens/interview.tcss", "screens/compare.tcss"]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit (saves first)", show=False, priority=True),
         # Consultants reach for Ctrl+C to leave a terminal app; it quits, saving first.
@@ -56,7 +52,7 @@ class SlbmcApp(App[None]):
 
     def __init__(self, *, store: SessionStore, bank_path: Path | None, launch: Launch,
                  clock: Clock) -> None:
-        super().__init__()
+        super().__init__(css_path=first_stylesheets(launch))
         self.store = store
         self.bank_path = bank_path
         self.launch = launch
@@ -348,6 +344,20 @@ class SlbmcApp(App[None]):
             self._quit_despite_failure = True
             return
         super().exit(result, return_code, message)
+
+
+def first_stylesheets(launch: Launch) -> list[str | PurePath]:
+    """The stylesheets of the screens a launch shows first, read with the app's own CSS.
+
+    A screen whose CSS_PATH is new to the app makes Textual re-parse every stylesheet when
+    it first opens; reading these up front avoids that where it would be felt. Only these:
+    the rest cost parsing and style matching on every start that does not show them.
+    """
+    if isinstance(launch, OpenDemo | ResumeSession):
+        return ["screens/interview.tcss"]
+    if isinstance(launch, CompareSessions):
+        return ["screens/compare.tcss"]
+    return ["screens/start.tcss", "screens/interview.tcss"]
 
 
 def _same_file(first: Path, second: Path) -> bool:

@@ -173,7 +173,10 @@ class InterviewScreen(Screen[None]):
         with Horizontal(id="interview-body"):
             first = self._start_block()
             yield BlockList(self.session, self.bank, first.id, id="block-sidebar")
-            yield VerticalScroll(id="page", can_focus=False)
+            # The first block is built with the screen so its answers are in the first frame;
+            # the others are built on first visit (`_show_block`).
+            with VerticalScroll(id="page", can_focus=False):
+                yield self._block_view(first)
         yield Footer()
 
     def on_resize(self, event: Resize) -> None:
@@ -203,13 +206,16 @@ class InterviewScreen(Screen[None]):
         for view in self._views.values():
             view.display = view.block.id == block.id
         if block.id not in self._views:
-            view = BlockView(self.session, self.bank, block, read_only=self.read_only)
-            self._views[block.id] = view
-            page.mount(view)
+            page.mount(self._block_view(block))
         self._current = block
         page.scroll_home(animate=False)
         self.query_one(InterviewHeader).show_block(self.bank, block)
         self.query_one("#block-sidebar", BlockList).refresh_blocks(block.id)
+
+    def _block_view(self, block: Block) -> BlockView:
+        view = BlockView(self.session, self.bank, block, read_only=self.read_only)
+        self._views[block.id] = view
+        return view
 
     def _focus_in(self, view: BlockView, perspective: Perspective | None,
                   prompt_id: str | None) -> None:
@@ -225,7 +231,14 @@ class InterviewScreen(Screen[None]):
         if self._early_keys and not self.read_only:
             target.insert("".join(self._early_keys))
             self._early_keys.clear()
-        self.call_after_refresh(target.focus)
+        # Focus at once, so the first frame already has the cursor (and the Footer its keys);
+        # scroll to it once the block has been laid out.
+        target.focus(scroll_visible=False)
+        self.call_after_refresh(self._keep_in_view, target)
+
+    def _keep_in_view(self, target: AnswerEditor) -> None:
+        if self.focused is target:
+            target.scroll_visible(animate=False)
 
     def on_key(self, event: events.Key) -> None:
         """Type into the answer about to get the cursor when a key beats the focus there.

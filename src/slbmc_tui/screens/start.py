@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -16,11 +16,13 @@ from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header, Static
 
 from slbmc_tui import messages
-from slbmc_tui.dialogs.new_session import NewSessionDialog, NewSessionForm
 from slbmc_tui.domain.errors import SlbmcFileError
 from slbmc_tui.domain.session import Clock, Session, new_session
 from slbmc_tui.launch import NewSession
 from slbmc_tui.storage.store import SessionStore, SessionSummary, summaries_by_model
+
+if TYPE_CHECKING:
+    from slbmc_tui.dialogs.new_session import NewSessionForm
 
 MODEL_KEY_PREFIX = "model:"
 BAR_WIDTH = 8
@@ -346,6 +348,9 @@ class StartScreen(Screen[None]):
 
     def new_session(self, prefill: NewSession) -> None:
         """Ask for the new session's details, then create its file and open it."""
+        # Imported here: a launch straight into a session builds this screen without it.
+        from slbmc_tui.dialogs.new_session import NewSessionDialog
+
         dialog = NewSessionDialog(prefill, custom_bank=self.bank_path)
         self.app.push_screen(dialog, self._create_from_form)
 
