@@ -14,7 +14,7 @@ import sys
 from dataclasses import dataclass
 
 from bench.apps import app_available
-from bench.common import Result, median, ratio_result, shape, skipped
+from bench.common import Result, compile_bytecode, median, ratio_result, shape, skipped
 
 NAME = "imports"
 
@@ -55,6 +55,7 @@ def imports_textual(module: str) -> bool:
 def run(size: str = "full") -> list[Result]:
     s = shape(size)
     repeats = max(3, s.repeats) if size != "tiny" else 1
+    compile_bytecode()
     cli = median([total_ms("slbmc_tui.cli") for _ in range(repeats)])
     cli_pulls_textual = imports_textual("slbmc_tui.cli")
     results = [
