@@ -42,6 +42,18 @@ class AnswerEditor(TextArea):
             classes="answer-editor",
         )
         self.answer_key = key
+        self._visited = False
+
+    def on_focus(self) -> None:
+        """The first time an answer gets the cursor (Tab, click, resume), type after its text.
+
+        Words added to an earlier answer belong at its end; a cursor at the start would put
+        them in front of what was said.
+        """
+        if not self._visited:
+            self._visited = True
+            if self.text and self.cursor_location == (0, 0):
+                self.move_cursor(self.document.end)
 
 
 class OptionPicker(SelectionList[str]):
