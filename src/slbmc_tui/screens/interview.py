@@ -225,8 +225,7 @@ class InterviewScreen(Screen[None]):
             target = editors[0] if editors else None
         if target is None:
             return
-        if target.text and target.cursor_location == (0, 0):
-            target.move_cursor(target.document.end)  # resume typing where the answer ends
+        target.enter_for_typing()  # before any early keys go in: they belong at the end
         self._focus_target = target
         if self._early_keys and not self.read_only:
             target.insert("".join(self._early_keys))

@@ -45,10 +45,13 @@ class AnswerEditor(TextArea):
         self._visited = False
 
     def on_focus(self) -> None:
-        """The first time an answer gets the cursor (Tab, click, resume), type after its text.
+        self.enter_for_typing()
+
+    def enter_for_typing(self) -> None:
+        """The first time an answer is entered (Tab, click, resume), type after its text.
 
         Words added to an earlier answer belong at its end; a cursor at the start would put
-        them in front of what was said.
+        them in front of what was said. Later cursor moves are the user's and are kept.
         """
         if not self._visited:
             self._visited = True
