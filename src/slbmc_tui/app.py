@@ -349,15 +349,15 @@ class SlbmcApp(App[None]):
 def first_stylesheets(launch: Launch) -> list[str | PurePath]:
     """The stylesheets of the screens a launch shows first, read with the app's own CSS.
 
-    A screen whose CSS_PATH is new to the app makes Textual re-parse every stylesheet when
-    it first opens; reading these up front avoids that where it would be felt. Only these:
-    the rest cost parsing and style matching on every start that does not show them.
+    A screen whose CSS_PATH is new to the app makes Textual re-parse every stylesheet (and
+    restyle every widget) when it is pushed. Every launch pushes the start screen (beneath a
+    demo, resume or comparison it stays unbuilt until shown), so its sheet is always read;
+    of the others, only the one the launch opens: the rest would cost parsing and style
+    matching on every start that does not show them.
     """
-    if isinstance(launch, OpenDemo | ResumeSession):
-        return ["screens/interview.tcss"]
-    if isinstance(launch, CompareSessions):
-        return ["screens/compare.tcss"]
-    return ["screens/start.tcss", "screens/interview.tcss"]
+    first = "screens/compare.tcss" if isinstance(launch, CompareSessions) else \
+        "screens/interview.tcss"
+    return ["screens/start.tcss", first]
 
 
 def _same_file(first: Path, second: Path) -> bool:
