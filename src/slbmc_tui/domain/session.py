@@ -3,7 +3,7 @@
 Plain dataclasses (no pydantic: a session is read at every start). Each table keeps the
 keys it does not know in `extra`, so that a file written by a newer version keeps what this
 version does not understand when it is saved again. Reading and checking a file is
-`storage.session_schema`'s job; writing it is `storage.toml_format.session_to_data`'s.
+`storage.session_schema`'s job, and so is writing it back (`session_to_data`).
 """
 
 from __future__ import annotations

@@ -1,4 +1,6 @@
-"""Checking a session file's TOML table and building the session from it, without pydantic.
+"""A session file's TOML table, both ways: checked and built into a `Session`, and back.
+
+Reading and writing sit together so the keys each table knows are listed once.
 
 A session is read at every start (`slbmc resume`, `slbmc demo`, the start screen's
 listing), and importing pydantic alone costs more than the start may add to Textual, so
@@ -16,7 +18,7 @@ must be a whole number, not text", "`meta.title` is missing"), joined with "; ".
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from datetime import datetime
 from typing import Any
 
@@ -136,6 +138,15 @@ class _Checker:
             return _EPOCH
         return value
 
+    def tables(self, value: Any, where: str) -> Iterator[tuple[str, str, Mapping[str, Any]]]:
+        """(key, its dotted place, its table) for each table inside `value`, a table of them."""
+        outer = self.table(value, where)
+        for key, raw in (outer or {}).items():
+            at = f"{where}.{key}"
+            inner = self.table(raw, at)
+            if inner is not None:
+                yield key, at, inner
+
     def table(self, value: Any, where: str) -> Mapping[str, Any] | None:
         """The value as a table, or None (and a problem) when it is something else."""
         if isinstance(value, Mapping):
@@ -192,42 +203,27 @@ def _position(check: _Checker, value: Any) -> Position | None:
 
 
 def _answers(check: _Checker, value: Any, where: str) -> dict[str, Answer]:
-    table = check.table(value, where)
-    if table is None:
-        return {}
-    answers: dict[str, Answer] = {}
-    for prompt_id, raw in table.items():
-        at = f"{where}.{prompt_id}"
-        answer = check.table(raw, at)
-        if answer is None:
-            continue
-        answers[prompt_id] = Answer(
+    return {
+        prompt_id: Answer(
             text=check.text(answer, "text", f"{at}.text", ""),
             options=check.texts(answer, "options", f"{at}.options"),
             needs_research=check.flag(answer, "needs_research", f"{at}.needs_research"),
             extra=_extra(answer, ANSWER_KEYS),
         )
-    return answers
+        for prompt_id, at, answer in check.tables(value, where)
+    }
 
 
 def _blocks(check: _Checker, value: Any) -> dict[str, BlockAnswers]:
-    table = check.table(value, "blocks")
-    if table is None:
-        return {}
-    blocks: dict[str, BlockAnswers] = {}
-    for block_id, raw in table.items():
-        at = f"blocks.{block_id}"
-        record = check.table(raw, at)
-        if record is None:
-            continue
-        blocks[block_id] = BlockAnswers(
+    return {
+        block_id: BlockAnswers(
             notes=check.text(record, "notes", f"{at}.notes", ""),
-            ours=_answers(check, record["ours"], f"{at}.ours") if "ours" in record else {},
-            customer=(_answers(check, record["customer"], f"{at}.customer")
-                      if "customer" in record else {}),
+            ours=_answers(check, record.get("ours", {}), f"{at}.ours"),
+            customer=_answers(check, record.get("customer", {}), f"{at}.customer"),
             extra=_extra(record, BLOCK_KEYS),
         )
-    return blocks
+        for block_id, at, record in check.tables(value, "blocks")
+    }
 
 
 def session_from_data(data: Any) -> Session:
@@ -256,3 +252,62 @@ def meta_from_data(data: Any, within: str = "meta") -> SessionMeta:
     if meta is None:
         raise SessionDataError(check.problems or [f"`{within}` is not valid"])
     return meta
+
+
+# -- writing ----------------------------------------------------------------------------------
+
+def session_to_data(session: Session) -> dict[str, Any]:
+    """A plain dict of the session (fresh objects, safe to hand to another thread).
+
+    Known keys first, in the order of the dataclass fields, then the unknown ones kept from
+    the file (`extra`), as the file has always been written.
+    """
+    data: dict[str, Any] = {"schema_version": session.schema_version,
+                            "meta": _meta_data(session.meta)}
+    if session.position is not None:
+        data["position"] = _with_extra(_position_data(session.position), session.position.extra)
+    data["blocks"] = {block_id: _block_data(record) for block_id, record in session.blocks.items()}
+    return _with_extra(data, session.extra)
+
+
+def _meta_data(meta: SessionMeta) -> dict[str, Any]:
+    return _with_extra({
+        "title": meta.title, "profile": meta.profile, "client": meta.client,
+        "interviewer": meta.interviewer, "bank_id": meta.bank_id, "language": meta.language,
+        "bank_path": meta.bank_path, "round": meta.round, "created": meta.created,
+        "updated": meta.updated, "answered": meta.answered, "total": meta.total,
+    }, meta.extra)
+
+
+def _position_data(position: Position) -> dict[str, Any]:
+    return {"block": position.block, "perspective": position.perspective,
+            "prompt": position.prompt}
+
+
+def _block_data(record: BlockAnswers) -> dict[str, Any]:
+    return _with_extra({
+        "notes": record.notes,
+        "ours": {k: _answer_data(a) for k, a in record.ours.items()},
+        "customer": {k: _answer_data(a) for k, a in record.customer.items()},
+    }, record.extra)
+
+
+def _answer_data(answer: Answer) -> dict[str, Any]:
+    data = {"text": answer.text, "options": list(answer.options),
+            "needs_research": answer.needs_research}
+    return _with_extra(data, answer.extra) if answer.extra else data
+
+
+def _with_extra(data: dict[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
+    """`data` followed by copies of the unknown keys (never overriding a known one)."""
+    for key, value in extra.items():
+        data.setdefault(key, _plain_copy(value))
+    return data
+
+
+def _plain_copy(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return {k: _plain_copy(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain_copy(v) for v in value]
+    return value  # text, numbers, true/false and dates are immutable

@@ -22,76 +22,11 @@ from pathlib import Path
 from typing import Any
 
 from slbmc_tui.domain.errors import SessionFileError
-from slbmc_tui.domain.session import (
-    SCHEMA_VERSION,
-    Answer,
-    BlockAnswers,
-    Position,
-    Session,
-    SessionMeta,
-)
+from slbmc_tui.domain.session import SCHEMA_VERSION, Session
 from slbmc_tui.storage.session_schema import SessionDataError, session_from_data
-
-# The writing half lives in toml_render (no pydantic, so saving threads start fast).
+from slbmc_tui.storage.session_schema import session_to_data as session_to_data
 from slbmc_tui.storage.toml_render import BLOCKS_MARKER as BLOCKS_MARKER
 from slbmc_tui.storage.toml_render import SessionRenderer
-
-
-def session_to_data(session: Session) -> dict[str, Any]:
-    """A plain dict of the session (fresh objects, safe to hand to another thread).
-
-    Known keys first, in the order of the dataclass fields, then the unknown ones kept from
-    the file (`extra`), as the file has always been written.
-    """
-    data: dict[str, Any] = {"schema_version": session.schema_version,
-                            "meta": _meta_data(session.meta)}
-    if session.position is not None:
-        data["position"] = _with_extra(_position_data(session.position), session.position.extra)
-    data["blocks"] = {block_id: _block_data(record) for block_id, record in session.blocks.items()}
-    return _with_extra(data, session.extra)
-
-
-def _meta_data(meta: SessionMeta) -> dict[str, Any]:
-    return _with_extra({
-        "title": meta.title, "profile": meta.profile, "client": meta.client,
-        "interviewer": meta.interviewer, "bank_id": meta.bank_id, "language": meta.language,
-        "bank_path": meta.bank_path, "round": meta.round, "created": meta.created,
-        "updated": meta.updated, "answered": meta.answered, "total": meta.total,
-    }, meta.extra)
-
-
-def _position_data(position: Position) -> dict[str, Any]:
-    return {"block": position.block, "perspective": position.perspective,
-            "prompt": position.prompt}
-
-
-def _block_data(record: BlockAnswers) -> dict[str, Any]:
-    return _with_extra({
-        "notes": record.notes,
-        "ours": {k: _answer_data(a) for k, a in record.ours.items()},
-        "customer": {k: _answer_data(a) for k, a in record.customer.items()},
-    }, record.extra)
-
-
-def _answer_data(answer: Answer) -> dict[str, Any]:
-    data = {"text": answer.text, "options": list(answer.options),
-            "needs_research": answer.needs_research}
-    return _with_extra(data, answer.extra) if answer.extra else data
-
-
-def _with_extra(data: dict[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
-    """`data` followed by copies of the unknown keys (never overriding a known one)."""
-    for key, value in extra.items():
-        data.setdefault(key, _plain_copy(value))
-    return data
-
-
-def _plain_copy(value: Any) -> Any:
-    if isinstance(value, Mapping):
-        return {k: _plain_copy(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_plain_copy(v) for v in value]
-    return value  # text, numbers, true/false and dates are immutable
 
 
 def dumps(session: Session) -> str:
