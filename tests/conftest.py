@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -39,6 +41,18 @@ def private_temp_dir(tmp_path_factory: pytest.TempPathFactory,
     folder = tmp_path_factory.mktemp("tempfile")
     monkeypatch.setattr(tempfile, "tempdir", str(folder))
     return folder
+
+
+@pytest.fixture(autouse=True)
+def collector_restored() -> Iterator[None]:
+    """A test that runs a TUI command through the CLI pauses and freezes the collector
+    (`gc_pause`); the rest of the suite runs with it as it was."""
+    yield
+    from slbmc_tui import gc_pause
+
+    gc_pause.resume_collection()
+    gc.unfreeze()
+    gc.enable()
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from slbmc_tui import messages
+from slbmc_tui import gc_pause, messages
 from slbmc_tui.domain.errors import SlbmcFileError
 from slbmc_tui.domain.session import Clock, Position, system_clock
 from slbmc_tui.launch import (
@@ -40,6 +40,10 @@ class FlushesOnExit(Protocol):
     def flush_save(self) -> None: ...
 
 
+START_UP_SECONDS = 2.0
+"""Garbage collection waits this long after the app mounts (see `gc_pause`)."""
+
+
 class SlbmcApp(App[None]):
     """Opens the first screen the launch asks for and carries sessions between screens."""
 
@@ -58,6 +62,7 @@ class SlbmcApp(App[None]):
         self.launch = launch
         self.clock = clock
         self.demo_folder: Path | None = None
+        self._demo_notice = ""  # said when the demo's interview first shows
         self._quit_despite_failure = False
 
     def on_mount(self) -> None:
@@ -65,6 +70,8 @@ class SlbmcApp(App[None]):
                                           immediate=True)
         handle_stop_signals(self._stop_on_signal, install=True)
         self.start_launch(self.launch)
+        # A launch's first screen is drawn well within this, even on a loaded machine.
+        self.set_timer(START_UP_SECONDS, gc_pause.resume_collection)
 
     def on_unmount(self) -> None:
         handle_stop_signals(self._stop_on_signal, install=False)
@@ -125,8 +132,8 @@ class SlbmcApp(App[None]):
             return
         self.demo_folder = folder
         self.sub_title = f"Demo · working on a copy in {folder}"
-        self.notify(f"This is the demo. You are working on a copy in {folder}; "
-                    "the shipped example never changes.", title="Demo", timeout=12)
+        self._demo_notice = (f"This is the demo. You are working on a copy in {folder}; "
+                             "the shipped example never changes.")
         self.push_screen(StartScreen(SessionStore(folder), clock=self.clock, is_demo=True,
                                      deferred=True))
         self.open_session(first)
@@ -208,6 +215,10 @@ class SlbmcApp(App[None]):
         banner = "DEMO · a scratch copy" if self._in_demo(opened.path) else ""
         self.push_screen(InterviewScreen(opened, clock=self.clock, read_only=read_only, at=at,
                                          banner=banner))
+        if self._demo_notice:
+            # Said once the interview is drawn: a toast in the same frame would hold it up.
+            self.call_after_refresh(self.notify, self._demo_notice, title="Demo", timeout=12)
+            self._demo_notice = ""
 
     def _show_existing(self, path: Path, at: Position | None) -> bool:
         """Bring back the interview already editing `path`, if any; True when there is one."""

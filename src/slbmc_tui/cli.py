@@ -258,10 +258,17 @@ def _write_output(text: str, target: Path | None, out: TextIO) -> int:
 
 
 def run_tui(store: SessionStore, args: argparse.Namespace) -> int:
-    from slbmc_tui.app import make_app
-    from slbmc_tui.launch import launch_from_args
+    from slbmc_tui import gc_pause
 
-    app = make_app(sessions_dir=store.folder, bank_path=args.questions,
-                   launch=launch_from_args(args))
-    app.run()
+    gc_pause.pause_collection()  # until the first screen is up (see gc_pause)
+    try:
+        from slbmc_tui.app import make_app
+        from slbmc_tui.launch import launch_from_args
+
+        gc_pause.freeze_imports()
+        app = make_app(sessions_dir=store.folder, bank_path=args.questions,
+                       launch=launch_from_args(args))
+        app.run()
+    finally:
+        gc_pause.resume_collection()
     return app.return_code or EXIT_OK

@@ -42,6 +42,18 @@ OVERVIEWS = Binding.Group("Canvas · Open questions")
 OVERVIEW_KEYS_FROM = 120
 
 
+def _size_classes(width: int) -> str:
+    """The classes a screen this wide has; given at once, so the first resize restyles nothing.
+
+    Textual sets the breakpoint class (HORIZONTAL_BREAKPOINTS) on the first resize, after
+    every widget was styled without it: a whole second styling pass on the way in.
+    """
+    classes = ["-narrow" if width < NARROW_BELOW else "-wide"]
+    if width < OVERVIEW_KEYS_FROM:
+        classes.append("-no-overview-keys")
+    return " ".join(classes)
+
+
 class InterviewScreen(Screen[None]):
     """Runs an interview on one opened session; `flush_save()` before the app leaves it."""
 
@@ -74,7 +86,7 @@ class InterviewScreen(Screen[None]):
 
     def __init__(self, opened: OpenedSession, *, clock: Clock = system_clock, banner: str = "",
                  read_only: bool = False, at: Position | None = None) -> None:
-        super().__init__()
+        super().__init__(classes=_size_classes(self.app.size.width))
         self.opened = opened
         self.read_only = read_only
         self.banner = banner
@@ -87,6 +99,7 @@ class InterviewScreen(Screen[None]):
         self._early_keys: list[str] = []
         self._autosaver: Autosaver | None = None
         self._mounted = False
+        self._shown = False
         self._last_status_ok = True
         self._export_format = "md"  # the dialog opens with the format used last
         if not read_only:
@@ -178,6 +191,18 @@ class InterviewScreen(Screen[None]):
             with VerticalScroll(id="page", can_focus=False):
                 yield self._block_view(first)
         yield Footer()
+
+    def update_node_styles(self, animate: bool = True) -> None:
+        """Restyle the screen, except the once Textual asks as it is first shown.
+
+        Showing a pushed screen restyles every widget on it, yet each was styled as it
+        mounted a moment before (with the size classes it starts with, see `_size_classes`),
+        and class, focus and theme changes since restyle what they touch: for a block of
+        answers that second pass is ~15 % of a start's CPU.
+        """
+        if self._shown:
+            super().update_node_styles(animate)
+        self._shown = True
 
     def on_resize(self, event: Resize) -> None:
         # Below the breakpoint the footer's compact style keeps every key in view.
