@@ -160,7 +160,8 @@ def run(size: str = "full") -> list[Result]:
         Result(NAME, "first paint to first kept key", median(
             [t.focus_delay for t in runs["ours"]]) * ms, "ms", median(
             [t.focus_delay for t in runs["baseline"]]) * ms,
-            note="keys typed before the answer has focus are lost; 250 ms probe steps"),
+            note="until a key typed after the first paint shows (a key not shown within "
+                 "250 ms is followed by another)"),
         Result(NAME, "runs that timed out", float(len(failures)), "", target="0",
                passed=not failures, note="; ".join(failures) or "none"),
     ]
