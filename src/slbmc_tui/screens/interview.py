@@ -42,18 +42,6 @@ OVERVIEWS = Binding.Group("Canvas · Open questions")
 OVERVIEW_KEYS_FROM = 120
 
 
-def _size_classes(width: int) -> str:
-    """The classes a screen this wide has; given at once, so the first resize restyles nothing.
-
-    Textual sets the breakpoint class (HORIZONTAL_BREAKPOINTS) on the first resize, after
-    every widget was styled without it: a whole second styling pass on the way in.
-    """
-    classes = ["-narrow" if width < NARROW_BELOW else "-wide"]
-    if width < OVERVIEW_KEYS_FROM:
-        classes.append("-no-overview-keys")
-    return " ".join(classes)
-
-
 class InterviewScreen(Screen[None]):
     """Runs an interview on one opened session; `flush_save()` before the app leaves it."""
 
@@ -86,7 +74,8 @@ class InterviewScreen(Screen[None]):
 
     def __init__(self, opened: OpenedSession, *, clock: Clock = system_clock, banner: str = "",
                  read_only: bool = False, at: Position | None = None) -> None:
-        super().__init__(classes=_size_classes(self.app.size.width))
+        size_classes = self._size_classes(self.app.size.width)
+        super().__init__(classes=" ".join(name for name, on in size_classes.items() if on))
         self.opened = opened
         self.read_only = read_only
         self.banner = banner
@@ -204,10 +193,25 @@ class InterviewScreen(Screen[None]):
             super().update_node_styles(animate)
         self._shown = True
 
+    @classmethod
+    def _size_classes(cls, width: int) -> dict[str, bool]:
+        """The classes a screen this wide has (on or off): its breakpoint, and whether the
+        footer has room for the overview keys.
+
+        Textual sets the breakpoint class itself on the first resize, but only after every
+        widget was styled without it: a second styling pass on the way in. Given to the
+        screen from the start, the first resize changes nothing.
+        """
+        breakpoints = cls.HORIZONTAL_BREAKPOINTS or []
+        reached = max((edge, name) for edge, name in breakpoints if width >= edge)[1]
+        classes = {name: name == reached for _, name in breakpoints}
+        classes["-no-overview-keys"] = width < OVERVIEW_KEYS_FROM
+        return classes
+
     def on_resize(self, event: Resize) -> None:
         # Below the breakpoint the footer's compact style keeps every key in view.
         self.query_one(Footer).compact = event.size.width < NARROW_BELOW
-        self.set_class(event.size.width < OVERVIEW_KEYS_FROM, "-no-overview-keys")
+        self.update_classes(self._size_classes(event.size.width))
 
     def on_mount(self) -> None:
         self._mounted = True
