@@ -247,6 +247,7 @@ async def test_sidebar_lists_blocks_and_moves_between_them(
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
         await type_text(pilot, "x")
+        assert not app.screen.query("#block-sidebar")  # built when first shown
         await pilot.press("ctrl+b")
         await pilot.pause()
         sidebar = app.screen.query_one("#block-sidebar", BlockList)
@@ -264,6 +265,12 @@ async def test_sidebar_lists_blocks_and_moves_between_them(
         await pilot.press("ctrl+b")
         await pilot.pause()
         assert not sidebar.display
+        await type_text(pilot, "y")  # answers block 2 while the list is hidden
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        assert app.screen.query_one("#block-sidebar", BlockList) is sidebar
+        assert sidebar.display and sidebar.has_focus
+        assert str(sidebar.get_option_at_index(1).prompt).startswith("▸ 2   1/")
 
 
 @pytest.mark.asyncio

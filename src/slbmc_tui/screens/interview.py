@@ -172,13 +172,11 @@ class InterviewScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield InterviewHeader(self.session.meta, read_only=self.read_only, banner=self.banner)
-        with Horizontal(id="interview-body"):
-            first = self._start_block()
-            yield BlockList(self.session, self.bank, first.id, id="block-sidebar")
-            # The first block is built with the screen so its answers are in the first frame;
-            # the others are built on first visit (`_show_block`).
-            with VerticalScroll(id="page", can_focus=False):
-                yield self._block_view(first)
+        # The block list (Ctrl+B) joins #interview-body when first shown (`_sidebar`).
+        # The first block is built with the screen so its answers are in the first frame;
+        # the others are built on first visit (`_show_block`).
+        with Horizontal(id="interview-body"), VerticalScroll(id="page", can_focus=False):
+            yield self._block_view(self._start_block())
         yield Footer()
 
     def update_node_styles(self, animate: bool = True) -> None:
@@ -239,7 +237,8 @@ class InterviewScreen(Screen[None]):
         self._current = block
         page.scroll_home(animate=False)
         self.query_one(InterviewHeader).show_block(self.bank, block)
-        self.query_one("#block-sidebar", BlockList).refresh_blocks(block.id)
+        if (sidebar := self._sidebar()) is not None:
+            sidebar.refresh_blocks(block.id)
 
     def _block_view(self, block: Block) -> BlockView:
         view = BlockView(self.session, self.bank, block, read_only=self.read_only)
@@ -388,8 +387,8 @@ class InterviewScreen(Screen[None]):
     def _refresh_progress(self) -> None:
         answered, total = self.session.progress(self.bank)
         self.query_one(InterviewHeader).show_progress(answered, total)
-        sidebar = self.query_one("#block-sidebar", BlockList)
-        if sidebar.display:
+        sidebar = self._sidebar()
+        if sidebar is not None and sidebar.display:
             sidebar.refresh_blocks()
 
     def on_screen_suspend(self) -> None:
@@ -436,19 +435,31 @@ class InterviewScreen(Screen[None]):
         self._collect_editors()  # block lists count answers: include unsaved text
         self.app.push_screen(BlockPicker(self.session, self.bank, current), chosen)
 
-    def action_toggle_sidebar(self) -> None:
+    async def action_toggle_sidebar(self) -> None:
         """Show the block list beside the page, or hide it again."""
-        sidebar = self.query_one("#block-sidebar", BlockList)
-        if sidebar.display:
+        sidebar = self._sidebar()
+        if sidebar is not None and sidebar.display:
             had_focus = sidebar.has_focus
             sidebar.display = False
             if had_focus:
                 self._refocus_position()
+            return
+        self._collect_editors()  # block lists count answers: include unsaved text
+        current = self._current.id if self._current else self._start_block().id
+        if sidebar is None:
+            # Built on first use: most interviews never open it, and every start would pay
+            # for styling and filling a hidden list.
+            sidebar = BlockList(self.session, self.bank, current, id="block-sidebar")
+            await self.query_one("#interview-body").mount(sidebar, before="#page")
         else:
-            self._collect_editors()  # block lists count answers: include unsaved text
             sidebar.display = True
-            sidebar.refresh_blocks(self._current.id if self._current else None)
-            sidebar.focus()
+            sidebar.refresh_blocks(current)
+        sidebar.focus()
+
+    def _sidebar(self) -> BlockList | None:
+        """The block list, once Ctrl+B has built it."""
+        found = self.query("#block-sidebar").results(BlockList)
+        return next(found, None)
 
     @on(OptionList.OptionSelected, "#block-sidebar")
     def _sidebar_chosen(self, event: OptionList.OptionSelected) -> None:
