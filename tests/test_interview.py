@@ -124,7 +124,12 @@ async def test_flag_and_options_round_trip(sessions_dir: Path, clock: FakeClock)
                    if c.has_class("-research")]
         assert flagged == ["deep_insight", "benefits"]
         assert focused_key(again) == ("customers_world", "customer", "benefits")
+        marks = [c.answer_key.prompt_id for c in again.screen.query(PromptCard)
+                 if c.query(".research-mark")]
+        assert marks == flagged  # a resumed flag is shown, not only kept
         await pilot.press("ctrl+r")  # clearing the flag works too
+        await pilot.pause()
+        assert not again.screen.query(PromptCard).last().query(".research-mark")
         again.interview.flush_save()
     benefits = on_disk(app.path)["blocks"]["customers_world"]["customer"]["benefits"]
     assert benefits == {"options": ["functional", "emotional"]}

@@ -87,7 +87,8 @@ class PromptCard(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(self.prompt.text, classes="prompt-text", markup=False)
-        yield Label(f"⚑ {self._research_label}", classes="research-mark")
+        if self.has_class("-research"):
+            yield self._research_mark()
         if self.prompt.hints:
             yield Static("\n".join(f"· {hint}" for hint in self.prompt.hints),
                          classes="prompt-hints", markup=False)
@@ -103,3 +104,12 @@ class PromptCard(Vertical):
 
     def show_research(self, flagged: bool) -> None:
         self.set_class(flagged, "-research")
+        marks = self.query(".research-mark")
+        if flagged and not marks:
+            self.mount(self._research_mark(), after=".prompt-text")
+        elif not flagged:
+            marks.remove()
+
+    def _research_mark(self) -> Label:
+        # Built only while flagged: a hidden label on every card cost a widget each.
+        return Label(f"⚑ {self._research_label}", classes="research-mark")
