@@ -16,6 +16,7 @@ from slbmc_tui.screens.interview import InterviewScreen
 from slbmc_tui.screens.start import StartScreen
 from slbmc_tui.storage import toml_format
 from slbmc_tui.storage.store import SessionStore
+from slbmc_tui.widgets.interview_header import InterviewHeader
 from tests.app_helpers import settle
 from tests.conftest import FakeClock
 
@@ -94,7 +95,7 @@ async def test_demo_opens_profile_one_on_a_copy_and_never_changes_the_shipped_fi
         assert app.demo_folder is not None and app.demo_folder.parent == tmp_path
         assert screen.opened.path.parent == app.demo_folder
         assert "Demo" in app.sub_title and str(app.demo_folder) in app.sub_title
-        assert "DEMO" in str(screen.query_one("#session-banner").render())
+        assert "DEMO" in str(screen.query_one(InterviewHeader).render())
         assert screen.current_block is not None and screen.current_block.number == 1
         assert any("demo" in str(n.message).lower() for n in app._notifications)
         start = app.screen_stack[-2]

@@ -15,6 +15,7 @@ from slbmc_tui.launch import ResumeSession
 from slbmc_tui.screens.interview import InterviewScreen
 from slbmc_tui.screens.start import StartScreen
 from slbmc_tui.widgets.answer_editor import AnswerEditor
+from slbmc_tui.widgets.interview_header import InterviewHeader
 from tests.app_helpers import make_session, settle
 from tests.conftest import FakeClock
 
@@ -165,7 +166,7 @@ async def test_escape_saves_and_goes_back_to_the_session_list(sessions_dir: Path
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, InterviewScreen)
-        assert not app.screen.query("#session-banner")  # only the demo carries a banner
+        assert not app.screen.query_one(InterviewHeader).banner  # only the demo carries one
         await type_text(pilot, "Rides")
         await pilot.press("escape")
         await settle(pilot)

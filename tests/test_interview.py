@@ -17,6 +17,7 @@ from slbmc_tui.screens.interview import InterviewScreen
 from slbmc_tui.storage.store import SessionFile
 from slbmc_tui.widgets.answer_editor import NOTES_PROMPT, AnswerEditor, OptionPicker, PromptCard
 from slbmc_tui.widgets.block_list import BlockList
+from slbmc_tui.widgets.interview_header import InterviewHeader
 from tests.conftest import FakeClock
 from tests.interview_host import InterviewHost, create_session_file
 
@@ -70,7 +71,7 @@ async def test_answers_survive_a_restart_with_position_and_focus(
         assert focused_key(app) == ("value_proposition", "ours", "offering_elements")
         await type_text(pilot, "Forecasts")
         await wait_for_save(pilot)
-        assert "Saved 09:30" in str(screen.query_one("#save-status").render())
+        assert "Saved 09:30" in str(screen.query_one(InterviewHeader).render())
     path = app.path
     assert path is not None
     data = on_disk(path)
@@ -149,9 +150,9 @@ async def test_failed_save_keeps_the_text_says_why_and_retries(
         monkeypatch.setattr(SessionFile, "save", full_disk)
         await type_text(pilot, "Keep me")
         await wait_for_save(pilot)
-        status = str(app.screen.query_one("#save-status").render())
-        assert "No space left on device" in status
-        assert app.screen.query_one("#save-status").has_class("-error")
+        header = app.screen.query_one(InterviewHeader)
+        assert "No space left on device" in header.save_status
+        assert "No space left" in str(header.render()) and header.save_state == "error"
         errors = [n for n in app._notifications if n.severity == "error"]
         assert errors and str(app.path) in errors[-1].message
         assert isinstance(app.focused, TextArea) and app.focused.text == "Keep me"
@@ -164,8 +165,7 @@ async def test_failed_save_keeps_the_text_says_why_and_retries(
         monkeypatch.setattr(SessionFile, "save", real_save)
         await type_text(pilot, "!")
         await wait_for_save(pilot)
-        assert "Saved" in str(app.screen.query_one("#save-status").render())
-        assert not app.screen.query_one("#save-status").has_class("-error")
+        assert "Saved" in str(header.render()) and header.save_state == "ok"
         assert any("Saved again" in n.message for n in app._notifications)
     saved = on_disk(app.path)["blocks"]["customers_world"]["ours"]["deep_insight"]["text"]
     assert saved == "Keep me !"
@@ -211,7 +211,7 @@ async def test_read_only_never_writes(sessions_dir: Path, clock: FakeClock) -> N
     app = InterviewHost(sessions_dir, clock, path=path, read_only=True)
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
-        assert "read-only" in str(app.screen.query_one("#save-status").render())
+        assert "read-only" in str(app.screen.query_one(InterviewHeader).render())
         await type_text(pilot, "typed")
         await pilot.press("ctrl+r", "tab", "ctrl+pagedown")
         await wait_for_save(pilot)
@@ -235,8 +235,8 @@ async def test_go_to_block_with_ctrl_g(sessions_dir: Path, clock: FakeClock) -> 
         await pilot.press("ctrl+g", "7")  # a digit jumps straight there
         await settle(pilot)
         assert app.interview.current_block.number == 7
-        assert "7 · Key partners" in str(app.screen.query_one("#block-title").render())
-        assert "block 7 of 9" in str(app.screen.query_one("#block-count").render())
+        header = str(app.screen.query_one(InterviewHeader).render())
+        assert "7 · Key partners" in header and "block 7 of 9" in header
         await pilot.press("ctrl+g", "escape")
         await settle(pilot)
         assert app.interview.current_block.number == 7

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
-from textual.widgets import Label
+from collections.abc import Sequence
+from typing import Literal
+
+from textual.content import Content
+from textual.widget import Widget
 
 from slbmc_tui.domain.bank import Block, QuestionBank
 from slbmc_tui.domain.session import SessionMeta
+
+SaveState = Literal["ok", "error", "read-only"]
 
 
 def session_subtitle(meta: SessionMeta) -> str:
@@ -20,47 +24,83 @@ def session_subtitle(meta: SessionMeta) -> str:
     return " · ".join(parts)
 
 
-class InterviewHeader(Vertical):
-    """Updated piecewise so typing never re-renders more than the save indicator."""
+class InterviewHeader(Widget):
+    """Two lines drawn by one widget rather than two rows of seven labels (~2 % of start-up).
+
+    Line 1: block title (cut with … when narrow), then "block 3 of 9 · 12/39 answered".
+    Line 2: the block's zone, the demo banner, the session subtitle (cut with …), then the
+    save status at the right (at most 70 % of the width).
+    Each part is styled from a component class in interview.tcss.
+    """
+
+    COMPONENT_CLASSES = {
+        "interview-header--title",
+        "interview-header--muted",
+        "interview-header--zone",
+        "interview-header--banner",
+        "interview-header--error",
+        "interview-header--read-only",
+    }
 
     def __init__(self, meta: SessionMeta, *, read_only: bool, banner: str = "") -> None:
         super().__init__(id="interview-header")
-        self._meta = meta
-        self._read_only = read_only
-        self._banner = banner
-        self.save_status = ""
-
-    def compose(self) -> ComposeResult:
-        with Horizontal(classes="header-row"):
-            yield Label("", id="block-title", markup=False)
-            yield Label("", id="block-count", markup=False)
-            yield Label("", id="overall-progress", markup=False)
-        with Horizontal(classes="header-row -sub"):
-            yield Label("", id="block-zone", markup=False)
-            if self._banner:
-                yield Label(self._banner, id="session-banner", markup=False)
-            yield Label(session_subtitle(self._meta), id="session-subtitle", markup=False)
-            if self._read_only:
-                yield Label("read-only: nothing is saved", id="save-status", classes="-read-only",
-                            markup=False)
-            else:
-                yield Label("", id="save-status", markup=False)
+        self.banner = banner
+        self.subtitle = session_subtitle(meta)
+        self.block_title = ""
+        self.block_count = ""
+        self.zone = ""
+        self.progress = ""
+        self.save_status = "read-only: nothing is saved" if read_only else ""
+        self.save_state: SaveState = "read-only" if read_only else "ok"
 
     def show_block(self, bank: QuestionBank, block: Block) -> None:
         index = bank.ordered_blocks.index(block) + 1
-        self.query_one("#block-title", Label).update(f"{block.number} · {block.title}")
-        self.query_one("#block-zone", Label).update(bank.zone_label(block.zone))
-        self.query_one("#block-zone", Label).set_classes(f"-zone-{block.zone}")
-        self.query_one("#block-count", Label).update(
-            f"block {index} of {len(bank.ordered_blocks)} ·")
+        self.block_title = f"{block.number} · {block.title}"
+        self.block_count = f"block {index} of {len(bank.ordered_blocks)} ·"
+        self.zone = bank.zone_label(block.zone)
+        self.refresh()
 
     def show_progress(self, answered: int, total: int) -> None:
-        self.query_one("#overall-progress", Label).update(f"{answered}/{total} answered")
+        self.progress = f"{answered}/{total} answered"
+        self.refresh()
 
     def show_save_status(self, text: str, *, ok: bool) -> None:
-        if self._read_only:
+        if self.save_state == "read-only":
             return
         self.save_status = text
-        status = self.query_one("#save-status", Label)
-        status.update(text)
-        status.set_class(not ok, "-error")
+        self.save_state = "ok" if ok else "error"
+        self.refresh()
+
+    def render(self) -> Content:
+        part = self._part
+        status_part = {"ok": "muted", "error": "error", "read-only": "read-only"}[self.save_state]
+        where = fit_line(self.size.width, part(self.block_title, "title"),
+                         right=[part(self.block_count, "muted"), part(self.progress, "muted")])
+        session = fit_line(
+            self.size.width, part(self.subtitle, "muted"),
+            left=[part(self.zone, "zone"),
+                  part(f" {self.banner} " if self.banner else "", "banner")],
+            right=[part(self.save_status, status_part)], right_share=0.7, gap=2)
+        return Content("\n").join([where, session])
+
+    def _part(self, text: str, part: str) -> Content:
+        return Content.styled(text, self.get_visual_style(f"interview-header--{part}"))
+
+
+def fit_line(width: int, middle: Content, *, left: Sequence[Content] = (),
+             right: Sequence[Content] = (), right_share: float = 1.0, gap: int = 1) -> Content:
+    """One header line exactly `width` cells wide: `left` parts, then `middle` (cut with …
+    when there is no room), then `right` parts flush right; empty parts are left out.
+
+    The right parts together take at most `right_share` of the width (cut with … beyond).
+    Parts are `gap` spaces apart, except that the left parts are followed by two.
+    """
+    spacer = " " * gap
+    lead = Content("").join(piece + "  " for piece in left if piece.cell_length)
+    tail = Content(" ").join(piece for piece in right if piece.cell_length)
+    tail = tail.truncate(int(width * right_share), ellipsis=True)
+    if tail.cell_length:
+        tail = spacer + tail
+    room = max(0, width - lead.cell_length - tail.cell_length)
+    line = lead + middle.truncate(room, ellipsis=True, pad=True) + tail
+    return line.truncate(width, ellipsis=True)
