@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import SelectionList, TextArea
+from textual.widgets import TextArea
 
 from slbmc_tui.domain.bank import builtin_bank
 from slbmc_tui.domain.session import Answer, Position, Session
@@ -374,12 +374,41 @@ async def test_notes_are_saved_and_resume_to_the_notes_field(
 
 
 @pytest.mark.asyncio
-async def test_selection_list_is_disabled_when_read_only(
+async def test_options_are_disabled_when_read_only(
         sessions_dir: Path, clock: FakeClock) -> None:
     app = InterviewHost(sessions_dir, clock, read_only=True)
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
-        assert app.screen.query_one(SelectionList).disabled
+        picker = app.screen.query_one(OptionPicker)
+        assert picker.disabled
+        await pilot.click(picker, offset=(2, 0))
+        await pilot.pause()
+        assert picker.selected == []
+
+
+@pytest.mark.asyncio
+async def test_options_tick_with_the_mouse_and_show_what_is_ticked(
+        sessions_dir: Path, clock: FakeClock) -> None:
+    app = InterviewHost(sessions_dir, clock)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        picker = app.screen.query_one(OptionPicker)
+        await pilot.click(picker, offset=(2, 2))  # the third line: emotional
+        await pilot.pause()
+        assert picker.selected == ["emotional"] and picker.highlighted == 2
+        lines = str(picker.render()).splitlines()
+        assert lines[0] == "▐X▌ Functional" and lines[2].startswith("▐X▌ Emotional")
+        await pilot.click(picker, offset=(2, 2))  # again: unticked
+        await pilot.pause()
+        assert picker.selected == []
+        await pilot.click(picker, offset=(2, 0))
+        await pilot.press("up", "down", "down", "down", "space")  # stays within the list
+        await pilot.pause()
+        assert picker.selected == ["functional", "social"]
+        app.interview.flush_save()
+    assert app.path is not None
+    benefits = on_disk(app.path)["blocks"]["customers_world"]["customer"]["benefits"]
+    assert benefits == {"options": ["functional", "social"]}
 
 
 class GoToOnPushHost(InterviewHost):

@@ -20,7 +20,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.events import DescendantFocus, Resize
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, OptionList, SelectionList, TextArea
+from textual.widgets import Footer, OptionList, TextArea
 
 from slbmc_tui.autosave import Autosaver, SaveOutcome
 from slbmc_tui.commands import BlockCommands, OverviewCommands, SessionCommands
@@ -296,10 +296,10 @@ class InterviewScreen(Screen[None]):
         self._dirty_editors.add(event.text_area)
         self._autosaver.changed()
 
-    @on(SelectionList.SelectedChanged)
-    def _options_changed(self, event: SelectionList.SelectedChanged[str]) -> None:
-        picker = event.selection_list
-        if self._autosaver is None or not isinstance(picker, OptionPicker):
+    @on(OptionPicker.Changed)
+    def _options_changed(self, event: OptionPicker.Changed) -> None:
+        picker = event.picker
+        if self._autosaver is None:
             return
         key = picker.answer_key
         ticked = set(picker.selected)
