@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Label, Static, TextArea
@@ -105,6 +106,11 @@ class OptionPicker(Widget, can_focus=True):
     def selected(self) -> list[str]:
         """The ticked option ids, in the prompt's order."""
         return [option_id for option_id, _ in self._options if option_id in self._ticked]
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        # One line per option (never wrapped). Said here so that laying out the block does
+        # not render the picker first, when its width is not known yet (`render` needs it).
+        return len(self._options)
 
     def render(self) -> Content:
         box = self.get_visual_style("option-picker--box", partial=True)  # row's background
