@@ -92,8 +92,10 @@ async def test_resume_deep_in_the_customer_column_on_a_narrow_screen(tmp_path: P
         focused = app.focused
         assert isinstance(focused, AnswerEditor)
         assert focused.answer_key.prompt_id == "bench_customer_7"
-        assert screen.query_one("#page").scroll_offset.y > 0  # scrolled down to it
-        assert focused.region.y >= 0 and focused.region.bottom <= 24
+        # The last customer answer is near the page's end (only the notes come after it).
+        page = screen.query_one("#page")
+        assert page.max_scroll_y > 200
+        assert page.max_scroll_y - 30 <= page.scroll_offset.y <= page.max_scroll_y
         await pilot.press("?")
         await pilot.pause(0.1)
         screen.flush_save()

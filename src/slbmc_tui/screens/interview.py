@@ -30,7 +30,7 @@ from slbmc_tui.messages import SaveStatusChanged
 from slbmc_tui.storage.store import OpenedSession
 from slbmc_tui.widgets.answer_editor import AnswerEditor, AnswerKey, OptionPicker, PromptCard
 from slbmc_tui.widgets.block_list import BlockList
-from slbmc_tui.widgets.block_view import BlockView
+from slbmc_tui.widgets.block_view import BlockView, FirstScreen
 from slbmc_tui.widgets.interview_header import InterviewHeader, session_subtitle
 
 NARROW_BELOW = 100
@@ -150,9 +150,10 @@ class InterviewScreen(Screen[None]):
             # instead of landing in the hidden block's editor.
             self._focus_target = None
             self.set_focus(None)
-        self._show_block(block)
+        self._show_block(block, perspective, prompt_id)
         view = self._views[block.id]
-        view.when_ready(lambda: self._focus_in(view, perspective, prompt_id))
+        view.when_ready(lambda: self._focus_in(view, perspective, prompt_id),
+                        perspective, prompt_id)
         if leaving and self._autosaver is not None:
             self._autosaver.save_soon()
 
@@ -176,7 +177,11 @@ class InterviewScreen(Screen[None]):
         # The first block is built with the screen so its answers are in the first frame;
         # the others are built on first visit (`_show_block`).
         with Horizontal(id="interview-body"), VerticalScroll(id="page", can_focus=False):
-            yield self._block_view(self._start_block())
+            start = self._start
+            same_block = start is not None and start.block == self._start_block().id
+            yield self._block_view(self._start_block(),
+                                   start.perspective if start and same_block else None,
+                                   start.prompt or None if start and same_block else None)
         yield Footer()
 
     def update_node_styles(self, animate: bool = True) -> None:
@@ -226,22 +231,29 @@ class InterviewScreen(Screen[None]):
             return block
         return self.bank.ordered_blocks[0]
 
-    def _show_block(self, block: Block) -> None:
+    def _show_block(self, block: Block, perspective: Perspective | None = None,
+                    prompt_id: str | None = None) -> None:
         if self._current is not None and self._current.id == block.id:
             return
         page = self.query_one("#page", VerticalScroll)
         for view in self._views.values():
             view.display = view.block.id == block.id
         if block.id not in self._views:
-            page.mount(self._block_view(block))
+            page.mount(self._block_view(block, perspective, prompt_id))
         self._current = block
-        page.scroll_home(animate=False)
+        page.scroll_home(animate=False, immediate=True)
         self.query_one(InterviewHeader).show_block(self.bank, block)
         if (sidebar := self._sidebar()) is not None:
             sidebar.refresh_blocks(block.id)
 
-    def _block_view(self, block: Block) -> BlockView:
-        view = BlockView(self.session, self.bank, block, read_only=self.read_only)
+    def _block_view(self, block: Block, perspective: Perspective | None,
+                    prompt_id: str | None) -> BlockView:
+        size = self.app.size
+        first_screen = FirstScreen(width=size.width, height=size.height,
+                                   stacked=size.width < NARROW_BELOW,
+                                   perspective=perspective, prompt_id=prompt_id)
+        view = BlockView(self.session, self.bank, block, read_only=self.read_only,
+                         first_screen=first_screen)
         self._views[block.id] = view
         return view
 
@@ -265,7 +277,9 @@ class InterviewScreen(Screen[None]):
 
     def _keep_in_view(self, target: AnswerEditor) -> None:
         if self.focused is target:
-            target.scroll_visible(animate=False)
+            # At once: deferred, it could land before the page's own scroll home (seen
+            # when resuming far down a long block) and the cursor would be off screen.
+            target.scroll_visible(animate=False, immediate=True)
 
     def on_key(self, event: events.Key) -> None:
         """Type into the answer about to get the cursor when a key beats the focus there.
@@ -575,8 +589,10 @@ class InterviewScreen(Screen[None]):
         position = self.session.position
         same_block = position is not None and position.block == self._current.id
         view = self._views[self._current.id]
-        self._focus_in(view, position.perspective if position and same_block else None,
-                       position.prompt if position and same_block else None)
+        perspective = position.perspective if position and same_block else None
+        prompt_id = position.prompt if position and same_block else None
+        view.when_ready(lambda: self._focus_in(view, perspective, prompt_id),
+                        perspective, prompt_id)
 
     @staticmethod
     def _card_of(widget: Widget | None) -> PromptCard | None:

@@ -154,7 +154,7 @@ class PromptCard(Vertical):
         super().__init__(classes="prompt-card")
         self.answer_key = key
         self.prompt = prompt
-        self._answer = answer
+        self.answer = answer
         self._read_only = read_only
         self._research_label = research_label
         self.set_class(bool(answer and answer.needs_research), "-research")
@@ -167,9 +167,9 @@ class PromptCard(Vertical):
             yield Static("\n".join(f"· {hint}" for hint in self.prompt.hints),
                          classes="prompt-hints", markup=False)
         if self.prompt.options:
-            ticked = list(self._answer.options) if self._answer else []
+            ticked = list(self.answer.options) if self.answer else []
             yield OptionPicker(self.answer_key, self.prompt, ticked, read_only=self._read_only)
-        yield AnswerEditor(self._answer.text if self._answer else "", key=self.answer_key,
+        yield AnswerEditor(self.answer.text if self.answer else "", key=self.answer_key,
                            read_only=self._read_only)
 
     @property
