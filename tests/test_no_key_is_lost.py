@@ -75,3 +75,23 @@ async def test_words_typed_right_after_a_block_switch_go_to_the_new_block(
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     assert data["blocks"]["value_proposition"]["ours"]["value_selling"]["text"] == "second block"
     assert "customers_world" not in data.get("blocks", {})
+
+
+@pytest.mark.asyncio
+async def test_keys_after_tab_in_one_burst_follow_the_cursor(
+        sessions_dir: Path, clock: FakeClock) -> None:
+    """Tab, then typing, in one read from the terminal (a paste, a macro, a fast typist):
+    the words go to the field Tab moved to, and the options take their keys."""
+    path = make_session(sessions_dir, "Acme bikes", "Commuter", clock=clock)
+    app = make_app(sessions_dir=sessions_dir, clock=clock, launch=ResumeSession())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        send_keys(app, [("tab", None), *typed("why"), ("tab", None), ("down", None),
+                        ("space", " "), ("shift+tab", None), *typed("!")])
+        await settle(pilot)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    blocks = tomllib.loads(path.read_text(encoding="utf-8"))["blocks"]["customers_world"]
+    assert "ours" not in blocks  # nothing went to the answer the cursor left
+    assert blocks["customer"]["why_buy"]["text"] == "why!"
+    assert blocks["customer"]["benefits"]["options"] == ["economic"]

@@ -25,7 +25,7 @@ from textual.widgets import Footer, OptionList, TextArea
 from slbmc_tui.autosave import Autosaver, SaveOutcome
 from slbmc_tui.commands import BlockCommands, OverviewCommands, SessionCommands
 from slbmc_tui.domain.bank import Block, Perspective, QuestionBank
-from slbmc_tui.domain.session import Clock, Position, Session, system_clock
+from slbmc_tui.domain.session import Answer, Clock, Position, Session, system_clock
 from slbmc_tui.messages import SaveStatusChanged
 from slbmc_tui.storage.store import OpenedSession
 from slbmc_tui.widgets.answer_editor import AnswerEditor, AnswerKey, OptionPicker, PromptCard
@@ -52,8 +52,11 @@ class InterviewScreen(Screen[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-wide")]
     COMMANDS = {BlockCommands, OverviewCommands, SessionCommands}
     BINDINGS = [
-        Binding("tab", "app.focus_next", "Next field", show=False),
-        Binding("shift+tab", "app.focus_previous", "Previous field", show=False),
+        # Priority: the cursor moves before the next key is handed to a field, so keys
+        # typed right after Tab in one burst (a paste, a fast typist) follow it.
+        Binding("tab", "app.focus_next", "Next field", show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", "Previous field", show=False,
+                priority=True),
         Binding("ctrl+pagedown,alt+right", "next_block", "Next block", priority=True),
         # Hidden from the footer only (its twin shows the idea); help and palette list it.
         Binding("ctrl+pageup,alt+left", "previous_block", "Previous block", priority=True,
@@ -312,21 +315,18 @@ class InterviewScreen(Screen[None]):
 
     @on(OptionPicker.Changed)
     def _options_changed(self, event: OptionPicker.Changed) -> None:
-        picker = event.picker
-        if self._autosaver is None:
-            return
-        key = picker.answer_key
-        ticked = set(picker.selected)
-        options = [o for o in self._prompt_options(key) if o in ticked] or sorted(ticked)
-        answer = self.session.answer(key.block_id, key.perspective, key.prompt_id)
-        if answer.options != options:
-            answer.options = options
+        if self._autosaver is not None and self._take_options(event.picker):
             self._autosaver.changed()
 
-    def _prompt_options(self, key: AnswerKey) -> list[str]:
-        block = self.bank.block(key.block_id)
-        prompt = block.prompt(key.perspective, key.prompt_id) if block else None
-        return [option.id for option in prompt.options] if prompt else []
+    def _take_options(self, picker: OptionPicker) -> bool:
+        """Copy the picker's ticks into the session; True when they changed."""
+        key = picker.answer_key
+        stored = self.session.peek(key.block_id, key.perspective, key.prompt_id) or Answer()
+        if set(picker.selected) == set(stored.options):
+            return False
+        self.session.answer(key.block_id, key.perspective, key.prompt_id).options = \
+            picker.selected
+        return True
 
     def _collect_editors(self) -> None:
         """Copy changed editors into the session (runs when a save snapshot is taken)."""
@@ -345,6 +345,7 @@ class InterviewScreen(Screen[None]):
         message may still be on its way to this screen; a save that must happen now
         cannot wait for it.
         """
+        ticks_changed = [self._take_options(picker) for picker in self.query(OptionPicker)]
         for editor in self.query(AnswerEditor):
             key = editor.answer_key
             if key.is_notes:
@@ -355,7 +356,7 @@ class InterviewScreen(Screen[None]):
                 stored = answer.text if answer else ""
             if editor.text != stored:
                 self._dirty_editors.add(editor)
-        if self._dirty_editors and self._autosaver is not None:
+        if (self._dirty_editors or any(ticks_changed)) and self._autosaver is not None:
             self._autosaver.changed()
 
     @on(DescendantFocus)

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.geometry import Size
@@ -71,11 +70,6 @@ class OptionPicker(Widget, can_focus=True):
     first block of every session has one, and Textual's list cost ~3 % of a start.
     """
 
-    BINDINGS = [
-        Binding("up", "move(-1)", "Previous option", show=False),
-        Binding("down", "move(1)", "Next option", show=False),
-        Binding("space,enter", "tick", "Tick or untick", show=False),
-    ]
     COMPONENT_CLASSES = {
         "option-picker--box",
         "option-picker--tick",
@@ -100,12 +94,16 @@ class OptionPicker(Widget, can_focus=True):
         self.answer_key = key
         self._options = [(option.id, option.label) for option in prompt.options]
         self._ticked = set(ticked)
+        known = {option_id for option_id, _ in self._options}
+        self._kept = [option_id for option_id in ticked if option_id not in known]
         self.highlighted = 0
 
     @property
     def selected(self) -> list[str]:
-        """The ticked option ids, in the prompt's order."""
-        return [option_id for option_id, _ in self._options if option_id in self._ticked]
+        """The ticked option ids in the prompt's order, then any the bank no longer offers
+        (kept as they were saved: they are the user's, not ours to drop)."""
+        return [option_id for option_id, _ in self._options
+                if option_id in self._ticked] + self._kept
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         # One line per option (never wrapped). Said here so that laying out the block does
@@ -127,11 +125,24 @@ class OptionPicker(Widget, can_focus=True):
             lines.append(line)
         return Content("\n").join(lines)
 
-    def action_move(self, step: int) -> None:
-        self.highlighted = max(0, min(len(self._options) - 1, self.highlighted + step))
-        self.refresh()
+    def on_key(self, event: events.Key) -> None:
+        # Handled here rather than as bindings: a binding is looked up when the key has
+        # bubbled back to the app, by which time a Tab typed right after it (in the same
+        # burst) has moved the cursor on, and the key would go to the next field.
+        steps = {"up": -1, "down": 1}
+        if event.key in steps:
+            self.highlighted = max(0, min(len(self._options) - 1,
+                                          self.highlighted + steps[event.key]))
+            self.refresh()
+        elif event.key in ("space", "enter"):
+            self.tick()
+        else:
+            return
+        event.stop()
+        event.prevent_default()
 
-    def action_tick(self) -> None:
+    def tick(self) -> None:
+        """Tick the highlighted option, or untick it."""
         if not self._options:
             return
         option_id = self._options[self.highlighted][0]
@@ -143,7 +154,7 @@ class OptionPicker(Widget, can_focus=True):
         offset = event.get_content_offset(self)
         if offset is not None and 0 <= offset.y < len(self._options):
             self.highlighted = offset.y
-            self.action_tick()
+            self.tick()
 
 
 class PromptCard(Vertical):
