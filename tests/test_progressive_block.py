@@ -7,11 +7,13 @@ the first screen needs a third of the cards. Every test ends on the saved TOML.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from textual.app import App, ComposeResult
+from textual.pilot import Pilot
 
 from bench.common import large_session, synthetic_bank, write_bank
 from slbmc_tui.app import make_app
@@ -33,6 +35,19 @@ def big_session_file(folder: Path, position: Position | None = None) -> Path:
     sessions = folder / "sessions"
     sessions.mkdir()
     return SessionStore(sessions).create(session)
+
+
+async def until(pilot: Pilot[Any], condition: Callable[[], bool], seconds: float = 10) -> None:
+    """Wait for the app to get there (a loaded machine takes longer), then go on."""
+    for _ in range(int(seconds / 0.02)):
+        if condition():
+            return
+        await pilot.pause(0.02)
+    assert condition()
+
+
+def focused_on(app: App[Any], prompt_id: str) -> bool:
+    return isinstance(app.focused, AnswerEditor) and app.focused.answer_key.prompt_id == prompt_id
 
 
 def on_disk(path: Path) -> dict[str, Any]:
@@ -59,7 +74,8 @@ async def test_resume_shows_the_first_screen_then_builds_the_rest(tmp_path: Path
         while not isinstance(app.screen, InterviewScreen) or not app.screen.query(PromptCard):
             await pilot.pause(0.01)
         first_seen.append(len(app.screen.query(PromptCard)))
-        await pilot.pause(0.3)
+        await until(pilot, lambda: len(app.screen.query(AnswerEditor)) == 17)  # and notes
+        await until(pilot, lambda: focused_on(app, "deep_insight"))
         screen = app.screen
         assert isinstance(screen, InterviewScreen)
         assert len(card_keys(screen)) == 16  # all of block 1, in the bank's order
@@ -72,7 +88,7 @@ async def test_resume_shows_the_first_screen_then_builds_the_rest(tmp_path: Path
         assert isinstance(app.focused, AnswerEditor)
         assert app.focused.answer_key.prompt_id == "deep_insight"
         await pilot.press("!")
-        await pilot.pause(0.1)
+        await until(pilot, lambda: app.focused.text.endswith("!"))  # type: ignore[union-attr]
         screen.flush_save()
     assert first_seen[0] < 16  # the first screen was built before the rest
     answer = on_disk(path)["blocks"]["customers_world"]["ours"]["deep_insight"]["text"]
@@ -86,7 +102,8 @@ async def test_resume_deep_in_the_customer_column_on_a_narrow_screen(tmp_path: P
     path = big_session_file(tmp_path, position)
     app = make_app(sessions_dir=path.parent, launch=ResumeSession(str(path)))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause(0.5)
+        await until(pilot, lambda: focused_on(app, "bench_customer_7"))
+        await until(pilot, lambda: app.screen.query_one("#page").scroll_offset.y > 0)
         screen = app.screen
         assert isinstance(screen, InterviewScreen)
         focused = app.focused
@@ -97,7 +114,7 @@ async def test_resume_deep_in_the_customer_column_on_a_narrow_screen(tmp_path: P
         assert page.max_scroll_y > 200
         assert page.max_scroll_y - 30 <= page.scroll_offset.y <= page.max_scroll_y
         await pilot.press("?")
-        await pilot.pause(0.1)
+        await until(pilot, lambda: focused.text.endswith("?"))
         screen.flush_save()
     saved = on_disk(path)["blocks"]["customers_world"]["customer"]["bench_customer_7"]["text"]
     assert saved.endswith("?")
@@ -109,11 +126,9 @@ async def test_resume_at_the_notes_builds_the_whole_block_first(tmp_path: Path) 
     path = big_session_file(tmp_path, position)
     app = make_app(sessions_dir=path.parent, launch=ResumeSession(str(path)))
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause(0.5)
-        focused = app.focused
-        assert isinstance(focused, AnswerEditor) and focused.answer_key.is_notes
+        await until(pilot, lambda: focused_on(app, NOTES_PROMPT))
         await pilot.press("N")
-        await pilot.pause(0.1)
+        await until(pilot, lambda: app.focused.text == "N")  # type: ignore[union-attr]
         screen = app.screen
         assert isinstance(screen, InterviewScreen)
         screen.flush_save()
@@ -151,10 +166,6 @@ async def test_waiting_for_a_card_not_built_yet(tmp_path: Path) -> None:
     app = OneBlock(big_session_file(tmp_path))
     async with app.run_test(size=(120, 40)) as pilot:
         view = app.query_one(BlockView)
-        for _ in range(100):
-            if view.is_built:
-                break
-            await pilot.pause(0.02)
-        assert view.is_built
+        await until(pilot, lambda: view.is_built)
     # The block mounts before the app: the first field is there at once, the late one later.
     assert app.reached == ["first", "built=False", "late"]
