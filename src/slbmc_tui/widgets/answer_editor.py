@@ -67,7 +67,7 @@ class OptionPicker(Widget, can_focus=True):
     """The prompt's tickable options (for example benefit types): ↑/↓ move, space ticks.
 
     Drawn by the widget itself, one line per option, rather than a SelectionList: the
-    first block of every session has one, and Textual's list cost ~3 % of a start.
+    first block of every session has one, and Textual's list cost ~2 % of a start.
     """
 
     COMPONENT_CLASSES = {
