@@ -405,10 +405,13 @@ async def test_options_tick_with_the_mouse_and_show_what_is_ticked(
         await pilot.press("up", "down", "down", "down", "space")  # stays within the list
         await pilot.pause()
         assert picker.selected == ["functional", "social"]
+        await pilot.press("end", "down", "enter", "home", "enter", "enter")
+        await pilot.pause()
+        assert picker.selected == ["functional", "social", "symbolic"]
         app.interview.flush_save()
     assert app.path is not None
     benefits = on_disk(app.path)["blocks"]["customers_world"]["customer"]["benefits"]
-    assert benefits == {"options": ["functional", "social"]}
+    assert benefits == {"options": ["functional", "social", "symbolic"]}
 
 
 class GoToOnPushHost(InterviewHost):

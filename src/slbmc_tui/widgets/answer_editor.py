@@ -64,7 +64,8 @@ class AnswerEditor(TextArea):
 
 
 class OptionPicker(Widget, can_focus=True):
-    """The prompt's tickable options (for example benefit types): ↑/↓ move, space ticks.
+    """The prompt's tickable options (for example benefit types): ↑/↓ (Home/End) move,
+    space or Enter ticks, a click ticks the option clicked.
 
     Drawn by the widget itself, one line per option, rather than a SelectionList: the
     first block of every session has one, and Textual's list cost ~2 % of a start.
@@ -129,10 +130,10 @@ class OptionPicker(Widget, can_focus=True):
         # Handled here rather than as bindings: a binding is looked up when the key has
         # bubbled back to the app, by which time a Tab typed right after it (in the same
         # burst) has moved the cursor on, and the key would go to the next field.
-        steps = {"up": -1, "down": 1}
-        if event.key in steps:
-            self.highlighted = max(0, min(len(self._options) - 1,
-                                          self.highlighted + steps[event.key]))
+        last = len(self._options) - 1
+        moves = {"up": self.highlighted - 1, "down": self.highlighted + 1, "home": 0, "end": last}
+        if event.key in moves:
+            self.highlighted = max(0, min(last, moves[event.key]))
             self.refresh()
         elif event.key in ("space", "enter"):
             self.tick()
