@@ -180,11 +180,7 @@ class InterviewScreen(Screen[None]):
         # The first block is built with the screen so its answers are in the first frame;
         # the others are built on first visit (`_show_block`).
         with Horizontal(id="interview-body"), VerticalScroll(id="page", can_focus=False):
-            start = self._start
-            same_block = start is not None and start.block == self._start_block().id
-            yield self._block_view(self._start_block(),
-                                   start.perspective if start and same_block else None,
-                                   start.prompt or None if start and same_block else None)
+            yield self._block_view(self._start_block(), *self._start_field())
         yield Footer()
 
     def update_node_styles(self, animate: bool = True) -> None:
@@ -222,12 +218,14 @@ class InterviewScreen(Screen[None]):
     def on_mount(self) -> None:
         self._mounted = True
         self._refresh_progress()
+        self.go_to(self._start_block().id, *self._start_field())
+
+    def _start_field(self) -> tuple[Perspective | None, str | None]:
+        """The answer the cursor starts in, when the start position names one in its block."""
         start = self._start
-        block = self._start_block()
-        if start is not None and start.block == block.id:
-            self.go_to(block.id, start.perspective, start.prompt or None)
-        else:
-            self.go_to(block.id)
+        if start is None or start.block != self._start_block().id:
+            return None, None
+        return start.perspective, start.prompt or None
 
     def _start_block(self) -> Block:
         if self._start is not None and (block := self.bank.block(self._start.block)):
