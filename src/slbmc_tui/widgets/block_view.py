@@ -76,7 +76,6 @@ class BlockView(Vertical):
         self._read_only = read_only
         self._first_screen = first_screen
         self._later: dict[Perspective, list[PromptCard]] = {p: [] for p in PERSPECTIVES}
-        self._notes_later = False
         self._ready = False
         self._built = False
         self._when_ready: list[tuple[Callable[[], None], Callable[[], bool]]] = []
@@ -92,8 +91,9 @@ class BlockView(Vertical):
                     yield Label(self._bank.perspective_label(perspective), classes="column-title")
                     yield from cards[perspective][:first[perspective]]
                 self._later[perspective] = cards[perspective][first[perspective]:]
-        self._notes_later = any(self._later.values())
-        if not self._notes_later:
+        # The notes (and kept answers) come after every card: built now only if all are.
+        self._built = not any(self._later.values())
+        if self._built:
             yield from self._notes_and_orphans()
 
     def _card(self, perspective: Perspective, prompt: Prompt) -> PromptCard:
@@ -154,10 +154,8 @@ class BlockView(Vertical):
 
     def on_mount(self) -> None:
         self._ready = True
-        if self._notes_later:
+        if not self._built:
             self.call_after_refresh(self._build_the_rest)
-        else:
-            self._built = True
         self._run_ready_callbacks()
 
     async def _build_the_rest(self) -> None:
