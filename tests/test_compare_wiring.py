@@ -58,6 +58,10 @@ async def test_cli_compare_launch_skips_unknown_names(sessions_dir: Path,
         assert isinstance(compare, CompareScreen)
         assert compare.session_paths == (paths["elderly"], paths["cyclist"])
         assert any("no-such-session" in n.message for n in app._notifications)
+        await pilot.press("escape")  # leaving the comparison shows the folder's sessions
+        await settle(pilot)
+        assert isinstance(app.screen, StartScreen) and len(app.screen_stack) == 2
+        assert app.screen.store.folder == sessions_dir
 
 
 @pytest.mark.asyncio

@@ -98,10 +98,16 @@ async def test_demo_opens_profile_one_on_a_copy_and_never_changes_the_shipped_fi
         assert "DEMO" in str(screen.query_one(InterviewHeader).render())
         assert screen.current_block is not None and screen.current_block.number == 1
         assert any("demo" in str(n.message).lower() for n in app._notifications)
-        start = app.screen_stack[-2]
-        assert isinstance(start, StartScreen) and start.store.folder == app.demo_folder
+        # The demo's session list is made only if the user goes back to it.
+        assert not any(isinstance(s, StartScreen) for s in app.screen_stack)
         await pilot.press(*"Edited", "ctrl+pagedown")
         await settle(pilot)
+        await pilot.press("escape")  # saves, then shows the demo folder's sessions
+        await settle(pilot)
+        start = app.screen
+        assert isinstance(start, StartScreen) and start.store.folder == app.demo_folder
+        assert len(start.summaries) == 2 and start.is_demo
+        assert app.screen_stack == [app.screen_stack[0], start]
         await pilot.press("ctrl+q")
         await pilot.pause()
     assert digests() == before

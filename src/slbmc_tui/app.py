@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import os
 import socket
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol, runtime_checkable
 
 from rich.console import RenderableType
 from textual import on, work
 from textual.app import App, SystemCommand
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
@@ -64,6 +66,9 @@ class SlbmcApp(App[None]):
         self.demo_folder: Path | None = None
         self._demo_notice = ""  # said when the demo's interview first shows
         self._quit_despite_failure = False
+        # The session list a launch straight into a session or comparison belongs above:
+        # made (and its module imported) only when it first shows. See `pop_screen`.
+        self._list_beneath: Callable[..., StartScreen] | None = None
 
     def on_mount(self) -> None:
         self.app_suspend_signal.subscribe(self, lambda _app: self.flush_all(),
@@ -81,24 +86,45 @@ class SlbmcApp(App[None]):
         self.exit()
 
     def start_launch(self, launch: Launch) -> None:
-        """Show what the command line asked for, with the start screen underneath."""
-        from slbmc_tui.screens.start import StartScreen
-
+        """Show what the command line asked for; the session list is always beneath it."""
         if isinstance(launch, OpenDemo):
             self.start_demo()
             return
-        # Built only when it first shows, when the launch goes on to a session or comparison.
-        start = StartScreen(self.store, clock=self.clock, bank_path=self.bank_path,
-                            deferred=isinstance(launch, ResumeSession | CompareSessions))
+        if isinstance(launch, ResumeSession | CompareSessions):
+            self._list_beneath = partial(self._session_list, self.store)
+            self._resolve_launch(launch)
+            return
+        start = self._session_list(self.store)
         self.push_screen(start)
         if isinstance(launch, NewSession):
             start.new_session(launch)
-        elif isinstance(launch, ResumeSession | CompareSessions):
-            self._resolve_launch(launch, start)
+
+    def _session_list(self, store: SessionStore, *, is_demo: bool = False,
+                      notice: str = "") -> StartScreen:
+        from slbmc_tui.screens.start import StartScreen
+
+        return StartScreen(store, clock=self.clock, is_demo=is_demo, notice=notice,
+                           bank_path=None if is_demo else self.bank_path)
+
+    def pop_screen(self) -> AwaitComplete:
+        """Pop the top screen; the last one gives way to the session list it was launched over."""
+        if self._list_beneath is not None and len(self.screen_stack) == 2:
+            return self.switch_screen(self._take_list_beneath())
+        return super().pop_screen()
+
+    def _take_list_beneath(self, notice: str = "") -> StartScreen:
+        assert self._list_beneath is not None
+        start = self._list_beneath(notice=notice)
+        self._list_beneath = None
+        return start
+
+    def _reveal_start(self, notice: str = "") -> None:
+        """Show the session list when the session a launch named did not open."""
+        if self._list_beneath is not None and len(self.screen_stack) == 1:
+            self.push_screen(self._take_list_beneath(notice))
 
     @work(thread=True, group="launch", exit_on_error=False)
-    def _resolve_launch(self, launch: ResumeSession | CompareSessions,
-                        start: StartScreen) -> None:
+    def _resolve_launch(self, launch: ResumeSession | CompareSessions) -> None:
         """Find the files a launch names (reads the folder, so off the UI thread)."""
         try:
             if isinstance(launch, CompareSessions):
@@ -111,10 +137,10 @@ class SlbmcApp(App[None]):
         except SlbmcFileError as error:
             self.call_from_thread(self.notify, str(error), title="Cannot open",
                                   severity="error", timeout=10)
-            self.call_from_thread(start.build)
+            self.call_from_thread(self._reveal_start)
             return
         if path is None:
-            self.call_from_thread(start.show_notice, "Nothing to resume yet: "
+            self.call_from_thread(self._reveal_start, "Nothing to resume yet: "
                                   "there are no readable sessions in this folder.")
             return
         self.call_from_thread(self.open_session, path, read_only=launch.read_only)
@@ -122,20 +148,24 @@ class SlbmcApp(App[None]):
     def start_demo(self) -> None:
         """Copy the shipped demo to a scratch folder and open its first profile there."""
         from slbmc_tui.demo import copy_demo
-        from slbmc_tui.screens.start import StartScreen
 
         try:
             folder, first = copy_demo()
         except OSError as error:
             self.notify(f"Cannot copy the demo: {error}", severity="error", timeout=10)
-            self.push_screen(StartScreen(self.store, clock=self.clock, bank_path=self.bank_path))
+            if len(self.screen_stack) == 1:
+                self.push_screen(self._session_list(self.store))
             return
         self.demo_folder = folder
         self.sub_title = f"Demo · working on a copy in {folder}"
         self._demo_notice = (f"This is the demo. You are working on a copy in {folder}; "
                              "the shipped example never changes.")
-        self.push_screen(StartScreen(SessionStore(folder), clock=self.clock, is_demo=True,
-                                     deferred=True))
+        demo_list = partial(self._session_list, SessionStore(folder), is_demo=True)
+        if len(self.screen_stack) > 1:
+            # Asked for from the user's session list: the demo's own list goes above it.
+            self.push_screen(demo_list())
+        else:
+            self._list_beneath = demo_list
         self.open_session(first)
 
     @on(messages.OpenSessionRequested)
@@ -185,13 +215,6 @@ class SlbmcApp(App[None]):
             self.call_from_thread(self._reveal_start)
             return
         self.call_from_thread(self._show_interview, opened, at, read_only)
-
-    def _reveal_start(self) -> None:
-        """Build the session list left unbuilt beneath a launch that did not open."""
-        from slbmc_tui.screens.start import StartScreen
-
-        if isinstance(self.screen, StartScreen):
-            self.screen.build()
 
     def _ask_locked(self, path: Path, at: Position | None, holder: LockInfo) -> None:
         from slbmc_tui.dialogs.session_locked import SessionLockedDialog
@@ -285,8 +308,8 @@ class SlbmcApp(App[None]):
         yield from super().get_system_commands(screen)
         from slbmc_tui.screens.start import StartScreen
 
-        if not isinstance(screen, StartScreen) and any(
-                isinstance(s, StartScreen) for s in self.screen_stack):
+        if not isinstance(screen, StartScreen) and (self._list_beneath is not None or any(
+                isinstance(s, StartScreen) for s in self.screen_stack)):
             yield SystemCommand("Session list", "Save, then go back to the sessions in the folder",
                                 self.back_to_sessions)
 
@@ -358,17 +381,18 @@ class SlbmcApp(App[None]):
 
 
 def first_stylesheets(launch: Launch) -> list[str | PurePath]:
-    """The stylesheets of the screens a launch shows first, read with the app's own CSS.
+    """The stylesheet of the screen a launch shows first, read with the app's own CSS.
 
     A screen whose CSS_PATH is new to the app makes Textual re-parse every stylesheet (and
-    restyle every widget) when it is pushed. Every launch pushes the start screen (beneath a
-    demo, resume or comparison it stays unbuilt until shown), so its sheet is always read;
-    of the others, only the one the launch opens: the rest would cost parsing and style
-    matching on every start that does not show them.
+    restyle every widget) when it is pushed. Reading only the first screen's sheet keeps
+    parsing and style matching for screens that may never show out of every start; the
+    session list beneath a session or comparison is made only when it shows (`pop_screen`).
     """
-    first = "screens/compare.tcss" if isinstance(launch, CompareSessions) else \
-        "screens/interview.tcss"
-    return ["screens/start.tcss", first]
+    if isinstance(launch, CompareSessions):
+        return ["screens/compare.tcss"]
+    if isinstance(launch, OpenDemo | ResumeSession):
+        return ["screens/interview.tcss"]
+    return ["screens/start.tcss"]
 
 
 def _same_file(first: Path, second: Path) -> bool:

@@ -97,16 +97,13 @@ class StartScreen(Screen[None]):
     ]
 
     def __init__(self, store: SessionStore, *, clock: Clock, bank_path: Path | None = None,
-                 is_demo: bool = False, deferred: bool = False) -> None:
+                 is_demo: bool = False, notice: str = "") -> None:
         super().__init__()
         self.store = store
         self.clock = clock
         self.bank_path = bank_path
         self.is_demo = is_demo
-        # A launch straight into a session or a comparison puts this screen beneath it; built
-        # only when it first shows, its widgets and listing cost nothing before the first paint.
-        self._built = not deferred
-        self._covered = False
+        self._notice = notice
         self.summaries: list[SessionSummary] = []
         self.groups: dict[str, ModelGroup] = {}
         self._by_path: dict[str, SessionSummary] = {}
@@ -114,12 +111,11 @@ class StartScreen(Screen[None]):
         self._listing_generation = 0
 
     def compose(self) -> ComposeResult:
-        if not self._built:
-            return
         yield Header()
         with Vertical(id="start-body"):
             yield Static(id="folder-line")
-            yield Static(id="notice", classes="hidden")
+            yield Static(self._notice, id="notice", markup=False,
+                         classes="" if self._notice else "hidden")
             yield DataTable(id="sessions", cursor_type="row", zebra_stripes=False)
             with Vertical(id="empty", classes="hidden"):
                 yield Static(id="empty-message")
@@ -130,24 +126,7 @@ class StartScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        if self._built:
-            self.query_one("#folder-line", Static).update(f"Sessions in {self.store.folder}")
-
-    @property
-    def is_built(self) -> bool:
-        """False while a deferred screen has not been shown yet (it has no widgets then)."""
-        return self._built
-
-    def build(self) -> None:
-        """Compose a deferred screen and list the folder; does nothing once built."""
-        if not self._built:
-            self._built = True
-            self.call_next(self._compose_deferred)
-
-    async def _compose_deferred(self) -> None:
-        await self.recompose()
-        self.on_mount()
-        self.refresh_listing()
+        self.query_one("#folder-line", Static).update(f"Sessions in {self.store.folder}")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "open_selected":
@@ -164,13 +143,7 @@ class StartScreen(Screen[None]):
         self.app.pop_screen()
 
     def on_screen_resume(self) -> None:
-        if self._built:
-            self.refresh_listing()
-        elif self._covered:  # the screen launched above it has gone: show the sessions
-            self.build()
-
-    def on_screen_suspend(self) -> None:
-        self._covered = True
+        self.refresh_listing()
 
     def on_resize(self) -> None:
         if self.summaries and self.app.size.width != self._listed_width:
@@ -283,16 +256,6 @@ class StartScreen(Screen[None]):
                 self.query_one("#empty-new", Button).focus()
         else:
             self.query_one("#sessions", DataTable).focus()
-
-    def show_notice(self, text: str) -> None:
-        """A one-line message above the listing, e.g. why nothing was resumed."""
-        self.build()
-        self.call_next(self._show_notice, text)
-
-    def _show_notice(self, text: str) -> None:
-        notice = self.query_one("#notice", Static)
-        notice.update(text)
-        notice.remove_class("hidden")
 
     # -- selection ---------------------------------------------------------------
 
