@@ -13,9 +13,10 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import tomli_w
 
@@ -168,9 +169,9 @@ def synthetic_bank(prompts: int) -> QuestionBank:
                           zone="internal", position=CanvasPosition(row=0, column=number - 1),
                           ours=(Prompt(id="o0", text="x"),), customer=(Prompt(id="c0", text="x"),))
         sides = {p: _padded(block.prompts(p), prompts, p) for p in PERSPECTIVES}
-        blocks.append(replace(block, ours=sides["ours"], customer=sides["customer"]))
+        blocks.append(block._replace(ours=sides["ours"], customer=sides["customer"]))
     if base is not None:
-        return replace(base, id="bench", blocks=tuple(blocks))
+        return base._replace(id="bench", blocks=tuple(blocks))
     return QuestionBank(
         id="bench", language="en", title="Bench bank", order=tuple(range(1, 10)),
         labels=Labels(ours="Our view", customer="Customer's view",
@@ -188,9 +189,18 @@ def _padded(existing: tuple[Prompt, ...], count: int, perspective: str) -> tuple
     return (existing + extra)[:count]
 
 
+def _plain(value: Any) -> Any:
+    """A bank (NamedTuples all the way down) as the dicts and lists its TOML holds."""
+    if hasattr(value, "_asdict"):
+        return {key: _plain(item) for key, item in value._asdict().items()}
+    if isinstance(value, tuple | list):
+        return [_plain(item) for item in value]
+    return value
+
+
 def write_bank(bank: QuestionBank, path: Path) -> Path:
     """Write a bank as TOML that `load_bank` reads back."""
-    data = asdict(bank)
+    data = _plain(bank)
     path.write_text(tomli_w.dumps(data), encoding="utf-8")
     return path
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-from dataclasses import replace
 
 import pytest
 from hypothesis import given
@@ -165,7 +164,7 @@ def test_placement_fills_holes_so_blocks_keep_their_positions(bank: QuestionBank
     order = placement_order(bank.blocks)
     assert [b.number if b else None for b in order] == [7, 6, 2, 3, 1, 8, 4, 9, 5]
     moved = tuple(
-        replace(b, position=replace(b.position, column=1))
+        b._replace(position=b.position._replace(column=1))
         if b.number == 7 else b for b in bank.blocks
     )
     holes = placement_order(moved)
@@ -296,6 +295,6 @@ def test_label_forms_exist_for_any_labels(ours: str, customer: str) -> None:
     from slbmc_tui.widgets.canvas_cell import perspective_label_forms
 
     bank = make_bank()
-    odd = replace(bank, labels=replace(bank.labels, ours=ours, customer=customer))
+    odd = bank._replace(labels=bank.labels._replace(ours=ours, customer=customer))
     forms = perspective_label_forms(odd)
     assert all(forms[p] and all(forms[p]) for p in ("ours", "customer"))

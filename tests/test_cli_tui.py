@@ -11,7 +11,14 @@ import pytest
 
 from slbmc_tui import app as app_module
 from slbmc_tui import cli
-from slbmc_tui.launch import Launch, NewSession, OpenDemo, ResumeSession, ShowStart
+from slbmc_tui.launch import (
+    CompareSessions,
+    Launch,
+    NewSession,
+    OpenDemo,
+    ResumeSession,
+    ShowStart,
+)
 
 
 class _FakeApp:
@@ -73,3 +80,11 @@ def test_help_as_a_real_process() -> None:
     assert result.returncode == 0
     assert "--title" in result.stdout and "--profile" in result.stdout
     assert "textual" not in result.stderr.lower()
+
+
+def test_launches_are_equal_only_to_launches_of_their_kind() -> None:
+    assert ShowStart() == ShowStart() and OpenDemo() == OpenDemo()
+    assert ShowStart() != OpenDemo() and OpenDemo() != ()
+    assert ResumeSession() != CompareSessions() and ResumeSession("a") == ResumeSession("a")
+    assert len({ShowStart(), ShowStart(), OpenDemo()}) == 2
+    assert repr(OpenDemo()) == "OpenDemo()"

@@ -16,9 +16,8 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from slbmc_tui.domain.session import Clock
 from slbmc_tui.storage import toml_format
@@ -33,8 +32,7 @@ RunInThread = Callable[[Callable[[], None]], object]
 """Run a job on a worker thread (Textual's `run_worker(..., thread=True)`)."""
 
 
-@dataclass(frozen=True)
-class SaveOutcome:
+class SaveOutcome(NamedTuple):
     """What one save did: written at `saved_at`, or failed with a message for the user."""
 
     ok: bool

@@ -1,26 +1,37 @@
 """What the app should open first: decided by the CLI, carried out by the app.
 
-Plain data, no Textual, so the CLI and tests can build launches cheaply.
+Plain data, no Textual, so the CLI and tests can build launches cheaply. Records are
+NamedTuples, not dataclasses, which every start would pay to define (see `domain.bank`).
 """
 
 from __future__ import annotations
 
 import argparse
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class ShowStart:
+class _Fieldless:
+    """A launch that is only its kind: equal to every other launch of its class."""
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self)
+
+    def __hash__(self) -> int:
+        return hash(type(self))
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}()"
+
+
+class ShowStart(_Fieldless):
     """The start screen: the sessions in the folder."""
 
 
-@dataclass(frozen=True)
-class OpenDemo:
+class OpenDemo(_Fieldless):
     """The shipped example, copied to a scratch folder so the original never changes."""
 
 
-@dataclass(frozen=True)
-class NewSession:
+class NewSession(NamedTuple):
     """The new-session dialog, pre-filled with whatever was given on the command line."""
 
     title: str = ""
@@ -30,19 +41,17 @@ class NewSession:
     language: str = "en"
 
 
-@dataclass(frozen=True)
-class ResumeSession:
+class ResumeSession(NamedTuple):
     """Reopen a session (by name, stem or path; None means the most recently edited)."""
 
     name: str | None = None
     read_only: bool = False
 
 
-@dataclass(frozen=True)
-class CompareSessions:
+class CompareSessions(NamedTuple):
     """The compare screen for these sessions."""
 
-    names: tuple[str, ...] = field(default_factory=tuple)
+    names: tuple[str, ...] = ()
 
 
 Launch = ShowStart | OpenDemo | NewSession | ResumeSession | CompareSessions

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from textual.message import Message
@@ -10,18 +9,21 @@ from textual.message import Message
 from slbmc_tui.domain.session import Position
 
 
-@dataclass
 class OpenSessionRequested(Message):
     """Open this session in the interview screen, optionally at a prompt (app handles it)."""
 
-    path: Path
-    position: Position | None = None
-    read_only: bool = False
+    def __init__(self, path: Path, position: Position | None = None,
+                 read_only: bool = False) -> None:
+        super().__init__()
+        self.path = path
+        self.position = position
+        self.read_only = read_only
 
 
-@dataclass
 class SaveStatusChanged(Message):
     """An autosave finished: ok with the time it was written, or the error text."""
 
-    ok: bool
-    detail: str
+    def __init__(self, ok: bool, detail: str) -> None:
+        super().__init__()
+        self.ok = ok
+        self.detail = detail

@@ -12,7 +12,7 @@ import copy
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from slbmc_tui.domain.bank import PERSPECTIVES, Block, Perspective, Prompt, QuestionBank
 
@@ -198,8 +198,7 @@ class Session:
         self.meta.updated = clock()
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """A prompt of the bank and what the session answered to it."""
 
     block: Block
@@ -208,8 +207,7 @@ class Entry:
     answer: Answer | None
 
 
-@dataclass(frozen=True)
-class Orphan:
+class Orphan(NamedTuple):
     """An answer to a prompt the bank no longer has."""
 
     block_id: str

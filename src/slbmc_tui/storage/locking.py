@@ -17,10 +17,10 @@ import socket
 import threading
 import time
 import tomllib
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
+from typing import NamedTuple
 
 import tomli_w
 
@@ -43,8 +43,7 @@ def _now() -> datetime:
     return datetime.now().astimezone().replace(microsecond=0)
 
 
-@dataclass(frozen=True)
-class LockInfo:
+class LockInfo(NamedTuple):
     """Who holds a session: enough to tell the user which window to look for."""
 
     pid: int

@@ -10,9 +10,9 @@ import builtins
 import os
 import stat
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from slbmc_tui.domain.bank import QuestionBank, load_bank, resolve_bank
 from slbmc_tui.domain.errors import SessionFileError
@@ -49,8 +49,7 @@ def default_sessions_dir(explicit: str | os.PathLike[str] | None = None) -> Path
     return Path(from_env).expanduser() if from_env else DEFAULT_FOLDER
 
 
-@dataclass(frozen=True)
-class SessionSummary:
+class SessionSummary(NamedTuple):
     """What a listing shows of one file: its metadata, or why it cannot be read."""
 
     path: Path
@@ -249,15 +248,16 @@ def summaries_by_model(summaries: Iterable[SessionSummary]) -> dict[str, list[Se
     return groups
 
 
-@dataclass
 class OpenedSession:
     """A session loaded for editing: its file, its bank, the writer and (if taken) its lock."""
 
-    path: Path
-    session: Session
-    bank: QuestionBank
-    file: SessionFile
-    lock: SessionLock | None = None
+    def __init__(self, *, path: Path, session: Session, bank: QuestionBank, file: SessionFile,
+                 lock: SessionLock | None = None) -> None:
+        self.path = path
+        self.session = session
+        self.bank = bank
+        self.file = file
+        self.lock = lock
 
     def close(self) -> None:
         """Give the session back to other instances (releases the lock, if any)."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from textual import events
 from textual.app import ComposeResult
@@ -22,8 +22,7 @@ NOTES_PROMPT = ":notes"
 ANSWER_PLACEHOLDER = "Type the answer…"
 
 
-@dataclass(frozen=True)
-class AnswerKey:
+class AnswerKey(NamedTuple):
     """Which answer an editor holds: block, perspective and prompt id (or NOTES_PROMPT)."""
 
     block_id: str

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -26,8 +26,7 @@ EDITOR_ROWS = (3, 14)
 """An answer's height on screen, borders included (min-height and max-height in the tcss)."""
 
 
-@dataclass(frozen=True)
-class FirstScreen:
+class FirstScreen(NamedTuple):
     """What the first screen of a block holds: its size, and where the cursor goes."""
 
     width: int
