@@ -279,6 +279,26 @@ async def test_sidebar_lists_blocks_and_moves_between_them(
 
 
 @pytest.mark.asyncio
+async def test_sidebar_stays_beside_the_page_as_it_scrolls(
+        sessions_dir: Path, clock: FakeClock) -> None:
+    app = InterviewHost(sessions_dir, clock)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        sidebar = app.screen.query_one("#block-sidebar", BlockList)
+        page = app.screen.query_one("#page")
+        where = sidebar.region
+        assert where.x == 0 and where.y == page.region.y and where.height == page.region.height
+        await pilot.press("tab", "tab", "tab", "tab", "tab")  # on down the block
+        await settle(pilot)
+        assert page.scroll_offset.y > 0
+        assert sidebar.region == where
+        assert all(card.region.x >= where.right for card in app.screen.query(PromptCard)
+                   if card.region)
+
+
+@pytest.mark.asyncio
 async def test_alt_arrows_and_edges(sessions_dir: Path, clock: FakeClock) -> None:
     app = InterviewHost(sessions_dir, clock)
     async with app.run_test(size=WIDE) as pilot:

@@ -16,7 +16,7 @@ from pathlib import Path
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.events import DescendantFocus, Resize
 from textual.screen import Screen
 from textual.widget import Widget
@@ -176,10 +176,11 @@ class InterviewScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield InterviewHeader(self.session.meta, read_only=self.read_only, banner=self.banner)
-        # The block list (Ctrl+B) joins #interview-body when first shown (`_sidebar`).
-        # The first block is built with the screen so its answers are in the first frame;
-        # the others are built on first visit (`_show_block`).
-        with Horizontal(id="interview-body"), VerticalScroll(id="page", can_focus=False):
+        # The block list (Ctrl+B) is docked in the page when first shown (`_sidebar`): a
+        # row holding it beside the page would be one more screen-sized layer to lay out
+        # and draw on every start. The first block is built with the screen so its answers
+        # are in the first frame; the others are built on first visit (`_show_block`).
+        with VerticalScroll(id="page", can_focus=False):
             yield self._block_view(self._start_block(), *self._start_field())
         yield Footer()
 
@@ -463,7 +464,8 @@ class InterviewScreen(Screen[None]):
             # Built on first use: most interviews never open it, and every start would pay
             # for styling and filling a hidden list.
             sidebar = BlockList(self.session, self.bank, current, id="block-sidebar")
-            await self.query_one("#interview-body").mount(sidebar, before="#page")
+            page = self.query_one("#page", VerticalScroll)
+            await page.mount(sidebar, before=page.children[0] if page.children else None)
         else:
             sidebar.display = True
             sidebar.refresh_blocks(current)
