@@ -373,6 +373,33 @@ async def test_answers_to_removed_questions_are_shown_and_kept(
     assert kept == {"text": "Old words kept", "needs_research": True}
 
 
+def _with_long_orphans(session: Session) -> None:
+    """Kept answers whose headings wrap at most widths."""
+    for n in range(2):
+        session.block_answers("value_creation").customer[
+            f"retired_question_about_the_customers_long_term_plans_{n}"] = Answer(
+            text="Old words " * 12, needs_research=bool(n))
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("width", [120, 100, 78, 70, 64])
+async def test_every_card_of_the_block_shows_whole(
+        sessions_dir: Path, clock: FakeClock, width: int) -> None:
+    """Nothing is cut short in the block's grid: each card holds all it contains (a grid
+    cell with a margin was laid out too short wherever its text wrapped one line more)."""
+    app = InterviewHost(sessions_dir, clock, fill=_with_long_orphans,
+                        at=Position(block="value_creation"))
+    async with app.run_test(size=(width, 30)) as pilot:
+        await settle(pilot)
+        view = app.screen.query_one(".block-view")
+        cards = [*view.query(".column, .prompt-card, .notes-card, .orphans-cell, .orphans")]
+        assert len(cards) >= 6
+        for card in cards:
+            for inner in card.query("*"):
+                assert card.region.contains_region(inner.region), (card, inner)
+        assert view.region.contains_region(cards[-1].region)
+
+
 @pytest.mark.asyncio
 async def test_notes_are_saved_and_resume_to_the_notes_field(
         sessions_dir: Path, clock: FakeClock) -> None:

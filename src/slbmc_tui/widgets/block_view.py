@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Label, Static
 
@@ -84,12 +84,13 @@ class BlockView(Vertical):
                                for prompt in self.block.prompts(perspective)]
                  for perspective in PERSPECTIVES}
         first = self._first_cards(cards)
-        with Horizontal(classes="columns"):
-            for perspective in PERSPECTIVES:
-                with Vertical(classes=f"column -{perspective}", id=f"column-{perspective}"):
-                    yield Label(self._bank.perspective_label(perspective), classes="column-title")
-                    yield from cards[perspective][:first[perspective]]
-                self._later[perspective] = cards[perspective][first[perspective]:]
+        # The view is a two-column grid (one column when narrow): a row container around
+        # the two columns would be one more block-sized layer to lay out and draw.
+        for perspective in PERSPECTIVES:
+            with Vertical(classes=f"column -{perspective}", id=f"column-{perspective}"):
+                yield Label(self._bank.perspective_label(perspective), classes="column-title")
+                yield from cards[perspective][:first[perspective]]
+            self._later[perspective] = cards[perspective][first[perspective]:]
         # The notes (and kept answers) come after every card: built now only if all are.
         self._built = not any(self._later.values())
         if self._built:
@@ -142,13 +143,15 @@ class BlockView(Vertical):
             classes="notes-card")]
         orphans = orphans_for(self._session, self._bank, self.block)
         if orphans:
-            widgets.append(Vertical(
+            # The bordered box sits in a padded cell: the grid's rows count a cell's
+            # padding but not its margin, so a margin would cut the box short.
+            widgets.append(Vertical(Vertical(
                 Label("Answers to removed questions", classes="orphans-title"),
                 Static("The question bank no longer asks these. The answers are kept and "
                        "saved; edit them or move their words into a current answer.",
                        classes="orphans-help"),
                 *(self._orphan_card(orphan) for orphan in orphans),
-                classes="orphans"))
+                classes="orphans"), classes="orphans-cell"))
         return widgets
 
     def on_mount(self) -> None:
