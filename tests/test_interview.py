@@ -190,7 +190,8 @@ async def test_narrow_terminal_stacks_the_columns(sessions_dir: Path, clock: Fak
         assert focused_key(app)[2] == NOTES_PROMPT
         focused = app.focused
         assert focused is not None
-        assert screen.query_one("#page").region.contains_region(focused.region)
+        view = screen.current_view
+        assert view is not None and view.region.contains_region(focused.region)
 
 
 @pytest.mark.asyncio
@@ -279,7 +280,7 @@ async def test_sidebar_lists_blocks_and_moves_between_them(
 
 
 @pytest.mark.asyncio
-async def test_sidebar_stays_beside_the_page_as_it_scrolls(
+async def test_sidebar_stays_beside_the_block_as_it_scrolls(
         sessions_dir: Path, clock: FakeClock) -> None:
     app = InterviewHost(sessions_dir, clock)
     async with app.run_test(size=(100, 24)) as pilot:
@@ -287,13 +288,17 @@ async def test_sidebar_stays_beside_the_page_as_it_scrolls(
         await pilot.press("ctrl+b")
         await pilot.pause()
         sidebar = app.screen.query_one("#block-sidebar", BlockList)
-        page = app.screen.query_one("#page")
+        page = app.interview.current_view
+        assert page is not None
         where = sidebar.region
-        assert where.x == 0 and where.y == page.region.y and where.height == page.region.height
+        # Between the header and the footer, beside the block.
+        assert where.x == 0 and where.y == page.region.y == 2
+        assert where.height == page.region.height == 24 - 2 - 1
         await pilot.press("tab", "tab", "tab", "tab", "tab")  # on down the block
         await settle(pilot)
         assert page.scroll_offset.y > 0
         assert sidebar.region == where
+        assert app.screen.query_one(InterviewHeader).region.width == 100
         assert all(card.region.x >= where.right for card in app.screen.query(PromptCard)
                    if card.region)
 
@@ -397,7 +402,9 @@ async def test_every_card_of_the_block_shows_whole(
         for card in cards:
             for inner in card.query("*"):
                 assert card.region.contains_region(inner.region), (card, inner)
-        assert view.region.contains_region(cards[-1].region)
+        last = view.children[-1]  # the kept answers' cell: the block scrolls to its end
+        assert last.has_class("orphans-cell")
+        assert last.virtual_region_with_margin.bottom <= view.virtual_size.height
 
 
 @pytest.mark.asyncio

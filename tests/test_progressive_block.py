@@ -103,14 +103,15 @@ async def test_resume_deep_in_the_customer_column_on_a_narrow_screen(tmp_path: P
     app = make_app(sessions_dir=path.parent, launch=ResumeSession(str(path)))
     async with app.run_test(size=(80, 24)) as pilot:
         await until(pilot, lambda: focused_on(app, "bench_customer_7"))
-        await until(pilot, lambda: app.screen.query_one("#page").scroll_offset.y > 0)
+        await until(pilot, lambda: app.screen.query_one(".block-view").scroll_offset.y > 0)
         screen = app.screen
         assert isinstance(screen, InterviewScreen)
         focused = app.focused
         assert isinstance(focused, AnswerEditor)
         assert focused.answer_key.prompt_id == "bench_customer_7"
-        # The last customer answer is near the page's end (only the notes come after it).
-        page = screen.query_one("#page")
+        # The last customer answer is near the block's end (only the notes come after it).
+        page = screen.current_view
+        assert page is not None
         assert page.max_scroll_y > 200
         assert page.max_scroll_y - 30 <= page.scroll_offset.y <= page.max_scroll_y
         await pilot.press("?")

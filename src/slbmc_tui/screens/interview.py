@@ -16,7 +16,6 @@ from pathlib import Path
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.events import DescendantFocus, Resize
 from textual.screen import Screen
 from textual.widget import Widget
@@ -136,6 +135,11 @@ class InterviewScreen(Screen[None]):
     def current_block(self) -> Block | None:
         return self._current
 
+    @property
+    def current_view(self) -> BlockView | None:
+        """The block on screen, which scrolls itself."""
+        return self._views.get(self._current.id) if self._current else None
+
     def go_to(self, block_id: str, perspective: Perspective | None = None,
               prompt_id: str | None = None) -> None:
         """Show a block and put the cursor in the given answer (else the block's first field)."""
@@ -176,12 +180,12 @@ class InterviewScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield InterviewHeader(self.session.meta, read_only=self.read_only, banner=self.banner)
-        # The block list (Ctrl+B) is docked in the page when first shown (`_sidebar`): a
-        # row holding it beside the page would be one more screen-sized layer to lay out
-        # and draw on every start. The first block is built with the screen so its answers
-        # are in the first frame; the others are built on first visit (`_show_block`).
-        with VerticalScroll(id="page", can_focus=False):
-            yield self._block_view(self._start_block(), *self._start_field())
+        # Each block view scrolls itself, and the block list (Ctrl+B) docks beside them
+        # when first shown (`_sidebar`): a page or a row around them would be one more
+        # screen-sized layer to lay out and draw on every start. The first block is built
+        # with the screen so its answers are in the first frame; the others are built on
+        # first visit (`_show_block`).
+        yield self._block_view(self._start_block(), *self._start_field())
         yield Footer()
 
     def update_node_styles(self, animate: bool = True) -> None:
@@ -237,13 +241,13 @@ class InterviewScreen(Screen[None]):
                     prompt_id: str | None = None) -> None:
         if self._current is not None and self._current.id == block.id:
             return
-        page = self.query_one("#page", VerticalScroll)
         for view in self._views.values():
             view.display = view.block.id == block.id
         if block.id not in self._views:
-            page.mount(self._block_view(block, perspective, prompt_id))
+            self.mount(self._block_view(block, perspective, prompt_id),
+                       before=self.query_one(Footer))
         self._current = block
-        page.scroll_home(animate=False, immediate=True)
+        self._views[block.id].scroll_home(animate=False, immediate=True)
         self.query_one(InterviewHeader).show_block(self.bank, block)
         if (sidebar := self._sidebar()) is not None:
             sidebar.refresh_blocks(block.id)
@@ -279,7 +283,7 @@ class InterviewScreen(Screen[None]):
 
     def _keep_in_view(self, target: AnswerEditor) -> None:
         if self.focused is target:
-            # At once: deferred, it could land before the page's own scroll home (seen
+            # At once: deferred, it could land before the block's own scroll home (seen
             # when resuming far down a long block) and the cursor would be off screen.
             target.scroll_visible(animate=False, immediate=True)
 
@@ -450,7 +454,7 @@ class InterviewScreen(Screen[None]):
         self.app.push_screen(BlockPicker(self.session, self.bank, current), chosen)
 
     async def action_toggle_sidebar(self) -> None:
-        """Show the block list beside the page, or hide it again."""
+        """Show the block list beside the block, or hide it again."""
         sidebar = self._sidebar()
         if sidebar is not None and sidebar.display:
             had_focus = sidebar.has_focus
@@ -464,8 +468,7 @@ class InterviewScreen(Screen[None]):
             # Built on first use: most interviews never open it, and every start would pay
             # for styling and filling a hidden list.
             sidebar = BlockList(self.session, self.bank, current, id="block-sidebar")
-            page = self.query_one("#page", VerticalScroll)
-            await page.mount(sidebar, before=page.children[0] if page.children else None)
+            await self.mount(sidebar, after=self.query_one(InterviewHeader))
         else:
             sidebar.display = True
             sidebar.refresh_blocks(current)

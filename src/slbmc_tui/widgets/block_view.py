@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Label, Static
 
@@ -63,8 +63,9 @@ def orphans_for(session: Session, bank: QuestionBank, block: Block) -> list[Orph
     ]
 
 
-class BlockView(Vertical):
-    """Everything of one block; built when first visited, then kept for fast switching."""
+class BlockView(VerticalScroll, can_focus=False):
+    """Everything of one block, scrolling on its own; built when first visited, then kept
+    (hidden) for fast switching."""
 
     def __init__(self, session: Session, bank: QuestionBank, block: Block, *,
                  read_only: bool, first_screen: FirstScreen | None = None) -> None:
