@@ -546,3 +546,28 @@ async def test_palette_offers_every_block_and_only_on_the_interview(
         await pilot.pause()
         elsewhere = BlockCommands(app.screen)
         assert [hit async for hit in elsewhere.discover()] == []
+
+
+@pytest.mark.asyncio
+async def test_bank_words_show_as_written_never_as_markup(tmp_path: Path) -> None:
+    """A bank is data: brackets in its labels are text, not Rich markup."""
+    import tomli_w
+
+    from slbmc_tui.app import make_app
+    from slbmc_tui.launch import ResumeSession
+    from slbmc_tui.storage.store import SessionStore
+    from tests.tiny_bank import tiny_bank_data, tiny_session
+
+    data = tiny_bank_data()
+    data["labels"].update(ours="[b]Ours[/b]", notes="Notes [red]", needs_research="[i]Check[/i]")
+    bank_path = tmp_path / "bank.toml"
+    bank_path.write_text(tomli_w.dumps(data), encoding="utf-8")
+    session = tiny_session(bank_path=str(bank_path))
+    session.answer("customers_world", "ours", "q1").needs_research = True
+    path = SessionStore(tmp_path / "sessions").create(session)
+    app = make_app(sessions_dir=path.parent, launch=ResumeSession(str(path)))
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        shown = {str(w.render()) for w in app.screen.query(
+            ".column-title, .notes-title, .research-mark")}
+        assert {"[b]Ours[/b]", "Notes [red]", "⚑ [i]Check[/i]"} <= shown

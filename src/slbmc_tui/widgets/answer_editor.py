@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Label, Static, TextArea
+from textual.widgets import Static, TextArea
 
 from slbmc_tui.domain.bank import Perspective, Prompt
 from slbmc_tui.domain.session import Answer
@@ -195,6 +195,6 @@ class PromptCard(Vertical):
         elif not flagged:
             marks.remove()
 
-    def _research_mark(self) -> Label:
+    def _research_mark(self) -> Static:
         # Built only while flagged: a hidden label on every card cost a widget each.
-        return Label(f"⚑ {self._research_label}", classes="research-mark")
+        return Static(f"⚑ {self._research_label}", classes="research-mark", markup=False)

@@ -15,7 +15,7 @@ from typing import NamedTuple
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Label, Static
+from textual.widgets import Static
 
 from slbmc_tui.domain.bank import PERSPECTIVES, Block, Perspective, Prompt, QuestionBank
 from slbmc_tui.domain.session import Answer, Orphan, Session
@@ -89,7 +89,8 @@ class BlockView(VerticalScroll, can_focus=False):
         # the two columns would be one more block-sized layer to lay out and draw.
         for perspective in PERSPECTIVES:
             with Vertical(classes=f"column -{perspective}", id=f"column-{perspective}"):
-                yield Label(self._bank.perspective_label(perspective), classes="column-title")
+                yield Static(self._bank.perspective_label(perspective), classes="column-title",
+                             markup=False)
                 yield from cards[perspective][:first[perspective]]
             self._later[perspective] = cards[perspective][first[perspective]:]
         # The notes (and kept answers) come after every card: built now only if all are.
@@ -137,7 +138,7 @@ class BlockView(VerticalScroll, can_focus=False):
         labels = self._bank.labels
         notes = self._session.blocks.get(self.block.id)
         widgets: list[Widget] = [Vertical(
-            Label(labels.notes, classes="notes-title"),
+            Static(labels.notes, classes="notes-title", markup=False),
             AnswerEditor(notes.notes if notes else "",
                          key=AnswerKey(self.block.id, "ours", NOTES_PROMPT),
                          read_only=self._read_only, placeholder=NOTES_PLACEHOLDER),
@@ -147,7 +148,7 @@ class BlockView(VerticalScroll, can_focus=False):
             # The bordered box sits in a padded cell: the grid's rows count a cell's
             # padding but not its margin, so a margin would cut the box short.
             widgets.append(Vertical(Vertical(
-                Label("Answers to removed questions", classes="orphans-title"),
+                Static("Answers to removed questions", classes="orphans-title"),
                 Static("The question bank no longer asks these. The answers are kept and "
                        "saved; edit them or move their words into a current answer.",
                        classes="orphans-help"),
