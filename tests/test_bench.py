@@ -41,3 +41,22 @@ def test_p95_is_nearest_rank() -> None:
     assert p95([1.0] * 19 + [100.0]) == 1.0
     assert p95([1.0] * 18 + [100.0, 100.0]) == 100.0
     assert p95([3.0]) == 3.0
+
+
+def test_each_control_client_reply_answers_its_own_command() -> None:
+    """A reply one step behind would show each poll the screen of the poll before."""
+    from bench import tmux_driver
+
+    if not tmux_driver.available():
+        pytest.skip("tmux is not installed")
+    try:
+        pane = tmux_driver.start(["sh", "-c", "echo ready; sleep 30"])
+        pane.wait_for_text("ready", timeout=10)
+        client = tmux_driver._control_client()
+        for n in range(5):
+            assert client.run(f"display-message -p reply-{n}") == f"reply-{n}\n"
+            assert "ready" in pane.capture()
+        assert client.run("capture-pane -p -t no-such-session") == ""
+        assert client.run("display-message -p after-an-error") == "after-an-error\n"
+    finally:
+        tmux_driver.kill_server()
