@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -23,13 +24,15 @@ from slbmc_tui.launch import (
 
 class _FakeApp:
     return_code = 0
+    switch_interval = 0.0
 
     def run(self) -> None:
-        """Nothing to show: the test only checks how the app was made."""
+        """Nothing to show: the test only checks how the app was made and run."""
+        _FakeApp.switch_interval = sys.getswitchinterval()
 
 
 @pytest.fixture
-def made(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
+def made(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[dict[str, Any]]]:
     calls: list[dict[str, Any]] = []
 
     def fake_make_app(**kwargs: Any) -> _FakeApp:
@@ -37,7 +40,15 @@ def made(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
         return _FakeApp()
 
     monkeypatch.setattr(app_module, "make_app", fake_make_app)
-    return calls
+    interval = sys.getswitchinterval()
+    yield calls
+    sys.setswitchinterval(interval)  # the TUI launch sets it for the whole process
+
+
+def test_the_tui_runs_with_a_short_gil_switch_interval(made: list[dict[str, Any]]) -> None:
+    """Frames are written from Textual's own thread: it must not wait 5 ms for the GIL."""
+    cli.main(["demo"])
+    assert _FakeApp.switch_interval == cli.UI_SWITCH_INTERVAL < 0.005
 
 
 @pytest.mark.parametrize(("argv", "launch"), [

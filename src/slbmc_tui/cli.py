@@ -257,9 +257,20 @@ def _write_output(text: str, target: Path | None, out: TextIO) -> int:
     return EXIT_OK
 
 
+UI_SWITCH_INTERVAL = 0.001
+"""Seconds a busy thread may hold the GIL before another waiting thread gets it.
+
+Textual writes each frame to the terminal from a thread of its own. With Python's default
+of 5 ms, a frame drawn while the UI thread goes on working (right after the first frame,
+or while typing during a save) waited 5 ms for each chunk the terminal took: the first
+frame reached the screen ~14 ms after it was ready, against ~3 ms at 1 ms.
+"""
+
+
 def run_tui(store: SessionStore, args: argparse.Namespace) -> int:
     from slbmc_tui import gc_pause
 
+    sys.setswitchinterval(UI_SWITCH_INTERVAL)
     gc_pause.pause_collection()  # until the first screen is up (see gc_pause)
     try:
         from slbmc_tui.app import make_app
