@@ -52,6 +52,27 @@ async def test_no_launch_reparses_the_stylesheets(
 
 
 @pytest.mark.asyncio
+async def test_opening_a_session_from_the_list_reparses_nothing(
+        sessions_dir: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch) -> None:
+    make_session(sessions_dir, "Acme Cloud", "Small retailers", clock=clock)
+    reparses: list[Stylesheet] = []
+    original = Stylesheet.reparse
+
+    def counting(self: Stylesheet) -> None:
+        reparses.append(self)
+        original(self)
+
+    monkeypatch.setattr(Stylesheet, "reparse", counting)
+    app = make_app(sessions_dir=sessions_dir, clock=clock, launch=ShowStart())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, InterviewScreen)
+    assert reparses == []
+
+
+@pytest.mark.asyncio
 async def test_the_interview_styles_each_widget_once_on_the_way_in(
         sessions_dir: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch) -> None:
     """Textual restyles a pushed screen's every widget as it is first shown and again as

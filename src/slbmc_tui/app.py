@@ -384,15 +384,16 @@ def first_stylesheets(launch: Launch) -> list[str | PurePath]:
     """The stylesheet of the screen a launch shows first, read with the app's own CSS.
 
     A screen whose CSS_PATH is new to the app makes Textual re-parse every stylesheet (and
-    restyle every widget) when it is pushed. Reading only the first screen's sheet keeps
-    parsing and style matching for screens that may never show out of every start; the
-    session list beneath a session or comparison is made only when it shows (`pop_screen`).
+    restyle every widget) when it is pushed. A launch into a session or comparison reads
+    only that screen's sheet: the session list beneath it is made only if the user goes
+    back to it (`pop_screen`). The session list reads the interview's too, since opening a
+    session is what nearly always comes next.
     """
     if isinstance(launch, CompareSessions):
         return ["screens/compare.tcss"]
     if isinstance(launch, OpenDemo | ResumeSession):
         return ["screens/interview.tcss"]
-    return ["screens/start.tcss"]
+    return ["screens/start.tcss", "screens/interview.tcss"]
 
 
 def _same_file(first: Path, second: Path) -> bool:
