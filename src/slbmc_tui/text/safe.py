@@ -1,0 +1,58 @@
+"""Untrusted text made safe to show: control characters become visible, never sent raw.
+
+Everything shown on a screen or printed to a terminal that came from a file, a name, a lock,
+a bank, a paste or the command line passes through here first. The file always keeps exactly
+what was typed: these functions are for display only.
+
+- C0 controls (except newline and tab where a block of text is shown) become their Unicode
+  "control pictures" (ESC shows as ␛, BEL as ␇), one cell wide, so layout stays predictable.
+- DEL and the C1 controls (0x80-0x9F, which some terminals obey like ESC sequences) show as
+  ⟨9B⟩-style hex, since they have no control pictures.
+- Bidi overrides and isolates (U+202A-202E, U+2066-2069) are shown as ⟨U+202E⟩: they can make a
+  line read backwards ("Trojan source"), and an honest display shows that they are there.
+"""
+
+from __future__ import annotations
+
+_CONTROL_PICTURES = {code: chr(0x2400 + code) for code in range(0x20)}
+_CONTROL_PICTURES[0x7F] = "␡"
+_BIDI_CONTROLS = frozenset([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+
+
+def _visible(char: str) -> str:
+    code = ord(char)
+    if code < 0x20 or code == 0x7F:
+        return _CONTROL_PICTURES[code]
+    if 0x80 <= code <= 0x9F:
+        return f"⟨{code:02X}⟩"
+    if code in _BIDI_CONTROLS:
+        return f"⟨U+{code:04X}⟩"
+    return char
+
+
+def _needs_care(code: int) -> bool:
+    return code < 0x20 or 0x7F <= code <= 0x9F or code in _BIDI_CONTROLS
+
+
+def visible_line(text: str) -> str:
+    """One line of untrusted text for display: every control character made visible."""
+    if not any(_needs_care(ord(char)) for char in text):
+        return text
+    return "".join(_visible(char) for char in text)
+
+
+def visible_block(text: str) -> str:
+    """Untrusted multi-line text for display: newlines and tabs kept, other controls visible.
+
+    A lone CR and CRLF both show as a line break, as an editor would show them.
+    """
+    if not any(_needs_care(ord(char)) for char in text):
+        return text
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return "".join(char if char in "\n\t" else _visible(char) for char in text)
+
+
+def has_terminal_controls(text: str) -> bool:
+    """True when `text` holds a byte a terminal could act on (ESC, BEL, C1, ...)."""
+    return any(ord(char) < 0x20 and char not in "\n\t" or 0x7F <= ord(char) <= 0x9F
+               for char in text)
