@@ -10,6 +10,7 @@ from html import escape
 from importlib import resources
 
 from slbmc_tui.domain.bank import PERSPECTIVES, Block, Perspective, Prompt, QuestionBank
+from slbmc_tui.domain.quotes import segments
 from slbmc_tui.domain.session import Answer, Session
 from slbmc_tui.export.content import (
     block_heading,
@@ -125,12 +126,28 @@ def _canvas_page(session: Session, bank: QuestionBank, words: Wording) -> str:
             f'<div class="canvas">\n{cells}\n</div>\n<p class="legend">{legend}</p>\n</section>')
 
 
+def answer_text_html(text: str) -> str:
+    """An answer's text exactly as typed, except that the client's own words (`>` lines, see
+    `domain.quotes`) are real block quotes; blank lines around a quote are left out."""
+    parts = segments(text)
+    if len(parts) == 1 and parts[0].kind == "said":
+        return f'<div class="answer-text">{_e(normalized_text(text))}</div>'
+    html = []
+    for segment in parts:
+        body = "\n".join(segment.lines).strip("\n")
+        if segment.kind == "quote":
+            html.append(f'<blockquote class="client-words">{_e(body)}</blockquote>')
+        elif body.strip():
+            html.append(f'<div class="answer-text">{_e(body)}</div>')
+    return "".join(html)
+
+
 def _answer_body(prompt: Prompt | None, answer: Answer | None, bank: QuestionBank,
                  words: Wording) -> str:
     parts = []
     text = answer.text if answer else ""
     if text.strip():
-        parts.append(f'<div class="answer-text">{_e(normalized_text(text))}</div>')
+        parts.append(answer_text_html(text))
     elif not (answer and answer.options):
         parts.append(f'<p class="empty">{_e(words.no_answer)}</p>')
     if answer and answer.options:
@@ -181,7 +198,7 @@ def _block_section(session: Session, bank: QuestionBank, block: Block, words: Wo
     record = session.blocks.get(block.id)
     if record and record.notes.strip():
         parts.append(f'<div class="notes"><h4>{_e(bank.labels.notes)}</h4>'
-                     f'<div class="answer-text">{_e(normalized_text(record.notes))}</div></div>')
+                     f'{answer_text_html(record.notes)}</div>')
     parts.append("</section>")
     return "\n".join(parts)
 
@@ -215,7 +232,7 @@ def _open_questions(session: Session, bank: QuestionBank, words: Wording) -> str
     for entry in entries:
         where = _where(block_reference(entry.block, words.block), entry.perspective, bank)
         text = entry.answer.text if entry.answer else ""
-        body = (f'<div class="answer-text">{_e(normalized_text(text))}</div>' if text.strip()
+        body = (answer_text_html(text) if text.strip()
                 else f'<p class="empty">{_e(words.no_answer)}</p>')
         items.append(f'<li class="open-item"><p class="where">{_e(where)}</p>'
                       f"<h5>{_e(one_line(entry.prompt.text))}</h5>{body}</li>")
