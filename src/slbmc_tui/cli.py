@@ -75,7 +75,32 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=("md", "html", "svg"), default="md")
     export.add_argument("-o", "--output", type=Path, metavar="FILE",
                         help="where to write (default: standard output)")
+    _add_aid_commands(sub, common)
     return parser
+
+
+def _add_aid_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser],
+                      common: argparse.ArgumentParser) -> None:
+    """The interview aids' commands: what changed between rounds, the follow-up, serve."""
+    changes = sub.add_parser("changes", parents=[common],
+                             help="what changed between two rounds of a profile")
+    changes.add_argument("old", metavar="OLD_ROUND", help="the earlier session (name or path)")
+    changes.add_argument("new", metavar="NEW_ROUND", help="the later session (name or path)")
+    changes.add_argument("--format", choices=("md", "html"), default="md")
+    changes.add_argument("-o", "--output", type=Path, metavar="FILE",
+                         help="where to write (default: standard output)")
+    followup = sub.add_parser("followup", parents=[common],
+                              help="the follow-up message after an interview, as Markdown")
+    followup.add_argument("session", metavar="SESSION")
+    followup.add_argument("--for", dest="audience", choices=("client", "working"),
+                          default="client", help="client (to send) or working (everything)")
+    followup.add_argument("-o", "--output", type=Path, metavar="FILE",
+                          help="where to write (default: standard output)")
+    serve = sub.add_parser("serve", parents=[common],
+                           help="run slbmc in a web browser on this machine (textual-serve)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve.add_argument("--host", default="localhost",
+                       help="address to listen on (default: localhost, this machine only)")
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
@@ -97,6 +122,14 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             return cmd_export(store, args, out)
         if command == "compare" and args.markdown:
             return cmd_compare_markdown(store, args, out)
+        if command == "changes":
+            return cmd_changes(store, args, out)
+        if command == "followup":
+            return cmd_followup(store, args, out)
+        if command == "serve":
+            from slbmc_tui.serve import serve
+
+            return serve(store.folder, port=args.port, host=args.host, bank_path=args.questions)
         return run_tui(store, args)
     except SlbmcFileError as error:
         print(f"slbmc: {error}", file=sys.stderr)
@@ -239,6 +272,23 @@ def cmd_compare_markdown(store: SessionStore, args: argparse.Namespace, out: Tex
     loaded = [load_with_bank(store, name) for name in args.sessions]
     text = compare_to_markdown([s for s, _ in loaded], loaded[0][1])
     return _write_output(text, args.markdown, out)
+
+
+def cmd_changes(store: SessionStore, args: argparse.Namespace, out: TextIO) -> int:
+    from slbmc_tui.export.rounds import rounds_html, rounds_markdown
+
+    old, bank = load_with_bank(store, args.old)
+    new, _ = load_with_bank(store, args.new)
+    render = rounds_html if args.format == "html" else rounds_markdown
+    return _write_output(render(old, new, bank), args.output, out)
+
+
+def cmd_followup(store: SessionStore, args: argparse.Namespace, out: TextIO) -> int:
+    from slbmc_tui.export.followup import followup_markdown
+
+    session, bank = load_with_bank(store, args.session)
+    text = followup_markdown(session, bank, working=args.audience == "working")
+    return _write_output(text, args.output, out)
 
 
 def _write_output(text: str, target: Path | None, out: TextIO) -> int:
