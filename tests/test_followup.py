@@ -59,7 +59,7 @@ def test_working_version_adds_thin_blocks_time_and_the_answers() -> None:
     text = followup_markdown(interviewed(), bank, working=True)
     assert "## Blocks not yet covered or thin" in text
     assert "| 1 | Customer's world and desire for ideal value | 15 min of 5 min |" in text
-    assert "  > It depends" in text and "Unsure \\# about \\<price>" in text
+    assert "  > It depends" in text and "Unsure # about \\<price>" in text
 
 
 def test_finnish_session_gets_a_finnish_message() -> None:
