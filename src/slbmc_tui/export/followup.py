@@ -8,6 +8,7 @@ and the answers behind each open question). Pure: (session, bank) -> text.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import NamedTuple
 
 from slbmc_tui.domain.agenda import minutes_text
@@ -143,3 +144,17 @@ def _open(session: Session, bank: QuestionBank, words: FollowupWords,
                 lines += ["", *("  " + line if line else "" for line in quote(text)), ""]
         lines.append("")
     return lines
+
+
+def followup_path(session_path: Path, *, working: bool) -> Path:
+    """`<sessions folder>/exports/<stem>-follow-up[-working].md`, beside the other exports."""
+    suffix = "-follow-up-working" if working else "-follow-up"
+    return session_path.parent / "exports" / f"{session_path.stem}{suffix}.md"
+
+
+def write_private(text: str, path: Path) -> None:
+    """Write the message privately (folder 0700, file 0600, atomically); OSError on failure."""
+    from slbmc_tui.storage.atomic import atomic_write_text, ensure_private_dir
+
+    ensure_private_dir(path.parent)
+    atomic_write_text(path, text)

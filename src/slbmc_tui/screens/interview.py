@@ -22,11 +22,14 @@ from textual.widget import Widget
 from textual.widgets import Footer, OptionList, TextArea
 
 from slbmc_tui.autosave import Autosaver, SaveOutcome
-from slbmc_tui.commands import BlockCommands, OverviewCommands, SessionCommands
+from slbmc_tui.commands import AidCommands, BlockCommands, OverviewCommands, SessionCommands
+from slbmc_tui.domain.agenda import Timekeeper
 from slbmc_tui.domain.bank import Block, Perspective, QuestionBank
 from slbmc_tui.domain.session import Answer, Clock, Position, Session, system_clock
 from slbmc_tui.messages import SaveStatusChanged
 from slbmc_tui.storage.store import OpenedSession
+from slbmc_tui.screens.interview_aids import InterviewAids, RoundFile
+from slbmc_tui.widgets.agenda_clock import AgendaClock
 from slbmc_tui.widgets.answer_editor import AnswerEditor, AnswerKey, OptionPicker, PromptCard
 from slbmc_tui.widgets.block_list import BlockList
 from slbmc_tui.widgets.block_view import BlockView, FirstScreen
@@ -41,7 +44,7 @@ OVERVIEWS = Binding.Group("Canvas · Open questions")
 OVERVIEW_KEYS_FROM = 120
 
 
-class InterviewScreen(Screen[None]):
+class InterviewScreen(InterviewAids):  # a Screen[None], with the interview aids
     """Runs an interview on one opened session; `flush_save()` before the app leaves it."""
 
     CSS_PATH = "interview.tcss"
@@ -49,7 +52,7 @@ class InterviewScreen(Screen[None]):
     # the block list first and swallow the first words typed.
     AUTO_FOCUS = ""
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-wide")]
-    COMMANDS = {BlockCommands, OverviewCommands, SessionCommands}
+    COMMANDS = {BlockCommands, OverviewCommands, SessionCommands, AidCommands}
     BINDINGS = [
         # Priority: the cursor moves before the next key is handed to a field, so keys
         # typed right after Tab in one burst (a paste, a fast typist) follow it.
@@ -63,6 +66,8 @@ class InterviewScreen(Screen[None]):
         Binding("ctrl+g", "pick_block", "Go to block"),
         Binding("ctrl+b", "toggle_sidebar", "Blocks"),
         Binding("ctrl+r", "toggle_research", "Needs research"),
+        Binding("ctrl+o", "toggle_quote", "Client's own words", show=False,
+                tooltip="Mark the paragraph as a verbatim quote (a > line), or unmark it"),
         # Hidden from the footer (no room at 80 columns); Escape-for-back is what people try.
         Binding("escape", "sessions", "Back to sessions", show=False,
                 tooltip="Save, then go back to the session list"),
@@ -93,6 +98,10 @@ class InterviewScreen(Screen[None]):
         self._shown = False
         self._last_status_ok = True
         self._export_format = "md"  # the dialog opens with the format used last
+        # The agenda clock (interview aids): counts time per block while this screen is active.
+        self.timekeeper = None if read_only else Timekeeper(opened.session.agenda, clock)
+        self._time_saved = opened.session.agenda.spent_seconds()
+        self.earlier_rounds: list[RoundFile] = []
         if not read_only:
             self._autosaver = Autosaver(
                 opened, clock=clock,
@@ -170,6 +179,7 @@ class InterviewScreen(Screen[None]):
             if self._autosaver is None:
                 return
             self._catch_up_editors()
+            self._keep_time(every=0)
             outcome = self._autosaver.save_now()
             if outcome is not None and self.is_mounted:
                 self._show_outcome(outcome)
@@ -186,6 +196,8 @@ class InterviewScreen(Screen[None]):
         # with the screen so its answers are in the first frame; the others are built on
         # first visit (`_show_block`).
         yield self._block_view(self._start_block(), *self._start_field())
+        if self.session.agenda.planned and self.timekeeper is not None:
+            yield AgendaClock()
         yield Footer()
 
     def update_node_styles(self, animate: bool = True) -> None:
@@ -224,6 +236,12 @@ class InterviewScreen(Screen[None]):
         self._mounted = True
         self._refresh_progress()
         self.go_to(self._start_block().id, *self._start_field())
+        if self.timekeeper is not None:
+            self.set_interval(1.0, self._keep_time)
+            self.app.app_suspend_signal.subscribe(self, lambda _app: self._pause_clock())
+            self.app.app_resume_signal.subscribe(self, lambda _app: self._resume_clock())
+        if self.session.meta.round > 1:
+            self._find_earlier_rounds()
 
     def _start_field(self) -> tuple[Perspective | None, str | None]:
         """The answer the cursor starts in, when the start position names one in its block."""
@@ -247,6 +265,9 @@ class InterviewScreen(Screen[None]):
             self.mount(self._block_view(block, perspective, prompt_id),
                        before=self.query_one(Footer))
         self._current = block
+        if self.timekeeper is not None:
+            self.timekeeper.show(block.id)
+            self._keep_time()
         self._views[block.id].scroll_home(animate=False, immediate=True)
         self.query_one(InterviewHeader).show_block(self.bank, block)
         if (sidebar := self._sidebar()) is not None:
@@ -410,10 +431,15 @@ class InterviewScreen(Screen[None]):
             sidebar.refresh_blocks()
 
     def on_screen_suspend(self) -> None:
+        self._pause_clock()
         if self._autosaver is not None:
             self._autosaver.save_soon()
 
+    def on_screen_resume(self) -> None:
+        self._resume_clock()
+
     def on_unmount(self) -> None:
+        self._pause_clock()
         self.flush_save()
         with contextlib.suppress(Exception):  # leaving anyway; a stale lock is swept later
             self.opened.close()  # the session is free for other instances again

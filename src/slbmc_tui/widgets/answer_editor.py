@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -15,6 +16,7 @@ from textual.widgets import Static, TextArea
 
 from slbmc_tui.domain.bank import Perspective, Prompt
 from slbmc_tui.domain.session import Answer
+from slbmc_tui.widgets.quote_marks import styled_line
 
 NOTES_PROMPT = ":notes"
 """`Position.prompt` of a block's notes field; the colon keeps it apart from any prompt id."""
@@ -49,6 +51,10 @@ class AnswerEditor(TextArea):
 
     def on_focus(self) -> None:
         self.enter_for_typing()
+
+    def get_line(self, line_index: int) -> Text:
+        """A row of the answer; the client's own words (`>` lines) drawn apart."""
+        return styled_line(self, super().get_line(line_index))
 
     def enter_for_typing(self) -> None:
         """The first time an answer is entered (Tab, click, resume), type after its text.
