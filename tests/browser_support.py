@@ -189,7 +189,8 @@ def png_pixels(data: bytes) -> tuple[int, int, list[bytes]]:
     rows: list[bytes] = []
     previous = bytearray(stride)
     for y in range(height):
-        kind, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        start = y * (stride + 1)
+        kind, line = raw[start], bytearray(raw[start + 1:start + 1 + stride])
         for x in range(stride):
             left = line[x - step] if x >= step else 0
             up = previous[x]
@@ -205,6 +206,7 @@ def png_pixels(data: bytes) -> tuple[int, int, list[bytes]]:
                 pa, pb, pc = abs(p - left), abs(p - up), abs(p - corner)
                 pred = left if pa <= pb and pa <= pc else up if pb <= pc else corner
                 line[x] = (line[x] + pred) & 0xFF
-        rows.append(bytes(line) if step == 3 else bytes(b for i, b in enumerate(line) if i % 4 != 3))
+        rgb = line if step == 3 else bytes(b for i, b in enumerate(line) if i % 4 != 3)
+        rows.append(bytes(rgb))
         previous = line
     return width, height, rows

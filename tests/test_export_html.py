@@ -10,8 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from slbmc_tui.domain.quotes import has_quote, segments
 from slbmc_tui.domain.bank import PERSPECTIVES, QuestionBank
+from slbmc_tui.domain.quotes import has_quote, segments
 from slbmc_tui.export.html import session_to_html
 from tests.export_support import english_bank, prompt_with_options, session_for
 

@@ -83,8 +83,8 @@ def test_any_quoted_text_comes_out_exact_in_markdown(pairs: list[tuple[bool, str
 @settings(max_examples=200, deadline=None)
 @given(pairs=lines)
 def test_any_quoted_text_comes_out_exact_in_html(pairs: list[tuple[bool, str]]) -> None:
-    from html import unescape
     import re
+    from html import unescape
 
     text = typed(pairs)
     html = answer_text_html(text)

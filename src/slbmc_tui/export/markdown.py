@@ -15,7 +15,6 @@ from slbmc_tui.domain.bank import PERSPECTIVES, Block, Perspective, Prompt, Ques
 from slbmc_tui.domain.quotes import segments
 from slbmc_tui.domain.session import Answer, Session
 from slbmc_tui.export.content import (
-    answer_lines,
     block_heading,
     block_reference,
     metadata_rows,

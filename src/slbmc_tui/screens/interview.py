@@ -17,7 +17,6 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.events import DescendantFocus, Resize
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, OptionList, TextArea
 
@@ -25,10 +24,11 @@ from slbmc_tui.autosave import Autosaver, SaveOutcome
 from slbmc_tui.commands import AidCommands, BlockCommands, OverviewCommands, SessionCommands
 from slbmc_tui.domain.agenda import Timekeeper
 from slbmc_tui.domain.bank import Block, Perspective, QuestionBank
+from slbmc_tui.domain.rounds import RoundFile
 from slbmc_tui.domain.session import Answer, Clock, Position, Session, system_clock
 from slbmc_tui.messages import SaveStatusChanged
+from slbmc_tui.screens.interview_aids import InterviewAids
 from slbmc_tui.storage.store import OpenedSession
-from slbmc_tui.screens.interview_aids import InterviewAids, RoundFile
 from slbmc_tui.widgets.agenda_clock import AgendaClock
 from slbmc_tui.widgets.answer_editor import AnswerEditor, AnswerKey, OptionPicker, PromptCard
 from slbmc_tui.widgets.block_list import BlockList
