@@ -221,7 +221,7 @@ async def test_what_changed_since_the_last_round(sessions_dir: Path, clock: Fake
         assert isinstance(screen, RoundsScreen)
         shown = "\n".join(str(w.render()) for w in screen.query(".rounds-block"))
         assert "They pay monthly yearly by card" in shown
-        assert "1 answers changed, 0 unchanged" in str(screen.query_one(".rounds-summary")
+        assert "1 answer changed, 0 unchanged" in str(screen.query_one(".rounds-summary")
                                                          .render())
         await pilot.press("h")
         await settle(pilot)

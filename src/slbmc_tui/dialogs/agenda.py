@@ -83,6 +83,8 @@ class AgendaDialog(ModalScreen[AgendaPlan | None]):
                                     id=f"box-{block.id}", max_length=4, classes="agenda-box")
             yield Static("", id="agenda-sum")
             yield Static("", id="agenda-error")
+            yield Static("ctrl+d shares the total by questions · Enter keeps · Esc cancels",
+                         classes="agenda-help")
             with Horizontal(id="agenda-buttons"):
                 yield Button("Share by questions", id="agenda-share")
                 yield Button("Keep plan", id="agenda-save", variant="primary")

@@ -65,7 +65,8 @@ def block_content(bank: QuestionBank, block: BlockChanges) -> Content:
     if not block.changes:
         lines.append(Content.styled("No changes.", "italic $text-muted"))
     if block.unchanged:
-        lines.append(Content.styled(f"▸ {block.unchanged} unchanged answers folded",
+        noun = "answer" if block.unchanged == 1 else "answers"
+        lines.append(Content.styled(f"▸ {block.unchanged} unchanged {noun} folded",
                                     "$text-muted"))
     return Content("\n\n").join(lines)
 
@@ -100,7 +101,8 @@ class RoundsScreen(Screen[None]):
             yield Static(Content(f"What changed since round {self.old.meta.round}: "
                                  f"{one_line(meta.title)} — {one_line(meta.profile)}, "
                                  f"round {meta.round}"), id="rounds-title")
-            yield Static(Content(f"{changed} answers changed, {unchanged} unchanged (folded). "
+            noun = "answer" if changed == 1 else "answers"
+            yield Static(Content(f"{changed} {noun} changed, {unchanged} unchanged (folded). "
                                  "Removed words struck through, added words bold."),
                          classes="rounds-summary")
             for block in blocks:

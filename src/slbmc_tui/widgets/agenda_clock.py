@@ -20,6 +20,7 @@ class AgendaClock(Widget):
     DEFAULT_CSS = """
     AgendaClock {
         dock: bottom;
+        margin-bottom: 1;  /* just above the footer, which docks at the bottom too */
         height: 1;
         padding: 0 1;
         color: $text-muted;
