@@ -48,6 +48,8 @@ def coverage_line(row: BlockCoverage) -> Content:
 class WrapUpScreen(Screen[None]):
     """The end of an interview on one screen; Escape goes back to it."""
 
+    AUTO_FOCUS = "#next-steps"  # not the scrolling body: typing goes into the next steps
+
     DEFAULT_CSS = """
     WrapUpScreen { layout: vertical; }
     WrapUpScreen #wrap-up-body { height: 1fr; padding: 0 1; }
@@ -92,7 +94,9 @@ class WrapUpScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#next-steps", TextArea).focus()
+        steps = self.query_one("#next-steps", TextArea)
+        steps.move_cursor(steps.document.end)  # new steps go after the ones already typed
+        steps.focus()
 
     def _totals(self) -> str:
         agenda = self.session.agenda
