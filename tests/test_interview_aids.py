@@ -230,3 +230,20 @@ async def test_what_changed_since_the_last_round(sessions_dir: Path, clock: Fake
         assert isinstance(app.focused, AnswerEditor)
     written = sessions_dir / "exports" / f"{second_path.stem}-changes-since-round-1.html"
     assert "<del>monthly</del><ins>yearly</ins>" in written.read_text()
+
+
+@pytest.mark.asyncio
+async def test_moving_on_from_the_last_block_offers_the_wrap_up(
+        sessions_dir: Path, clock: FakeClock) -> None:
+    app = InterviewHost(sessions_dir, clock)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        app.interview.go_to(builtin_bank("en").ordered_blocks[-1].id)
+        await settle(pilot)
+        await pilot.press("ctrl+pagedown")
+        await settle(pilot)
+        assert isinstance(app.screen, WrapUpScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.interview.current_block is not None
+        assert app.interview.current_block.number == 9

@@ -453,6 +453,8 @@ class InterviewScreen(InterviewAids):  # a Screen[None], with the interview aids
         index = blocks.index(self._current) + step
         if 0 <= index < len(blocks):
             self.go_to(blocks[index].id)
+        elif step > 0 and not self.read_only:  # past the last block: the wrap-up is offered
+            self.action_wrap_up()
         else:
             edge = "last" if step > 0 else "first"
             self.notify(f"Block {self._current.number} is the {edge} block.", timeout=2)
