@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from slbmc_tui.domain.agenda import default_plan
 from slbmc_tui.domain.bank import builtin_bank
@@ -71,6 +72,9 @@ def test_agenda_dialog(snap_compare: Any, sessions_dir: Path) -> None:
         await steady(pilot)
         pilot.app.screen.action_agenda()
         await steady(pilot)
+        for field in pilot.app.screen.query(Input):
+            field.cursor_blink = False  # the picture must not depend on the blink
+        await pilot.pause()
 
     app = InterviewHost(sessions_dir, FakeClock(), fill=planned_with_quotes)
     assert snap_compare(app, terminal_size=(80, 24), run_before=open_dialog)
