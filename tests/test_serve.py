@@ -102,3 +102,15 @@ async def test_an_answer_typed_in_the_browser_reaches_the_session_file(
     assert warm > 200, "no interview headings where the interview draws them"
     colours = Counter(bytes(row[x:x + 3]) for row in rows[::20] for x in range(0, len(row), 60))
     assert len(colours) > 4, "the page is blank"
+
+
+def test_bad_port_and_an_exposed_host_are_said_plainly(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from slbmc_tui.cli import main
+    from slbmc_tui.serve import exposure_warning
+
+    assert main(["--sessions-dir", str(tmp_path), "serve", "--port", "70000"]) == 1
+    assert "--port must be between 1 and 65535, not 70000" in capsys.readouterr().err
+    assert exposure_warning("localhost", tmp_path) is None
+    warning = exposure_warning("0.0.0.0", tmp_path)
+    assert warning is not None and "anyone who can reach it" in warning

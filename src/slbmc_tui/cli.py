@@ -127,9 +127,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         if command == "followup":
             return cmd_followup(store, args, out)
         if command == "serve":
-            from slbmc_tui.serve import serve
-
-            return serve(store.folder, port=args.port, host=args.host, bank_path=args.questions)
+            return cmd_serve(store, args)
         return run_tui(store, args)
     except SlbmcFileError as error:
         print(f"slbmc: {error}", file=sys.stderr)
@@ -289,6 +287,20 @@ def cmd_followup(store: SessionStore, args: argparse.Namespace, out: TextIO) -> 
     session, bank = load_with_bank(store, args.session)
     text = followup_markdown(session, bank, working=args.audience == "working")
     return _write_output(text, args.output, out)
+
+
+def cmd_serve(store: SessionStore, args: argparse.Namespace) -> int:
+    from slbmc_tui.serve import ServeError, exposure_warning, serve
+
+    warning = exposure_warning(args.host, store.folder)
+    if warning:
+        print(f"slbmc serve: {warning}", file=sys.stderr)
+    try:
+        serve(store.folder, port=args.port, host=args.host, bank_path=args.questions)
+    except ServeError as error:
+        print(f"slbmc serve: {error}", file=sys.stderr)
+        return EXIT_PROBLEM
+    return EXIT_OK
 
 
 def _write_output(text: str, target: Path | None, out: TextIO) -> int:

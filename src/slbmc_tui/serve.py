@@ -38,25 +38,29 @@ def make_server(folder: Path, *, port: int, host: str = "localhost",
                   templates_path=TEMPLATES)
 
 
+class ServeError(Exception):
+    """slbmc cannot serve; the message says why and what to do."""
+
+
+def exposure_warning(host: str, folder: Path) -> str | None:
+    """What to tell the user when the address is reachable from other machines."""
+    if host in LOCAL_HOSTS:
+        return None
+    return (f"listening on {host}: anyone who can reach it can open and edit every session "
+            f"in {folder}.")
+
+
 def serve(folder: Path, *, port: int, host: str = "localhost",
-          bank_path: Path | None = None) -> int:
-    """Serve until Ctrl+C; returns the exit code."""
+          bank_path: Path | None = None) -> None:
+    """Serve until Ctrl+C; ServeError when it cannot start."""
     if not 0 < port < 65536:
-        print(f"slbmc serve: --port must be between 1 and 65535, not {port}", file=sys.stderr)
-        return 2
+        raise ServeError(f"--port must be between 1 and 65535, not {port}")
     try:
         server = make_server(folder, port=port, host=host, bank_path=bank_path)
     except ModuleNotFoundError as error:
-        print(f"slbmc serve: textual-serve is not installed ({error.name}); "
-              "install it with `pip install textual-serve`", file=sys.stderr)
-        return 1
-    if host not in LOCAL_HOSTS:
-        print(f"slbmc serve: listening on {host}: anyone who can reach it can open and edit "
-              f"every session in {folder}.", file=sys.stderr)
+        raise ServeError(f"textual-serve is not installed ({error.name}); install it with "
+                         "`pip install textual-serve`") from error
     try:
         server.serve()
     except OSError as error:
-        print(f"slbmc serve: cannot listen on {host}:{port}: {error.strerror or error}",
-              file=sys.stderr)
-        return 1
-    return 0
+        raise ServeError(f"cannot listen on {host}:{port}: {error.strerror or error}") from error
