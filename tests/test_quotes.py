@@ -112,3 +112,27 @@ def test_whole_document_shows_quotes_in_both_formats() -> None:
     assert "Price matters less than trust.\n\n> I want someone who knows my mother\n" in md
     assert '<blockquote class="client-words">I want someone who knows my mother</blockquote>' \
         in session_to_html(session, bank)
+
+
+def test_working_exports_show_the_time_per_block_only_when_kept() -> None:
+    from markdown_it import MarkdownIt as Parser
+
+    from slbmc_tui.domain.agenda import default_plan
+    from slbmc_tui.export.html import session_to_html
+    from slbmc_tui.export.markdown import session_to_markdown
+
+    bank = english_bank()
+    session = session_for(bank)
+    assert "| Time |" not in session_to_markdown(session, bank)
+    assert ">Time<" not in session_to_html(session, bank)
+    session.agenda.set_plan(60, default_plan(bank, 60))
+    first = bank.ordered_blocks[0]
+    session.agenda.spent = {first.id: 7 * 60 + 10}
+    md = session_to_markdown(session, bank)
+    box = session.agenda.boxes[first.id]
+    assert f"| {first.number} | " in md and f"| 7 min / {box} min |" in md
+    assert "| | Overall | | 7 min / 60 min |" in md
+    tables = [t for t in Parser("commonmark").enable("table").parse(md) if t.type == "table_open"]
+    assert len(tables) == 1
+    html = session_to_html(session, bank)
+    assert '<th class="num">Time</th>' in html and f">7 min / {box} min<" in html

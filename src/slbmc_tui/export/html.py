@@ -21,6 +21,7 @@ from slbmc_tui.export.content import (
     one_line,
     option_labels,
 )
+from slbmc_tui.export.time_spent import block_time, kept_time, time_heading, total_time
 from slbmc_tui.export.wording import Wording, format_time, wording_for
 
 # How much of each perspective a printed canvas cell has room for: lines per grid row it
@@ -171,14 +172,20 @@ def _progress_table(session: Session, bank: QuestionBank, words: Wording) -> str
     rows = []
     for block in bank.ordered_blocks:
         done, total = session.block_progress(block)
+        timed = (f'<td class="num">{_e(block_time(session, block.id))}</td>'
+                 if kept_time(session) else "")  # the time per block, when it was kept
         rows.append(f'<tr><td class="num">{block.number}</td>'
                     f"<td>{_e(one_line(block.title))}</td>"
-                    f'<td class="num">{done}/{total}</td></tr>')
+                    f'<td class="num">{done}/{total}</td>{timed}</tr>')
     answered, total = session.progress(bank)
+    time_head = (f'<th class="num">{_e(time_heading(session.meta.language))}</th>'
+                 if kept_time(session) else "")
+    time_foot = f'<td class="num">{_e(total_time(session))}</td>' if kept_time(session) else ""
     return (f'<table class="progress"><thead><tr><th class="num">#</th>'
-            f'<th>{_e(words.block)}</th><th class="num">{_e(words.answered)}</th></tr></thead>'
-            f"<tbody>{''.join(rows)}</tbody><tfoot><tr><td></td><td>{_e(words.overall)}</td>"
-            f'<td class="num">{answered}/{total}</td></tr></tfoot></table>')
+            f'<th>{_e(words.block)}</th><th class="num">{_e(words.answered)}</th>{time_head}'
+            f"</tr></thead><tbody>{''.join(rows)}</tbody><tfoot><tr><td></td>"
+            f"<td>{_e(words.overall)}</td>"
+            f'<td class="num">{answered}/{total}</td>{time_foot}</tr></tfoot></table>')
 
 
 def _block_section(session: Session, bank: QuestionBank, block: Block, words: Wording) -> str:

@@ -22,6 +22,7 @@ from slbmc_tui.export.content import (
     option_labels,
     without_blank_edges,
 )
+from slbmc_tui.export.time_spent import block_time, kept_time, time_heading, total_time
 from slbmc_tui.export.wording import Wording, format_time, wording_for
 
 # CommonMark lets any ASCII punctuation be backslash-escaped; we escape only what can start
@@ -127,10 +128,17 @@ def _progress(session: Session, bank: QuestionBank, words: Wording) -> list[str]
              + words.answered_of.format(answered=answered, total=total), "",
              f"| # | {escape_inline(words.block)} | {escape_inline(words.answered)} |",
              "|---:|---|---:|"]
+    timed = kept_time(session)  # the time per block, when the interview kept it
+    if timed:
+        lines[-2] += f" {escape_inline(time_heading(session.meta.language))} |"
+        lines[-1] += "---:|"
     for block in bank.ordered_blocks:
         done, count = session.block_progress(block)
+        spent = f" {block_time(session, block.id)} |" if timed else ""
         lines.append(f"| {block.number} | {escape_inline(one_line(block.title))} "
-                     f"| {done}/{count} |")
+                     f"| {done}/{count} |{spent}")
+    if timed:
+        lines.append(f"| | {escape_inline(words.overall)} | | {total_time(session)} |")
     return [*lines, ""]
 
 
