@@ -247,3 +247,37 @@ async def test_moving_on_from_the_last_block_offers_the_wrap_up(
         await settle(pilot)
         assert app.interview.current_block is not None
         assert app.interview.current_block.number == 9
+
+
+@pytest.mark.asyncio
+async def test_hostile_words_show_literally_in_wrap_up_and_rounds(
+        sessions_dir: Path, clock: FakeClock) -> None:
+    nasty = "[@click=app.quit]x[/] \x1b]0;pwned\x07 \x1b[31mred\u202e"
+
+    def fill(session: Session) -> None:
+        session.meta.title = "Acme " + nasty
+        answer = session.answer("customers_world", "ours", "deep_insight")
+        answer.text, answer.needs_research = nasty, True
+
+    store = SessionStore(sessions_dir)
+    first = create_session_file(sessions_dir, clock, fill)
+    second = new_round(store.load(first), clock)
+    second.answer("customers_world", "ours", "deep_insight").text = nasty + "\n> more " + nasty
+    second_path = store.create(second)
+    app = InterviewHost(sessions_dir, clock, path=second_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        app.interview.action_wrap_up()
+        await settle(pilot)
+        shown = " ".join(str(w.render()) for w in app.screen.query("Static"))
+        assert "[@click=app.quit]x[/]" in shown and "␛]0;pwned␇" in shown
+        assert "\x1b" not in shown and "\u202e" not in shown
+        await pilot.press("escape")
+        await settle(pilot)
+        app.interview.action_changes_since(str(first))
+        await settle(pilot)
+        assert isinstance(app.screen, RoundsScreen)
+        shown = " ".join(str(w.render()) for w in app.screen.query("Static"))
+        assert "[@click=app.quit]x[/]" in shown and "␛[31mred" in shown
+        assert "\x1b" not in shown and "\x07" not in shown
+        assert app.is_running  # nothing was run as an action

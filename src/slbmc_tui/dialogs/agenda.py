@@ -18,6 +18,7 @@ from slbmc_tui.domain.agenda import (
     default_plan,
 )
 from slbmc_tui.domain.bank import QuestionBank
+from slbmc_tui.text.safe import visible_line
 
 
 class AgendaPlan(NamedTuple):
@@ -77,8 +78,8 @@ class AgendaDialog(ModalScreen[AgendaPlan | None]):
             with VerticalScroll(id="agenda-rows"):
                 for block in self.bank.ordered_blocks:
                     with Horizontal(classes="agenda-row"):
-                        yield Label(f"{block.number}. {' '.join(block.title.split())}",
-                                    markup=False)
+                        title = visible_line(f"{block.number}. {' '.join(block.title.split())}")
+                        yield Label(title, markup=False)
                         yield Input(str(self._start.boxes.get(block.id, 0)), type="integer",
                                     id=f"box-{block.id}", max_length=4, classes="agenda-box")
             yield Static("", id="agenda-sum")

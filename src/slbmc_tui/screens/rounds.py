@@ -21,10 +21,16 @@ from slbmc_tui.domain.bank import QuestionBank
 from slbmc_tui.domain.rounds import AnswerChange, BlockChanges, compare_rounds, count_changes
 from slbmc_tui.domain.session import Session
 from slbmc_tui.domain.word_diff import Piece
+from slbmc_tui.text.safe import visible_block, visible_line
 from slbmc_tui.widgets.canvas_cell import one_line
 
 PIECE_STYLES = {"same": "", "removed": "strike $text-error on $error-muted",
                 "added": "bold $text-success on $success-muted"}
+
+
+def shown(text: str) -> str:
+    """A title, question or answer on one line, control characters made visible."""
+    return visible_line(one_line(text))
 
 
 def diff_content(pieces: list[Piece]) -> Content:
@@ -37,18 +43,18 @@ def diff_content(pieces: list[Piece]) -> Content:
         if (piece.kind == "added" and before is not None and before.kind == "removed"
                 and not before.text[-1:].isspace() and not piece.text[:1].isspace()):
             parts.append((" ", ""))  # "monthly yearly", not "monthlyyearly"
-        parts.append((piece.text, PIECE_STYLES[piece.kind]))
+        parts.append((visible_block(piece.text), PIECE_STYLES[piece.kind]))
     return Content.assemble(*parts)
 
 
 def change_content(bank: QuestionBank, change: AnswerChange) -> Content:
     where = (bank.labels.notes if change.prompt is None
-             else f"{bank.perspective_label(change.perspective)} · {one_line(change.prompt.text)}")
+             else f"{bank.perspective_label(change.perspective)} · {shown(change.prompt.text)}")
     facts = []
     if change.ticked:
-        facts.append(f"ticked: {'; '.join(change.ticked)}")
+        facts.append(f"ticked: {shown('; '.join(change.ticked))}")
     if change.unticked:
-        facts.append(f"unticked: {'; '.join(change.unticked)}")
+        facts.append(f"unticked: {shown('; '.join(change.unticked))}")
     if change.flag is not None:
         facts.append("flagged: needs research" if change.flag else "research flag cleared")
     parts = [Content.styled(where, "bold"), diff_content(change.pieces)]
@@ -58,7 +64,7 @@ def change_content(bank: QuestionBank, change: AnswerChange) -> Content:
 
 
 def block_content(bank: QuestionBank, block: BlockChanges) -> Content:
-    head = Content.styled(f"{block.block.number}. {one_line(block.block.title)}",
+    head = Content.styled(f"{block.block.number}. {shown(block.block.title)}",
                           "bold $text-primary")
     lines = [head]
     lines += [change_content(bank, change) for change in block.changes]
@@ -99,7 +105,7 @@ class RoundsScreen(Screen[None]):
         meta = self.new.meta
         with VerticalScroll(id="rounds-body", can_focus=True):
             yield Static(Content(f"What changed since round {self.old.meta.round}: "
-                                 f"{one_line(meta.title)} — {one_line(meta.profile)}, "
+                                 f"{shown(meta.title)} — {shown(meta.profile)}, "
                                  f"round {meta.round}"), id="rounds-title")
             noun = "answer" if changed == 1 else "answers"
             yield Static(Content(f"{changed} {noun} changed, {unchanged} unchanged (folded). "

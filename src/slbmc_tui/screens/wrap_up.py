@@ -24,11 +24,17 @@ from slbmc_tui.domain.bank import QuestionBank
 from slbmc_tui.domain.session import Session
 from slbmc_tui.domain.wrap_up import BlockCoverage, coverage, open_by_block
 from slbmc_tui.export.followup import followup_markdown, followup_path, write_private
+from slbmc_tui.text.safe import visible_line
 from slbmc_tui.widgets.canvas_cell import one_line
 
 STATE_LABELS = {"missing": "not covered", "thin": "thin", "covered": "covered"}
 STATE_STYLES = {"missing": "bold $text-error", "thin": "$text-warning", "covered": "$text-success"}
 STEPS_PLACEHOLDER = "One next step per line, e.g. “Send the summary to Anna by Friday”"
+
+
+def shown(text: str) -> str:
+    """A title, question or answer on one line, control characters made visible."""
+    return visible_line(one_line(text))
 
 
 def coverage_line(row: BlockCoverage) -> Content:
@@ -38,7 +44,7 @@ def coverage_line(row: BlockCoverage) -> Content:
     over = row.box_seconds and row.spent_seconds > row.box_seconds
     return Content.assemble(
         (f"{row.block.number}. ", "$text-muted"),
-        (one_line(row.block.title), "bold"),
+        (shown(row.block.title), "bold"),
         (f"  {row.answered}/{row.total}  ", "$text-muted"),
         (STATE_LABELS[row.coverage], STATE_STYLES[row.coverage]),
         ("  ·  ", "$text-muted"),
@@ -76,7 +82,7 @@ class WrapUpScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         meta = self.session.meta
         with VerticalScroll(id="wrap-up-body"):
-            yield Static(Content(f"Wrap-up: {one_line(meta.title)} — {one_line(meta.profile)}"),
+            yield Static(Content(f"Wrap-up: {shown(meta.title)} — {shown(meta.profile)}"),
                          id="wrap-up-title", classes="wrap-up-heading")
             yield Static(Content(self._totals()), classes="wrap-up-muted")
             yield Static("Blocks", classes="wrap-up-heading")
@@ -112,11 +118,11 @@ class WrapUpScreen(Screen[None]):
                                   "italic $text-muted")
         lines: list[Content] = []
         for block, entries in groups:
-            lines.append(Content.styled(f"{block.number}. {one_line(block.title)}", "bold"))
+            lines.append(Content.styled(f"{block.number}. {shown(block.title)}", "bold"))
             for entry in entries:
-                said = one_line(entry.answer.text) if entry.answer else ""
+                said = shown(entry.answer.text) if entry.answer else ""
                 lines.append(Content.assemble(
-                    "  • ", (one_line(entry.prompt.text), "italic"),
+                    "  • ", (shown(entry.prompt.text), "italic"),
                     (f" — {said}" if said else "", "$text-muted")))
         return Content("\n").join(lines)
 
