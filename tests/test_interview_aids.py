@@ -151,17 +151,18 @@ async def test_ctrl_o_marks_the_paragraph_as_the_clients_words(
         await type_text(pilot, "We never call back")
         await pilot.press("enter", "enter")
         await type_text(pilot, "so trust matters")
-        await pilot.press("up", "up")
+        await pilot.press("up", "up")  # on "We never call back"
         await pilot.press("ctrl+o")
         await pilot.pause()
         editor = app.focused
         assert isinstance(editor, AnswerEditor)
-        assert editor.text == "> They fear falls\n> We never call back\n\nso trust matters"
-        assert editor.get_line(0).spans and editor.get_line(0).spans[0].style.italic
-        assert not editor.get_line(3).spans
+        assert editor.text == "They fear falls\n> We never call back\n\nso trust matters"
+        assert editor.get_line(1).spans and editor.get_line(1).spans[0].style.italic
+        assert not editor.get_line(0).spans and not editor.get_line(3).spans
         await pilot.press("ctrl+o")  # and back
         assert editor.text == "They fear falls\nWe never call back\n\nso trust matters"
-        await pilot.press("ctrl+o")
+        await pilot.press("shift+up", "ctrl+o")  # a selection marks every line it touches
+        assert editor.text == "> They fear falls\n> We never call back\n\nso trust matters"
         await wait_for_save(pilot)
     text = on_disk(app.path)["blocks"]["customers_world"]["ours"]["deep_insight"]["text"]
     assert text == "> They fear falls\n> We never call back\n\nso trust matters"

@@ -34,20 +34,17 @@ def styled_line(editor: TextArea, line: Text) -> Text:
 def toggle_quote_at_cursor(editor: TextArea) -> bool:
     """Mark the paragraph under the cursor as the client's words, or unmark it.
 
-    A paragraph is the run of non-blank lines around the cursor (the cursor's line alone when
-    it is blank). Goes through the editor's own edit, so undo and change events work as for
-    typing. Returns False when the editor is read-only.
+    In a soft-wrapped answer every line typed (ended with Enter) reads as a paragraph, so
+    that is what is marked: the cursor's line, or every line the selection touches. Goes
+    through the editor's own edit, so undo and change events work as for typing. Returns
+    False when the editor is read-only.
     """
     if editor.read_only:
         return False
     lines = editor.text.split("\n")
+    start, end = sorted(editor.selection)
     row, column = editor.cursor_location
-    first = last = row
-    if lines[row].strip():
-        while first > 0 and lines[first - 1].strip():
-            first -= 1
-        while last + 1 < len(lines) and lines[last + 1].strip():
-            last += 1
+    first, last = start[0], end[0]
     old = lines[first:last + 1]
     new = toggle_quote(old)
     editor.replace("\n".join(new), (first, 0), (last, len(lines[last])))
