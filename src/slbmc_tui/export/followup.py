@@ -15,8 +15,8 @@ from slbmc_tui.domain.agenda import minutes_text
 from slbmc_tui.domain.bank import QuestionBank
 from slbmc_tui.domain.session import Session
 from slbmc_tui.domain.wrap_up import BlockCoverage, coverage, next_steps, open_by_block
-from slbmc_tui.export.content import block_heading, one_line
-from slbmc_tui.export.markdown import escape_inline, escape_line, quote
+from slbmc_tui.export.content import block_heading, block_reference, one_line
+from slbmc_tui.export.markdown import escape_inline, quote
 
 
 class FollowupWords(NamedTuple):
@@ -77,7 +77,7 @@ def followup_markdown(session: Session, bank: QuestionBank, *, working: bool = F
     lines = [f"# {escape_inline(title, heading=True)}", "", escape_inline(words.thanks), ""]
     covered = [c for c in blocks if c.coverage != "missing"]
     lines += [f"## {escape_inline(words.covered, heading=True)}", ""]
-    lines += [f"- {escape_line(block_heading(c.block))}" for c in covered] or ["-"]
+    lines += [f"- {escape_inline(block_reference(c.block, words.block))}" for c in covered] or ["-"]
     lines.append("")
     if working:
         lines += _thin(blocks, words)
@@ -86,7 +86,7 @@ def followup_markdown(session: Session, bank: QuestionBank, *, working: bool = F
         missing = [c for c in blocks if c.coverage == "missing"]
         if missing:
             lines += [f"## {escape_inline(words.not_yet, heading=True)}", ""]
-            lines += [f"- {escape_line(block_heading(c.block))}" for c in missing]
+            lines += [f"- {escape_inline(block_reference(c.block, words.block))}" for c in missing]
             lines.append("")
     lines += _open(session, bank, words, working)
     lines += [f"## {escape_inline(words.steps_heading, heading=True)}", ""]
@@ -104,7 +104,8 @@ def _thin(blocks: list[BlockCoverage], words: FollowupWords) -> list[str]:
     for c in weak:
         state = words.missing if c.coverage == "missing" else words.thin
         count = words.answered.format(answered=c.answered, total=c.total)
-        lines.append(f"- {escape_line(block_heading(c.block))}: {escape_inline(state)} "
+        lines.append(f"- {escape_inline(block_reference(c.block, words.block))}: "
+                     f"{escape_inline(state)} "
                      f"({escape_inline(count)})")
     return [*lines, ""]
 
