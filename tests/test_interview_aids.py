@@ -206,10 +206,12 @@ async def test_wrap_up_keeps_typed_next_steps_and_writes_the_follow_up(
 @pytest.mark.asyncio
 async def test_what_changed_since_the_last_round(sessions_dir: Path, clock: FakeClock) -> None:
     store = SessionStore(sessions_dir)
-    first_path = create_session_file(
-        sessions_dir, clock,
-        lambda s: setattr(s.answer("customers_world", "ours", "deep_insight"), "text",
-                          "They pay monthly by card"))
+    def fill(session: Session) -> None:
+        session.answer("customers_world", "ours", "deep_insight").text = \
+            "They pay monthly by card"
+        session.answer("customers_world", "customer", "why_buy").text = "Fewer trips to town"
+
+    first_path = create_session_file(sessions_dir, clock, fill)
     second = new_round(store.load(first_path), clock)
     second.answer("customers_world", "ours", "deep_insight").text = "They pay yearly by card"
     second_path = store.create(second)
@@ -222,8 +224,13 @@ async def test_what_changed_since_the_last_round(sessions_dir: Path, clock: Fake
         assert isinstance(screen, RoundsScreen)
         shown = "\n".join(str(w.render()) for w in screen.query(".rounds-block"))
         assert "They pay monthly yearly by card" in shown
-        assert "1 answer changed, 0 unchanged" in str(screen.query_one(".rounds-summary")
-                                                         .render())
+        assert "1 answer changed, 1 unchanged" in str(screen.query_one(".rounds-summary")
+                                                       .render())
+        assert "Fewer trips to town" not in shown and "1 unchanged answer folded" in shown
+        await pilot.press("u")
+        await pilot.pause()
+        shown = "\n".join(str(w.render()) for w in screen.query(".rounds-block"))
+        assert "Fewer trips to town" in shown
         await pilot.press("h")
         await settle(pilot)
         await pilot.press("escape")

@@ -34,8 +34,12 @@ class AnswerChange(NamedTuple):
 class BlockChanges(NamedTuple):
     block: Block
     changes: list[AnswerChange]
-    unchanged: int
+    same: list[tuple[Perspective, Prompt, Answer]]
     """Answered prompts whose answer is the same in both rounds (folded when shown)."""
+
+    @property
+    def unchanged(self) -> int:
+        return len(self.same)
 
 
 def _labels(prompt: Prompt, ids: Iterable[str]) -> list[str]:
@@ -61,7 +65,7 @@ def compare_rounds(old: Session, new: Session, bank: QuestionBank) -> list[Block
     found: list[BlockChanges] = []
     for block in bank.ordered_blocks:
         changes: list[AnswerChange] = []
-        unchanged = 0
+        same: list[tuple[Perspective, Prompt, Answer]] = []
         for perspective in PERSPECTIVES:
             for prompt in block.prompts(perspective):
                 before = old.peek(block.id, perspective, prompt.id)
@@ -70,13 +74,13 @@ def compare_rounds(old: Session, new: Session, bank: QuestionBank) -> list[Block
                 if change is not None:
                     changes.append(change)
                 elif after is not None and after.is_answered:
-                    unchanged += 1
+                    same.append((perspective, prompt, after))
         notes = [(s.blocks.get(block.id)) for s in (old, new)]
         old_notes, new_notes = (r.notes if r else "" for r in notes)
         if old_notes != new_notes:
             changes.append(AnswerChange("ours", None, word_diff(old_notes, new_notes), [], [],
                                         None))
-        found.append(BlockChanges(block, changes, unchanged))
+        found.append(BlockChanges(block, changes, same))
     return found
 
 

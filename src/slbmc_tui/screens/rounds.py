@@ -63,16 +63,22 @@ def change_content(bank: QuestionBank, change: AnswerChange) -> Content:
     return Content("\n").join(parts)
 
 
-def block_content(bank: QuestionBank, block: BlockChanges) -> Content:
+def block_content(bank: QuestionBank, block: BlockChanges, *, unfold: bool = False) -> Content:
     head = Content.styled(f"{block.block.number}. {shown(block.block.title)}",
                           "bold $text-primary")
     lines = [head]
     lines += [change_content(bank, change) for change in block.changes]
     if not block.changes:
         lines.append(Content.styled("No changes.", "italic $text-muted"))
-    if block.unchanged:
+    if block.unchanged and unfold:
+        for perspective, prompt, answer in block.same:
+            where = f"{bank.perspective_label(perspective)} · {shown(prompt.text)} (unchanged)"
+            lines.append(Content("\n").join([Content.styled(where, "bold $text-muted"),
+                                             Content.styled(visible_block(answer.text),
+                                                            "$text-muted")]))
+    elif block.unchanged:
         noun = "answer" if block.unchanged == 1 else "answers"
-        lines.append(Content.styled(f"▸ {block.unchanged} unchanged {noun} folded",
+        lines.append(Content.styled(f"▸ {block.unchanged} unchanged {noun} folded (u shows)",
                                     "$text-muted"))
     return Content("\n\n").join(lines)
 
@@ -90,6 +96,7 @@ class RoundsScreen(Screen[None]):
         Binding("escape", "back", "Back"),
         Binding("m", "write('md')", "Write Markdown"),
         Binding("h", "write('html')", "Write HTML"),
+        Binding("u", "unfold", "Show unchanged"),
     ]
 
     def __init__(self, old: Session, new: Session, bank: QuestionBank, session_path: Path) -> None:
@@ -98,9 +105,11 @@ class RoundsScreen(Screen[None]):
         self.new = new
         self.bank = bank
         self.session_path = session_path
+        self._blocks = compare_rounds(old, new, bank)
+        self._unfold = False
 
     def compose(self) -> ComposeResult:
-        blocks = compare_rounds(self.old, self.new, self.bank)
+        blocks = self._blocks
         changed, unchanged = count_changes(blocks)
         meta = self.new.meta
         with VerticalScroll(id="rounds-body", can_focus=True):
@@ -113,6 +122,7 @@ class RoundsScreen(Screen[None]):
                          classes="rounds-summary")
             for block in blocks:
                 yield Static(block_content(self.bank, block), classes="rounds-block")
+
         yield Footer()
 
     def on_mount(self) -> None:
@@ -120,6 +130,13 @@ class RoundsScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.dismiss(None)
+
+    def action_unfold(self) -> None:
+        """Show the unchanged answers too, or fold them again."""
+        self._unfold = not self._unfold
+        for widget, block in zip(self.query(".rounds-block").results(Static), self._blocks,
+                                 strict=True):
+            widget.update(block_content(self.bank, block, unfold=self._unfold))
 
     def action_write(self, fmt: str) -> None:
         """Write this comparison as Markdown or HTML beside the exports."""
