@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import partial
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from slbmc_tui.domain.agenda import Timekeeper
 from slbmc_tui.domain.bank import Perspective, QuestionBank
-from slbmc_tui.domain.rounds import RoundFile
+
+if TYPE_CHECKING:
+    from slbmc_tui.domain.rounds import RoundFile
 
 Entry = tuple[str, Callable[[], None], str]
 """A palette command: its name, what it does, its help line."""

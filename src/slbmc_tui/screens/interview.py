@@ -24,7 +24,6 @@ from slbmc_tui.autosave import Autosaver, SaveOutcome
 from slbmc_tui.commands import AidCommands, BlockCommands, OverviewCommands, SessionCommands
 from slbmc_tui.domain.agenda import Timekeeper
 from slbmc_tui.domain.bank import Block, Perspective, QuestionBank
-from slbmc_tui.domain.rounds import RoundFile
 from slbmc_tui.domain.session import Answer, Clock, Position, Session, system_clock
 from slbmc_tui.messages import SaveStatusChanged
 from slbmc_tui.screens.interview_aids import InterviewAids
@@ -101,7 +100,7 @@ class InterviewScreen(InterviewAids):  # a Screen[None], with the interview aids
         # The agenda clock (interview aids): counts time per block while this screen is active.
         self.timekeeper = None if read_only else Timekeeper(opened.session.agenda, clock)
         self._time_saved = opened.session.agenda.spent_seconds()
-        self.earlier_rounds: list[RoundFile] = []
+        self.earlier_rounds = []  # other rounds of this profile, found after mount
         if not read_only:
             self._autosaver = Autosaver(
                 opened, clock=clock,

@@ -16,7 +16,6 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from slbmc_tui.domain.agenda import Timekeeper
-from slbmc_tui.domain.rounds import RoundFile, earlier_rounds
 from slbmc_tui.widgets.agenda_clock import AgendaClock
 from slbmc_tui.widgets.quote_marks import toggle_quote_at_cursor
 
@@ -24,6 +23,7 @@ if TYPE_CHECKING:
     from slbmc_tui.autosave import Autosaver
     from slbmc_tui.dialogs.agenda import AgendaPlan
     from slbmc_tui.domain.bank import QuestionBank
+    from slbmc_tui.domain.rounds import RoundFile
     from slbmc_tui.domain.session import Session
     from slbmc_tui.storage.store import OpenedSession
 
@@ -151,6 +151,7 @@ class InterviewAids(Screen[None]):
     @work(thread=True, exclusive=True, group="earlier-rounds")
     def _find_earlier_rounds(self) -> None:
         """The other rounds of this profile in the same folder (for "What changed since")."""
+        from slbmc_tui.domain.rounds import RoundFile, earlier_rounds
         from slbmc_tui.storage.store import SessionStore
 
         try:
