@@ -289,3 +289,36 @@ async def test_hostile_words_show_literally_in_wrap_up_and_rounds(
         assert "[@click=app.quit]x[/]" in shown and "␛[31mred" in shown
         assert "\x1b" not in shown and "\x07" not in shown
         assert app.is_running  # nothing was run as an action
+
+
+@pytest.mark.asyncio
+async def test_the_agenda_dialog_says_what_is_wrong_and_keeps_the_plan(
+        sessions_dir: Path, clock: FakeClock) -> None:
+    app = InterviewHost(sessions_dir, clock, fill=planned(30))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.interview.action_agenda()
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, AgendaDialog)
+        dialog.query_one("#box-value_proposition").value = ""  # type: ignore[attr-defined]
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Block 2: minutes must be a whole number" in str(
+            dialog.query_one("#agenda-error").render())
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.interview.session.agenda.boxes["value_proposition"] == 5  # unchanged
+
+
+@pytest.mark.asyncio
+async def test_keys_typed_as_the_wrap_up_opens_land_in_the_next_steps(
+        sessions_dir: Path, clock: FakeClock) -> None:
+    app = InterviewHost(sessions_dir, clock)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        app.interview.action_wrap_up()
+        await type_text(pilot, "Call Anna")  # no pause: the screen is still arriving
+        await settle(pilot)
+        assert app.screen.query_one("#next-steps").text == "Call Anna"  # type: ignore[attr-defined]
+        assert app.screen.session.next_steps == "Call Anna"  # type: ignore[attr-defined]
