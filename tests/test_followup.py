@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from slbmc_tui.cli import main
@@ -73,3 +75,25 @@ def test_cli_followup(sessions_dir: Path) -> None:
     out = io.StringIO()
     assert main(["followup", path.name, "--for", "working"], out=out) == 0
     assert "Time per block" in out.getvalue()
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")),
+                        max_size=30) | st.sampled_from(["---", "# x", "> q", "1. one", "<b>",
+                                                        "* * *", "`x`", "- - -", "[a](b)"]),
+                max_size=6))
+def test_any_next_steps_come_out_as_exactly_one_list_item_each(steps: list[str]) -> None:
+    bank = builtin_bank("en")
+    session = session_for(bank)
+    session.next_steps = "\n".join(steps)
+    text = followup_markdown(session, bank)
+    tokens = MarkdownIt("commonmark").parse(text)
+    start = next(i for i, t in enumerate(tokens)
+                 if t.type == "inline" and t.content == "Next steps")
+    items = [t for t in tokens[start:] if t.type == "inline"][1:]
+    wanted = next_steps(session.next_steps)
+    if not wanted:
+        return
+    shown = [" ".join("".join(c.content for c in t.children or []).split()) for t in items]
+    assert shown == [" ".join(w.replace("\x00", "\ufffd").split()) for w in wanted]
+    assert all(c.type == "text" for t in items for c in t.children or [])

@@ -16,7 +16,7 @@ from slbmc_tui.domain.bank import QuestionBank
 from slbmc_tui.domain.session import Session
 from slbmc_tui.domain.wrap_up import BlockCoverage, coverage, next_steps, open_by_block
 from slbmc_tui.export.content import block_heading, block_reference, one_line
-from slbmc_tui.export.markdown import escape_inline, quote
+from slbmc_tui.export.markdown import escape_inline, escape_line, quote
 
 
 class FollowupWords(NamedTuple):
@@ -91,7 +91,7 @@ def followup_markdown(session: Session, bank: QuestionBank, *, working: bool = F
     lines += _open(session, bank, words, working)
     lines += [f"## {escape_inline(words.steps_heading, heading=True)}", ""]
     steps = next_steps(session.next_steps)
-    lines += [f"{n}. {escape_inline(step)}" for n, step in enumerate(steps, start=1)] \
+    lines += [f"{n}. {escape_line(step)}" for n, step in enumerate(steps, start=1)] \
         or [f"_{escape_inline(words.steps_none)}_"]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).rstrip("\n") + "\n"
 
@@ -139,7 +139,7 @@ def _open(session: Session, bank: QuestionBank, words: FollowupWords,
     for block, entries in groups:
         lines += [f"### {escape_inline(block_heading(block), heading=True)}", ""]
         for entry in entries:
-            lines.append(f"- {escape_inline(one_line(entry.prompt.text))}")
+            lines.append(f"- {escape_line(one_line(entry.prompt.text))}")
             text = entry.answer.text if entry.answer else ""
             if working and text.strip():
                 lines += ["", *("  " + line if line else "" for line in quote(text)), ""]
