@@ -237,3 +237,18 @@ def test_status_keeps_the_error_until_a_save_succeeds(
     monkeypatch.undo()
     h.saver.save_now()
     assert h.saver.status.state == "saved"
+
+
+def test_save_now_writes_a_snapshot_still_on_its_way(
+        opened: OpenedSession, clock: FakeClock) -> None:
+    """Quitting just after a save was handed to a thread: the words are on disk anyway."""
+    h = Harness(opened, clock)
+    opened.session.answer("value_proposition", "ours", "value_selling").text = "in flight"
+    h.saver.changed()
+    h.saver.save_soon()  # the thread has not run
+    outcome = h.saver.save_now()
+    assert outcome is not None and outcome.ok
+    assert saved(opened)["blocks"]["value_proposition"]["ours"]["value_selling"]["text"] == \
+        "in flight"
+    h.run_jobs()  # the late thread skips its (same) write
+    assert h.reports == [] and h.saver.status.state == "saved"

@@ -127,6 +127,7 @@ class Autosaver:
         self._last_change = 0.0
         self._sequence = 0
         self._written_sequence = 0
+        self._latest: tuple[int, dict[str, Any], AfterWrite | None] | None = None
         self._write_lock = threading.Lock()
         self.last_outcome: SaveOutcome | None = None
 
@@ -185,10 +186,18 @@ class Autosaver:
             self._run_in_thread(lambda: self._write_and_report(sequence, data, after))
 
     def save_now(self) -> SaveOutcome | None:
-        """Snapshot and write on the calling thread; never raises. None if nothing changed."""
+        """Snapshot and write on the calling thread; never raises. None if nothing changed.
+
+        A snapshot still on its way to the disk (its thread not done yet) is written here
+        too, so that what `save_now` returns is on disk when it returns.
+        """
         snapshot = self._snapshot()
         if snapshot is None:
-            return None
+            with self._lock:
+                latest = self._latest
+            if latest is None or latest[0] <= self._written_sequence:
+                return None
+            snapshot = latest
         outcome = self._write(*snapshot)
         if outcome is not None:
             self._settle(outcome)
@@ -204,7 +213,8 @@ class Autosaver:
             session.refresh_progress(self._opened.bank)
             self._dirty = False
             self._sequence += 1
-            return self._sequence, toml_format.session_to_data(session), after
+            self._latest = (self._sequence, toml_format.session_to_data(session), after)
+            return self._latest
 
     def _write_and_report(self, sequence: int, data: dict[str, Any],
                           after: AfterWrite | None) -> None:
@@ -225,6 +235,9 @@ class Autosaver:
             except Exception as error:  # never lose the session to an unexpected bug
                 return SaveOutcome(ok=False, error=f"{error} while saving {self._opened.path}")
             self._written_sequence = sequence
+            with self._lock:
+                if self._latest is not None and self._latest[0] <= sequence:
+                    self._latest = None  # nothing older is kept for `save_now`
             if after is not None:
                 try:
                     after()
