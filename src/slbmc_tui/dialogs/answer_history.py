@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from textual import on
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
@@ -13,7 +13,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from slbmc_tui.storage.history import Version
+from slbmc_tui.storage.history import HistoryRead, Version
+from slbmc_tui.widgets.answer_editor import AnswerEditor
 
 PREVIEW_CHARS = 60
 
@@ -94,3 +95,21 @@ class AnswerHistoryDialog(ModalScreen[str | None]):
     def action_dismiss_none(self) -> None:
         """Close without changing the answer."""
         self.dismiss(None)
+
+
+def offer_history(app: App[object], editor: AnswerEditor, found: HistoryRead, *, title: str,
+                  read_only: bool) -> None:
+    """Show the dialog for `editor`'s answer; a version chosen replaces the answer's text.
+
+    Replaced as an edit like any other: written through and saved, kept in the history,
+    and Ctrl+Z in the answer takes it back.
+    """
+    def chosen(text: str | None) -> None:
+        if text is not None and text != editor.text and not read_only:
+            editor.replace(text, (0, 0), editor.document.end)
+            app.notify("Restored. Ctrl+Z in the answer puts back what it replaced.",
+                       title="Answer restored", timeout=6)
+        editor.focus()
+
+    app.push_screen(AnswerHistoryDialog(title, found.versions, editor.text,
+                                        problem=found.problem, read_only=read_only), chosen)

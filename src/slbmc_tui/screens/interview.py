@@ -37,7 +37,7 @@ from slbmc_tui.messages import (
 from slbmc_tui.services.editing import EditingSession
 from slbmc_tui.storage.history import HistoryRead
 from slbmc_tui.storage.store import OpenedSession
-from slbmc_tui.widgets.answer_editor import AnswerEditor, AnswerKey, PromptCard
+from slbmc_tui.widgets.answer_editor import AnswerEditor, AnswerKey, card_of
 from slbmc_tui.widgets.block_list import BlockList
 from slbmc_tui.widgets.block_view import BlockView, FirstScreen
 from slbmc_tui.widgets.interview_header import InterviewHeader, session_subtitle
@@ -101,7 +101,6 @@ class InterviewScreen(Screen[None]):
         self._early_keys: list[str] = []
         self._mounted = False
         self._shown = False
-        self._last_status_ok = True
         self._export_format = "md"  # the dialog opens with the format used last
         self.editing = EditingSession(
             opened, clock=clock, read_only=read_only,
@@ -262,10 +261,7 @@ class InterviewScreen(Screen[None]):
 
     def _focus_in(self, view: BlockView, perspective: Perspective | None,
                   prompt_id: str | None) -> None:
-        target = view.editor_for(perspective, prompt_id) if prompt_id else None
-        if target is None:
-            editors = view.editors()
-            target = editors[0] if editors else None
+        target = view.editor_or_first(perspective, prompt_id)
         if target is None:
             return
         target.enter_for_typing()  # before any early keys go in: they belong at the end
@@ -313,21 +309,17 @@ class InterviewScreen(Screen[None]):
 
     def _answer_near(self, widget: Widget | None) -> AnswerEditor | None:
         """The answer text typed on `widget` belongs to: its prompt's, else the current one."""
-        card = self._card_of(widget)
+        card = card_of(widget)
         if card is not None:
             return card.editor
         if self._focus_target is not None or widget is None:
             return self._focus_target
-        view = self.current_view
-        position = self.session.position
+        view, position = self.current_view, self.session.position
         if view is None:
             return None
-        if position is not None and position.block == view.block.id:
-            editor = view.editor_for(position.perspective, position.prompt)
-            if editor is not None:
-                return editor
-        editors = view.editors()
-        return editors[0] if editors else None
+        if position is None or position.block != view.block.id:
+            return view.editor_or_first(None, None)
+        return view.editor_or_first(position.perspective, position.prompt)
 
     @on(DescendantFocus)
     def _field_focused(self, event: DescendantFocus) -> None:
@@ -349,19 +341,9 @@ class InterviewScreen(Screen[None]):
         self._show_status(self.editing.status)  # the newest, not the one that was posted
 
     def _show_status(self, status: SaveStatus) -> None:
-        header = self.query_one(InterviewHeader)
-        text, ok = status.text, status.ok
-        repeated = not ok and header.save_status == text
-        header.show_save_status(text, ok=ok)
+        self.query_one(InterviewHeader).show_status(status, self.opened.path)
         if status.state != "pending":
             self._refresh_progress()
-        if not ok and not repeated:  # one notification per distinct failure, not per keystroke
-            self.notify(text, title="Could not save", severity="error", timeout=12, markup=False)
-        elif status.state == "saved" and not self._last_status_ok:
-            self.notify(f"Saved again to {self.opened.path}.", title="Saved", timeout=4,
-                        markup=False)
-        if status.state != "pending":
-            self._last_status_ok = ok
 
     def _refresh_progress(self) -> None:
         answered, total = self.session.progress(self.bank)
@@ -453,7 +435,7 @@ class InterviewScreen(Screen[None]):
             self.notify("Put the cursor in an answer to flag it.", severity="warning")
             return
         flagged = self.editing.toggle_research(key)
-        card = self._card_of(self.focused)
+        card = card_of(self.focused)
         if card is not None:
             card.show_research(flagged)
 
@@ -530,7 +512,7 @@ class InterviewScreen(Screen[None]):
 
     def action_answer_history(self) -> None:
         """Earlier versions of the answer with the cursor; Enter restores one."""
-        card = self._card_of(self.focused)
+        card = card_of(self.focused)
         editor = self.focused if isinstance(self.focused, AnswerEditor) else (
             card.editor if card is not None else None)
         if editor is None:
@@ -545,22 +527,11 @@ class InterviewScreen(Screen[None]):
         self.app.call_from_thread(self._show_history, editor, found)
 
     def _show_history(self, editor: AnswerEditor, found: HistoryRead) -> None:
-        from slbmc_tui.dialogs.answer_history import AnswerHistoryDialog
+        from slbmc_tui.dialogs.answer_history import offer_history
 
-        def chosen(text: str | None) -> None:
-            if text is not None and text != editor.text and not self.read_only:
-                # An edit like any other: it is saved, kept in the history, and Ctrl+Z in
-                # the answer takes it back.
-                editor.replace(text, (0, 0), editor.document.end)
-                self.notify("Restored. Ctrl+Z in the answer puts back what it replaced.",
-                            title="Answer restored", timeout=6)
-            editor.focus()
-
-        card = self._card_of(editor)
+        card = card_of(editor)
         title = card.prompt.text if card is not None else self.bank.labels.notes
-        self.app.push_screen(AnswerHistoryDialog(title, found.versions, editor.text,
-                                                 problem=found.problem,
-                                                 read_only=self.read_only), chosen)
+        offer_history(self.app, editor, found, title=title, read_only=self.read_only)
 
     # -- helpers ---------------------------------------------------------------
 
@@ -575,9 +546,3 @@ class InterviewScreen(Screen[None]):
         view.when_ready(lambda: self._focus_in(view, perspective, prompt_id),
                         perspective, prompt_id)
 
-    @staticmethod
-    def _card_of(widget: Widget | None) -> PromptCard | None:
-        node = widget
-        while node is not None and not isinstance(node, PromptCard):
-            node = node.parent if isinstance(node.parent, Widget) else None
-        return node

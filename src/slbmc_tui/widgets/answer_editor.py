@@ -218,3 +218,11 @@ class PromptCard(Vertical):
     def _research_mark(self) -> Static:
         # Built only while flagged: a hidden label on every card cost a widget each.
         return Static(f"⚑ {self._research_label}", classes="research-mark", markup=False)
+
+
+def card_of(widget: Widget | None) -> PromptCard | None:
+    """The prompt card `widget` is part of (its picker, its editor), if any."""
+    node = widget
+    while node is not None and not isinstance(node, PromptCard):
+        node = node.parent if isinstance(node.parent, Widget) else None
+    return node

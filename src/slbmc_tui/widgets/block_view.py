@@ -221,6 +221,14 @@ class BlockView(VerticalScroll, can_focus=False):
         """The block's editors in screen order."""
         return list(self.query(AnswerEditor))
 
+    def editor_or_first(self, perspective: str | None,
+                        prompt_id: str | None) -> AnswerEditor | None:
+        """The editor of a position, else the block's first one (None before any is built)."""
+        found = self.editor_for(perspective, prompt_id) if prompt_id else None
+        if found is None:
+            found = next(iter(self.query(AnswerEditor)), None)
+        return found
+
     def editor_for(self, perspective: str | None, prompt_id: str | None) -> AnswerEditor | None:
         """The editor of a position, or None when this block has no such field."""
         for editor in self.query(AnswerEditor):
