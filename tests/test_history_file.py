@@ -36,7 +36,13 @@ def test_listing_and_validate_ignore_history_files(sessions_dir: Path) -> None:
     history.append_versions(path, [version(0, "x")])
     assert [s.path for s in SessionStore(sessions_dir).list()] == [path]
     out = io.StringIO()
-    assert cli.cmd_validate(SessionStore(sessions_dir), [path], out) == 0
+    hist = history.history_path(path)
+    assert cli.cmd_validate(SessionStore(sessions_dir), [path, hist], out) == 0
+    assert "answer history, 1 versions" in out.getvalue()
+    hist.write_text("junk\n")
+    out = io.StringIO()
+    assert cli.cmd_validate(SessionStore(sessions_dir), [hist], out) == 0
+    assert "warning: 1 damaged line(s)" in out.getvalue()
 
 
 @settings(max_examples=60, deadline=None)

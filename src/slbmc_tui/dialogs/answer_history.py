@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 from slbmc_tui.storage.history import HistoryRead, Version
 from slbmc_tui.widgets.answer_editor import AnswerEditor
 
-PREVIEW_CHARS = 60
+PREVIEW_CHARS = 40
 
 
 def version_line(version: Version, *, current: bool) -> Content:

@@ -103,8 +103,12 @@ def _open_regular(path: Path, flags: int) -> int:
 
 
 def read_history(session_path: Path) -> HistoryRead:
-    """Every version in the file, oldest first; never raises (a problem is reported)."""
-    path = history_path(session_path)
+    """Every version of a session's history, oldest first; never raises (a problem is said)."""
+    return read_history_file(history_path(session_path))
+
+
+def read_history_file(path: Path) -> HistoryRead:
+    """Every version in a history file, oldest first; never raises (a problem is said)."""
     try:
         fd = _open_regular(path, os.O_RDONLY)
     except FileNotFoundError:
