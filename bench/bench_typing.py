@@ -5,10 +5,11 @@ shows it: keys alternate between a marker letter that the answer text never cont
 a backspace, and the screen's count of markers goes up by one, then back down.
 Pilot is not used: its `press` is paced by idle waits, so it measures the pacing.
 The same is done in the baseline (a bare TextArea holding the same 2 KB answer), in our
-interview screen on a large session, saving as a user gets it (at least once a second
-while keys keep coming). "Typing during saves" compares that with the same app whose
-autosave is switched off: the figure is what saving costs a typist, and proves the
-writes stay off the UI thread. CPU per key is the app's utime+stime over the keys, less its idle rate.
+interview screen on a large session, saving as a user gets it (at least once a
+second while keys keep coming). "Typing during saves" compares that with the same app
+whose autosave is switched off: the figure is what saving costs a typist, and proves
+the writes stay off the UI thread. CPU per key is the app's utime+stime over the keys,
+less its idle rate.
 """
 
 from __future__ import annotations

@@ -24,8 +24,6 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import NamedTuple
 
-import pytest
-
 from tests.conftest import FakeClock
 from tests.interview_host import create_session_file
 

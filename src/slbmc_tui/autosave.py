@@ -15,6 +15,7 @@ the logic is unit tested with fakes.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Callable
@@ -239,10 +240,8 @@ class Autosaver:
                 if self._latest is not None and self._latest[0] <= sequence:
                     self._latest = None  # nothing older is kept for `save_now`
             if after is not None:
-                try:
+                with contextlib.suppress(Exception):  # extras (history) never fail a save
                     after()
-                except Exception:  # noqa: S110 - extras (history) never fail a save
-                    pass
             return SaveOutcome(ok=True, saved_at=self._clock())
 
     def _settle(self, outcome: SaveOutcome) -> None:

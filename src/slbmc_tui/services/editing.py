@@ -14,6 +14,7 @@ tests).
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Callable
@@ -197,10 +198,8 @@ class EditingSession:
     def flush(self) -> SaveStatus:
         """Save on this thread now if anything changed; never raises."""
         if self.autosaver is not None:
-            try:
+            with contextlib.suppress(Exception):  # the status below says it is not saved
                 self.autosaver.save_now()
-            except Exception:  # noqa: S110 - the status below says the change is not saved
-                pass
             self._tell()
         return self.status
 

@@ -64,8 +64,10 @@ class InterviewHeader(Widget):
         self.refresh()
 
     def show_progress(self, answered: int, total: int) -> None:
-        self.progress = f"{answered}/{total} answered"
-        self.refresh()
+        progress = f"{answered}/{total} answered"
+        if progress != self.progress:  # asked after every save: redraw only on a change
+            self.progress = progress
+            self.refresh()
 
     def show_status(self, status: SaveStatus, path: Path) -> None:
         """"Saving…", "Saved 14:32:05" or the error; a failure (or the first save after
@@ -81,10 +83,11 @@ class InterviewHeader(Widget):
             self._failed = not status.ok
 
     def show_save_status(self, text: str, *, ok: bool) -> None:
-        if self.save_state == "read-only":
+        state: SaveState = "ok" if ok else "error"
+        if self.save_state == "read-only" or (text, state) == (self.save_status, self.save_state):
             return
         self.save_status = text
-        self.save_state = "ok" if ok else "error"
+        self.save_state = state
         self.refresh()
 
     def render(self) -> Content:
