@@ -94,7 +94,7 @@ async def test_the_canvas_shows_words_typed_a_moment_ago_without_a_save(
     app = InterviewHost(sessions_dir, clock, at=WHY_BUY, autosave_delay=60)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        app.interview.autosaver.max_wait = 60  # type: ignore[union-attr]
+        app.interview.editing.autosaver.max_wait = 60  # type: ignore[union-attr]
         await pilot.press(*"Reliability")
         screen = app.interview
         assert screen.session.peek("customers_world", "customer", "why_buy").text == \

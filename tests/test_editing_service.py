@@ -12,6 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from slbmc_tui.autosave import SaveStatus
 from slbmc_tui.domain.bank import builtin_bank
@@ -197,3 +199,22 @@ def test_damaged_history_lines_are_skipped_and_reported(
     found = f.editing.history(KEY)
     assert [v.text for v in found.versions] == ["good"]
     assert "4 damaged line(s)" in found.problem
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.text(max_size=200), min_size=1, max_size=6))
+def test_whatever_is_typed_last_is_what_is_saved_and_in_history(texts: list[str]) -> None:
+    import tempfile
+
+    clock = FakeClock()
+    with tempfile.TemporaryDirectory() as folder:
+        store = SessionStore(Path(folder))
+        path = store.create(new_session(builtin_bank("en"), title="T", profile="P", clock=clock))
+        f = Fakes(open_session(store, path), clock)
+        for text in texts:
+            f.editing.set_text(KEY, text)
+            f.editing.flush()
+        again = open_session(store, path).session.peek(*KEY)
+        assert (again.text if again else "") == texts[-1]
+        versions = f.editing.history(KEY).versions
+        assert versions[0].text == texts[-1] if versions else texts[-1] == ""

@@ -23,7 +23,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, OptionList
 
-from slbmc_tui.autosave import Autosaver, SaveStatus
+from slbmc_tui.autosave import SaveStatus
 from slbmc_tui.commands import BlockCommands, OverviewCommands, SessionCommands
 from slbmc_tui.domain.bank import Block, Perspective, QuestionBank
 from slbmc_tui.domain.session import Clock, Position, Session, system_clock
@@ -121,11 +121,6 @@ class InterviewScreen(Screen[None]):
     def session(self) -> Session:
         """The session as edited so far (owned by `editing`; read only)."""
         return self.editing.session
-
-    @property
-    def autosaver(self) -> Autosaver | None:
-        """The session's autosave (None when read-only)."""
-        return self.editing.autosaver
 
     @property
     def unsaved_error(self) -> str | None:

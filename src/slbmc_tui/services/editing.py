@@ -221,8 +221,9 @@ class EditingSession:
     def history(self, key: AnswerKey) -> history.HistoryRead:
         """The answer's saved versions, newest first (call `flush()` first for the latest)."""
         found = history.read_history(self.opened.path)
+        problems = [p for p in (found.problem, self.history_problem) if p]
         return history.HistoryRead(history.versions_of(found.versions, key.triple),
-                                   found.problem)
+                                   " ".join(problems))
 
     def _versions_to_keep(self) -> AfterWrite | None:
         """At a snapshot (under the lock): the versions this save adds to the history."""
