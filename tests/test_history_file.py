@@ -95,3 +95,15 @@ def test_a_link_or_huge_file_is_refused_or_read_within_bounds(tmp_path: Path) ->
         handle.write(history.encode(version(0, "kept")))
     found = history.read_history(path)
     assert [v.text for v in found.versions] == ["kept"]
+
+
+def test_a_line_cut_by_a_crash_is_ignored_and_the_next_version_kept(tmp_path: Path) -> None:
+    path = tmp_path / "s.toml"
+    history.append_versions(path, [version(0, "before the crash")])
+    with history.history_path(path).open("a", encoding="utf-8") as handle:
+        handle.write(history.encode(version(1, "half written"))[:20])  # killed mid-append
+    assert history.read_history(path) == history.HistoryRead([version(0, "before the crash")])
+    history.append_versions(path, [version(2, "after the resume")])
+    found = history.read_history(path)
+    assert [v.text for v in found.versions] == ["before the crash", "after the resume"]
+    assert "1 damaged line(s)" in found.problem  # the cut line, now followed by a newline

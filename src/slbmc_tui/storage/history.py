@@ -134,6 +134,7 @@ def read_history_file(path: Path) -> HistoryRead:
     lines = raw.decode("utf-8", errors="replace").split("\n")
     if start > 0 and lines:
         lines = lines[1:]  # the first line was cut by the read limit
+    lines = lines[:-1]  # after the last newline: "" or a line a crash cut short, not a version
     versions: list[Version] = []
     skipped = 0
     for line in lines:
@@ -170,11 +171,14 @@ def append_versions(session_path: Path, versions: Sequence[Version],
     if not versions:
         return
     path = history_path(session_path)
-    fd = _open_regular(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT)
+    fd = _open_regular(path, os.O_RDWR | os.O_APPEND | os.O_CREAT)
     try:
         with contextlib.suppress(OSError):
             os.fchmod(fd, FILE_MODE)
         data = "".join(encode(version) for version in versions).encode("utf-8")
+        size = os.fstat(fd).st_size
+        if size and os.pread(fd, 1, size - 1) != b"\n":
+            data = b"\n" + data  # a crash cut the last line: keep ours apart from it
         view = memoryview(data)
         while view:
             view = view[os.write(fd, view):]
