@@ -14,6 +14,7 @@ from slbmc_tui.dialogs.answer_history import AnswerHistoryDialog
 from slbmc_tui.domain.session import Position
 from slbmc_tui.storage import history
 from slbmc_tui.widgets.answer_editor import AnswerEditor
+from tests.app_helpers import run_from_palette
 from tests.conftest import FakeClock
 from tests.interview_host import InterviewHost
 
@@ -89,3 +90,18 @@ async def test_a_hostile_history_file_never_blocks_the_session(
         await pilot.pause()
         assert isinstance(app.screen.focused, AnswerEditor)
     assert saved_text(app.path) == "still typed"  # type: ignore[arg-type]
+
+
+@pytest.mark.asyncio
+async def test_the_palette_opens_the_history_of_the_answer_with_the_cursor(
+        sessions_dir: Path, clock: FakeClock) -> None:
+    app = InterviewHost(sessions_dir, clock, at=WHY_BUY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press(*"Word")
+        await run_from_palette(pilot, "history of this answer")
+        await pilot.pause(0.3)
+        dialog = app.screen
+        assert isinstance(dialog, AnswerHistoryDialog)
+        assert "Why does the customer buy?" in str(
+            dialog.query_one("#history-title", Static).render())
