@@ -112,12 +112,16 @@ class Timekeeper:
     Call `show(block_id)` when a block is shown, `tick()` now and then (the screen does every
     second), `pause()` when the screen stops being active and `resume()` when it is again.
     Time between calls goes to the block that was on display; fractions of a second are carried,
-    never lost, and a gap longer than `MAX_GAP_SECONDS` counts as `MAX_GAP_SECONDS`.
+    never lost, and a gap longer than `MAX_GAP_SECONDS` counts as `MAX_GAP_SECONDS`. Counted
+    seconds go to `add(block_id, seconds)` (the editing service's, which owns the session),
+    or straight into `agenda.spent`.
     """
 
-    def __init__(self, agenda: Agenda, clock: Callable[[], datetime]) -> None:
+    def __init__(self, agenda: Agenda, clock: Callable[[], datetime],
+                 add: Callable[[str, int], None] | None = None) -> None:
         self.agenda = agenda
         self._clock = clock
+        self._add = add or self._add_to_agenda
         self._block: str | None = None
         self._since: datetime | None = None
         self._carry = 0.0
@@ -144,9 +148,11 @@ class Timekeeper:
         whole = int(elapsed)
         self._carry = elapsed - whole
         if whole:
-            spent = self.agenda.spent
-            spent[self._block] = spent.get(self._block, 0) + whole
+            self._add(self._block, whole)
         return whole > 0
+
+    def _add_to_agenda(self, block_id: str, seconds: int) -> None:
+        self.agenda.spent[block_id] = self.agenda.spent.get(block_id, 0) + seconds
 
     def pause(self, *, held: bool = False) -> None:
         """Stop counting (the time so far is counted first)."""

@@ -20,11 +20,11 @@ from slbmc_tui.widgets.agenda_clock import AgendaClock
 from slbmc_tui.widgets.quote_marks import toggle_quote_at_cursor
 
 if TYPE_CHECKING:
-    from slbmc_tui.autosave import Autosaver
     from slbmc_tui.dialogs.agenda import AgendaPlan
     from slbmc_tui.domain.bank import QuestionBank
     from slbmc_tui.domain.rounds import RoundFile
     from slbmc_tui.domain.session import Session
+    from slbmc_tui.services.editing import EditingSession
     from slbmc_tui.storage.store import OpenedSession
 
 SAVE_TIME_EVERY = 60
@@ -40,6 +40,7 @@ class InterviewAids(Screen[None]):
     _time_saved: int
     opened: OpenedSession
     read_only: bool
+    editing: EditingSession
 
     if TYPE_CHECKING:
         @property
@@ -47,9 +48,6 @@ class InterviewAids(Screen[None]):
 
         @property
         def bank(self) -> QuestionBank: ...
-
-        @property
-        def autosaver(self) -> Autosaver | None: ...
 
         def flush_save(self) -> None: ...
 
@@ -67,10 +65,9 @@ class InterviewAids(Screen[None]):
         if clock is not None:
             clock.show(keeper.status())
         spent = self.session.agenda.spent_seconds()
-        saver = self.autosaver
-        if saver is not None and spent != self._time_saved and spent - self._time_saved >= every:
+        if spent != self._time_saved and spent - self._time_saved >= every:
             self._time_saved = spent
-            saver.changed()
+            self.editing.keep_time()
 
     def _pause_clock(self) -> None:
         if self.timekeeper is not None:
@@ -108,9 +105,7 @@ class InterviewAids(Screen[None]):
 
         def chosen(plan: AgendaPlan | None) -> None:
             if plan is not None:
-                self.session.agenda.set_plan(plan.total_minutes, plan.boxes)
-                if self.autosaver is not None:
-                    self.autosaver.changed()
+                self.editing.set_plan(plan.total_minutes, plan.boxes)
                 if self._agenda_clock() is None and self.session.agenda.planned:
                     self.mount(AgendaClock(), before=self.query_one(Footer))
                 clock = self._agenda_clock()
@@ -143,9 +138,9 @@ class InterviewAids(Screen[None]):
         from slbmc_tui.screens.wrap_up import WrapUpScreen
 
         self.flush_save()  # the screen reads the session: every typed word is in it
-        changed = self.autosaver.changed if self.autosaver is not None else None
         self.app.push_screen(WrapUpScreen(self.session, self.bank, self.opened.path,
-                                          changed=changed, read_only=self.read_only),
+                                          set_next_steps=self.editing.set_next_steps,
+                                          read_only=self.read_only),
                              lambda _: self._refocus_position())
 
     @work(thread=True, exclusive=True, group="earlier-rounds")

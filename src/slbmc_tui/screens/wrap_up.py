@@ -1,8 +1,8 @@
 """The wrap-up: what is covered, what is open, the time per block, and the next steps.
 
 Opened from the palette at any time and offered at the end of the interview. The next steps
-are typed here and written into the session at once (the interview's autosave saves them,
-`changed` is its hook); f5 / f8 write the follow-up message (client / working) beside the
+are typed here and handed to the editing service at once (`set_next_steps`), which saves
+them with the session; f5 / f8 write the follow-up message (client / working) beside the
 exports and copy it to the clipboard.
 """
 
@@ -71,12 +71,13 @@ class WrapUpScreen(Screen[None]):
     ]
 
     def __init__(self, session: Session, bank: QuestionBank, session_path: Path, *,
-                 changed: Callable[[], None] | None = None, read_only: bool = False) -> None:
+                 set_next_steps: Callable[[str], object] | None = None,
+                 read_only: bool = False) -> None:
         super().__init__()
         self.session = session
         self.bank = bank
         self.session_path = session_path
-        self._changed = changed
+        self._set_next_steps = set_next_steps
         self.read_only = read_only
 
     def compose(self) -> ComposeResult:
@@ -128,11 +129,8 @@ class WrapUpScreen(Screen[None]):
 
     @on(TextArea.Changed, "#next-steps")
     def _steps_typed(self, event: TextArea.Changed) -> None:
-        if self.read_only or event.text_area.text == self.session.next_steps:
-            return
-        self.session.next_steps = event.text_area.text
-        if self._changed is not None:
-            self._changed()
+        if not self.read_only and self._set_next_steps is not None:
+            self._set_next_steps(event.text_area.text)
 
     def action_back(self) -> None:
         self.dismiss(None)
