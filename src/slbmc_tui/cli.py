@@ -157,7 +157,7 @@ def _looks_like_bank(text: str) -> bool:
 
     try:
         data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError:
+    except (tomllib.TOMLDecodeError, RecursionError):
         return "[[blocks]]" in text and "schema_version" not in text
     return isinstance(data.get("blocks"), list) and "meta" not in data
 

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import builtins
 import os
-import stat
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 from typing import NamedTuple
 
 from slbmc_tui.domain.bank import QuestionBank, load_bank, resolve_bank
+from slbmc_tui.domain.bounded import read_regular_file
 from slbmc_tui.domain.errors import SessionFileError
 from slbmc_tui.domain.session import (
     Clock,
@@ -129,32 +129,10 @@ class SessionStore:
         Opens read-only and never writes: a listing leaves every byte (and mtime) alone.
         """
         self._check_place(path)
-        try:
-            info = os.stat(path)
-            if stat.S_ISDIR(info.st_mode):
-                raise SessionFileError(path, "is a folder, not a session file")
-            if not stat.S_ISREG(info.st_mode):
-                raise SessionFileError(path, "is not a regular file (a device, pipe or socket)")
-            if info.st_size == 0:
-                raise SessionFileError(path, "is empty (0 bytes): not a session file")
-            if info.st_size > MAX_FILE_BYTES:
-                raise SessionFileError(
-                    path, f"is {info.st_size / 1_048_576:.1f} MB, larger than a session can be "
-                    f"({MAX_FILE_BYTES // 1_048_576} MB); not opened")
-            with path.open("rb") as handle:
-                raw = handle.read(limit if limit else MAX_FILE_BYTES + 1)
-        except SessionFileError:
-            raise
-        except IsADirectoryError as error:
-            raise SessionFileError(path, "is a folder, not a session file") from error
-        except PermissionError as error:
-            raise SessionFileError(path, "cannot be read: permission denied") from error
-        except FileNotFoundError as error:
-            raise SessionFileError(path, "does not exist") from error
-        except OSError as error:
-            raise SessionFileError(path, f"cannot be read: {error.strerror or error}") from error
-        if limit is None and len(raw) > MAX_FILE_BYTES:
-            raise SessionFileError(path, "grew larger than a session can be while being read")
+        raw = read_regular_file(path, MAX_FILE_BYTES, SessionFileError, "session",
+                                limit=limit)
+        if not raw:
+            raise SessionFileError(path, "is empty (0 bytes): not a session file")
         if b"\x00" in raw:
             raise SessionFileError(path, "is a binary file (contains NUL bytes), not TOML text")
         raw = raw.removeprefix(b"\xef\xbb\xbf")  # a byte-order mark some editors add
@@ -168,8 +146,11 @@ class SessionStore:
                 "save it as UTF-8 and try again") from error
 
     def _check_place(self, path: Path) -> None:
-        if not path.is_symlink():
-            return
+        try:
+            if not path.is_symlink():
+                return
+        except (OSError, ValueError) as error:
+            raise SessionFileError(path, "is not a usable file name") from error
         try:
             target = path.resolve(strict=True)
         except (OSError, RuntimeError) as error:
