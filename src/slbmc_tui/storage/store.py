@@ -32,10 +32,11 @@ from slbmc_tui.storage.atomic import (
 )
 from slbmc_tui.storage.locking import SessionLock, acquire
 from slbmc_tui.storage.names import SUFFIX, candidate_names, session_stem
+from slbmc_tui.storage.session_file import MAX_FILE_BYTES as MAX_FILE_BYTES
 from slbmc_tui.storage.session_file import SessionFile as SessionFile
+from slbmc_tui.storage.session_file import SessionTooLarge, too_large_problem
 from slbmc_tui.storage.session_schema import SessionDataError, meta_from_data
 
-MAX_FILE_BYTES = 10 * 1024 * 1024
 HEAD_READ_BYTES = 64 * 1024
 DEFAULT_FOLDER = Path("sessions")
 FOLDER_ENV = "SLBMC_SESSIONS_DIR"
@@ -186,6 +187,10 @@ class SessionStore:
         self.prepare()
         text = toml_format.dumps(session)
         stem = session_stem(session.meta.title, session.meta.profile, session.meta.round)
+        problem = too_large_problem(len(text.encode("utf-8")))
+        if problem is not None:  # never write a file that could not be opened again
+            raise SessionTooLarge(self.folder / f"{stem}{SUFFIX}", f"{problem}; not created",
+                                  None)
         for name in candidate_names(stem):
             path = self.folder / name
             if create_exclusive(path, text):
@@ -214,10 +219,10 @@ class SessionStore:
         """Remove temporary files left by a crashed save (listings ignore them anyway)."""
         return clean_stale_temp_files(self.folder) if self.folder.is_dir() else []
 
-    def open(self, path: Path) -> SessionFile:
-        """A writer for a session that was loaded successfully."""
+    def open(self, path: Path, lock: SessionLock | None = None) -> SessionFile:
+        """A writer for a session that was loaded successfully (re-checking `lock` per save)."""
         clean_stale_temp_files(path.parent)
-        return SessionFile(path)
+        return SessionFile(path, lock)
 
 
 def summaries_by_model(summaries: Iterable[SessionSummary]) -> dict[str, list[SessionSummary]]:
@@ -267,4 +272,5 @@ def open_session(
         if held is not None:
             held.release()
         raise
-    return OpenedSession(path=path, session=session, bank=bank, file=store.open(path), lock=held)
+    return OpenedSession(path=path, session=session, bank=bank, file=store.open(path, held),
+                         lock=held)
