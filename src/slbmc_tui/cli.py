@@ -10,13 +10,14 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import IO, TextIO
 
 from slbmc_tui import __version__
 from slbmc_tui.domain.bank import BUILTIN_LANGUAGES, QuestionBank, builtin_bank, load_bank
 from slbmc_tui.domain.errors import SlbmcFileError
 from slbmc_tui.domain.session import Session
 from slbmc_tui.storage.store import SessionStore, default_sessions_dir
+from slbmc_tui.text.safe import visible_block, visible_line
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
 
@@ -24,7 +25,7 @@ EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
 def _common_options(suppress: bool) -> argparse.ArgumentParser:
     # Sub-commands must not reset what was given before the command name, hence SUPPRESS.
     default = argparse.SUPPRESS if suppress else None
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument("--sessions-dir", metavar="DIR", default=default,
                         help="folder of session files (default: $SLBMC_SESSIONS_DIR or ./sessions)")
     common.add_argument("--questions", metavar="PATH", type=Path, default=default,
@@ -34,7 +35,7 @@ def _common_options(suppress: bool) -> argparse.ArgumentParser:
 
 def build_parser() -> argparse.ArgumentParser:
     common = _common_options(suppress=True)
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="slbmc", parents=[_common_options(suppress=False)],
         description="Guided Service Logic Business Model Canvas interviews in the terminal. "
                     "With no command, opens the start screen.")
@@ -79,8 +80,34 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
-    """Run the CLI; returns the process exit code."""
+    """Run the CLI; returns the process exit code. Never ends in a traceback."""
     out = out or sys.stdout
+    try:
+        return _run(argv, out)
+    except KeyboardInterrupt:
+        _say("interrupted; nothing was changed by this command")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+        return EXIT_PROBLEM
+    except UnicodeEncodeError as error:
+        _say(f"this text cannot be written in the output's encoding ({error.encoding}); "
+             "use a UTF-8 locale, or write to a file with -o FILE")
+        return EXIT_PROBLEM
+    except (RecursionError, MemoryError) as error:
+        _say(f"the input is too deeply nested or too large to handle ({type(error).__name__}); "
+             "nothing was written")
+        return EXIT_PROBLEM
+    except Exception as error:  # the last line of defence: one line, never a traceback
+        _say(f"unexpected {type(error).__name__}: {error}. Nothing was written. "
+             "Please report this with the command you ran.")
+        return EXIT_PROBLEM
+
+
+EXIT_INTERRUPTED = 130
+
+
+def _run(argv: Sequence[str] | None, out: TextIO) -> int:
     args = build_parser().parse_args(argv)
     store = SessionStore(default_sessions_dir(args.sessions_dir))
     command = args.command or "start"
@@ -91,7 +118,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             return cmd_validate(store, args.paths, out)
         if command == "questions":
             bank = load_bank(args.questions) if args.questions else builtin_bank(args.lang)
-            out.write(bank_outline(bank))
+            out.write(for_terminal(bank_outline(bank), out))
             return EXIT_OK
         if command == "export":
             return cmd_export(store, args, out)
@@ -99,14 +126,47 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             return cmd_compare_markdown(store, args, out)
         return run_tui(store, args)
     except SlbmcFileError as error:
-        print(f"slbmc: {error}", file=sys.stderr)
+        _say(str(error))
         return EXIT_PROBLEM
+
+
+def _say(message: str, prefix: str = "slbmc") -> None:
+    """One line on stderr; text quoted from files and paths never reaches it as control codes."""
+    print(f"{prefix}: {visible_line(message)}", file=sys.stderr)
+
+
+def for_terminal(text: str, stream: TextIO) -> str:
+    """A document as written: exact to a file or pipe, control characters made visible on a tty."""
+    try:
+        tty = stream.isatty()
+    except (AttributeError, ValueError):
+        tty = False
+    return visible_block(text) if tty else text
+
+
+def _quiet_broken_pipe() -> None:
+    # The reader (`| head`) went away: no message, and no second error when Python flushes.
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse quoting the command line back (bad choices, stray words) without control codes."""
+
+    def _print_message(self, message: str, file: IO[str] | None = None) -> None:
+        if message:
+            super()._print_message(visible_block(message), file)
 
 
 def cmd_list(store: SessionStore, out: TextIO) -> int:
     summaries = store.list()
     if not summaries:
-        out.write(f"No sessions in {store.folder}. "
+        out.write(f"No sessions in {_printable(str(store.folder))}. "
                   "Start one with `slbmc new` or try `slbmc demo`.\n")
         return EXIT_OK
     rows = [("TITLE", "PROFILE", "CLIENT", "PROGRESS", "UPDATED", "FILE")]
@@ -225,7 +285,7 @@ def cmd_export(store: SessionStore, args: argparse.Namespace, out: TextIO) -> in
     try:
         text = render_export(session, bank, args.format)
     except ExportError as error:
-        print(f"slbmc export: {error}", file=sys.stderr)
+        _say(str(error), "slbmc export")
         return EXIT_PROBLEM
     return _write_output(text, args.output, out)
 
@@ -234,7 +294,7 @@ def cmd_compare_markdown(store: SessionStore, args: argparse.Namespace, out: Tex
     from slbmc_tui.export.compare_markdown import compare_to_markdown
 
     if len(args.sessions) < 2:
-        print("slbmc compare: name at least two sessions", file=sys.stderr)
+        _say("name at least two sessions", "slbmc compare")
         return EXIT_USAGE
     loaded = [load_with_bank(store, name) for name in args.sessions]
     text = compare_to_markdown([s for s, _ in loaded], loaded[0][1])
@@ -244,16 +304,21 @@ def cmd_compare_markdown(store: SessionStore, args: argparse.Namespace, out: Tex
 def _write_output(text: str, target: Path | None, out: TextIO) -> int:
     """Standard output, or the file atomically and private (0600): exports hold client notes."""
     if target is None or str(target) == "-":
-        out.write(text)
+        out.write(for_terminal(text, out))
         return EXIT_OK
     from slbmc_tui.storage.atomic import atomic_write_text
+    from slbmc_tui.storage.targets import export_target_problem
 
+    refused = export_target_problem(target)
+    if refused:
+        _say(refused)
+        return EXIT_PROBLEM
     try:
         atomic_write_text(target, text)
     except OSError as error:  # FileWriteError: names the file and the cause
-        print(f"slbmc: {error}", file=sys.stderr)
+        _say(str(error))
         return EXIT_PROBLEM
-    print(f"Wrote {target}", file=sys.stderr)
+    print(visible_line(f"Wrote {target}"), file=sys.stderr)
     return EXIT_OK
 
 
