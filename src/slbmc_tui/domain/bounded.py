@@ -49,7 +49,7 @@ def read_regular_file(path: Path, max_bytes: int, error: type[SlbmcFileError],
         if stat.S_ISDIR(info.st_mode):
             raise error(path, f"is a folder, not a {what} file")
         if not stat.S_ISREG(info.st_mode):
-            raise error(path, f"is not a regular file (a device, pipe or socket); not opened")
+            raise error(path, "is not a regular file (a device, pipe or socket); not opened")
         if info.st_size > max_bytes:
             raise error(path, f"is {_size(info.st_size)}, larger than a {what} can be "
                               f"({_size(max_bytes)}); not opened")
@@ -92,8 +92,7 @@ def _size(size: int) -> str:
     return f"{size / 1024:.0f} KB" if size >= 1024 else f"{size} bytes"
 
 
-def loads_bounded(text: str, path: Path, error: type[SlbmcFileError],
-                  max_depth: int = MAX_DEPTH, max_values: int = MAX_VALUES) -> dict[str, Any]:
+def loads_bounded(text: str, path: Path, error: type[SlbmcFileError]) -> dict[str, Any]:
     """Parse TOML text, refusing nesting or key counts beyond the limits, in one line each.
 
     tomllib recurses once per level of nested arrays and inline tables, so a deep file is
@@ -105,17 +104,17 @@ def loads_bounded(text: str, path: Path, error: type[SlbmcFileError],
     except tomllib.TOMLDecodeError as cause:
         raise error(path, f"is not valid TOML ({cause})") from cause
     except RecursionError as cause:
-        raise error(path, f"nests arrays or tables deeper than {max_depth} levels; "
+        raise error(path, f"nests arrays or tables deeper than {MAX_DEPTH} levels; "
                           "not opened") from cause
     except MemoryError as cause:
         raise error(path, "is too large to read into memory; not opened") from cause
-    check_shape(data, path, error, max_depth, max_values)
+    check_shape(data, path, error)
     return data
 
 
-def check_shape(data: Any, path: Path, error: type[SlbmcFileError],
-                max_depth: int = MAX_DEPTH, max_values: int = MAX_VALUES) -> None:
+def check_shape(data: Any, path: Path, error: type[SlbmcFileError]) -> None:
     """Raise `error` when parsed data nests deeper or holds more values than the limits."""
+    max_depth, max_values = MAX_DEPTH, MAX_VALUES
     count = 0
     stack: list[tuple[Any, int, str]] = [(data, 0, "")]
     while stack:
