@@ -9,7 +9,6 @@ import stat
 import subprocess
 import sys
 import textwrap
-import time
 from datetime import datetime
 from pathlib import Path
 
@@ -17,7 +16,6 @@ import pytest
 import tomli_w
 
 from slbmc_tui.domain.errors import SessionFileError
-from slbmc_tui.storage import locking
 from slbmc_tui.storage.locking import SessionLocked, acquire, lock_path_for, read_lock
 from slbmc_tui.storage.store import SessionStore, open_session
 from tests.conftest import FIXED_NOW

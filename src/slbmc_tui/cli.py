@@ -10,7 +10,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import IO, TextIO
+from typing import Any, TextIO
 
 from slbmc_tui import __version__
 from slbmc_tui.domain.bank import BUILTIN_LANGUAGES, QuestionBank, builtin_bank, load_bank
@@ -22,7 +22,7 @@ from slbmc_tui.text.safe import visible_block, visible_line
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
 
 
-def _common_options(suppress: bool) -> argparse.ArgumentParser:
+def _common_options(suppress: bool) -> _Parser:
     # Sub-commands must not reset what was given before the command name, hence SUPPRESS.
     default = argparse.SUPPRESS if suppress else None
     common = _Parser(add_help=False)
@@ -158,7 +158,7 @@ def _quiet_broken_pipe() -> None:
 class _Parser(argparse.ArgumentParser):
     """argparse quoting the command line back (bad choices, stray words) without control codes."""
 
-    def _print_message(self, message: str, file: IO[str] | None = None) -> None:
+    def _print_message(self, message: str, file: Any = None) -> None:
         if message:
             super()._print_message(visible_block(message), file)
 
