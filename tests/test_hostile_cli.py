@@ -288,3 +288,15 @@ def test_under_a_real_terminal_no_command_sends_escapes(tmp_path: Path) -> None:
         assert shown.strip(), argv
         assert "Traceback" not in shown, (argv, shown[-2000:])
         assert not hostile.has_terminal_escape(shown), (argv, repr(shown[:400]))
+
+
+def test_a_full_disk_or_closed_pipe_on_stdout_is_one_line(tmp_path: Path) -> None:
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([sys.executable, "-m", "slbmc_tui", "questions"], stdout=full,
+                                stderr=subprocess.PIPE, text=True, timeout=60)
+    assert result.returncode == 1
+    assert result.stderr.startswith("slbmc: could not write the output: the disk is full")
+    assert "Traceback" not in result.stderr and "Exception ignored" not in result.stderr
+    piped = subprocess.run(f"{sys.executable} -m slbmc_tui questions | head -c 10",
+                           shell=True, capture_output=True, text=True, timeout=60)
+    assert "Traceback" not in piped.stderr and "Exception ignored" not in piped.stderr

@@ -83,11 +83,20 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     """Run the CLI; returns the process exit code. Never ends in a traceback."""
     out = out or sys.stdout
     try:
-        return _run(argv, out)
+        code = _run(argv, out)
+        out.flush()  # a full disk or a closed pipe shows here, not as noise at exit
+        return code
     except KeyboardInterrupt:
         _say("interrupted; nothing was changed by this command")
         return EXIT_INTERRUPTED
     except BrokenPipeError:
+        _quiet_broken_pipe()
+        return EXIT_PROBLEM
+    except OSError as error:  # writing the output failed (a full disk, a closed terminal)
+        from slbmc_tui.storage.atomic import describe_os_error
+
+        where = f"{error.filename}: " if error.filename else "the output: "
+        _say(f"could not write {where}{describe_os_error(error)}")
         _quiet_broken_pipe()
         return EXIT_PROBLEM
     except UnicodeEncodeError as error:
