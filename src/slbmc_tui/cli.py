@@ -95,8 +95,11 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     except OSError as error:  # writing the output failed (a full disk, a closed terminal)
         from slbmc_tui.storage.atomic import describe_os_error
 
-        where = f"{error.filename}: " if error.filename else "the output: "
-        _say(f"could not write {where}{describe_os_error(error)}")
+        if error.filename:  # a path from the command line, perhaps thousands of characters
+            name = str(error.filename)
+            _say(f"{name if len(name) <= 200 else name[:200] + '…'}: {describe_os_error(error)}")
+        else:
+            _say(f"could not write the output: {describe_os_error(error)}")
         _quiet_broken_pipe()
         return EXIT_PROBLEM
     except UnicodeEncodeError as error:

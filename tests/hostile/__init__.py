@@ -37,6 +37,9 @@ Bad paths (each returns a path that is not a plain file):
     fifo(folder), directory(folder), symlink_loop(folder), dangling_link(folder),
     DEV_ZERO, DEV_FULL, symlink_alias(session) (a second name for one session).
 
+SESSION_FILES and BANK_PATHS name every builder above that makes a session-shaped or a
+bank-shaped input, for tests that want "all of them".
+
 `snapshot(folder)` maps every file under a folder to its bytes, so a test can check that
 nothing it read was changed (lock files excepted).
 """
@@ -228,6 +231,7 @@ SESSION_FILES: dict[str, Builder] = {
     "directory": directory,
     "symlink-loop": symlink_loop,
     "dangling-link": dangling_link,
+    "alias": lambda folder: symlink_alias(hostile_session(folder)),
     "bank-dev-zero": lambda folder: bank_path_session(folder, DEV_ZERO),
     "bank-fifo": lambda folder: bank_path_session(folder, fifo(folder.parent / "banks")),
     "bank-directory": lambda folder: bank_path_session(folder, folder.parent),
