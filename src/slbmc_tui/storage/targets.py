@@ -22,8 +22,8 @@ def export_target_problem(path: Path) -> str | None:
         return "The path holds a NUL character, which no file name can; give another name."
     try:
         info = os.lstat(path)
-    except FileNotFoundError:
-        return None  # a new file: the writer creates it (and says so if the folder is missing)
+    except (FileNotFoundError, NotADirectoryError):
+        return None  # a new file: the writer creates it (and says why if its folder cannot be)
     except OSError as error:
         return f"{path} cannot be used: {error.strerror or error}."
     if stat.S_ISREG(info.st_mode):
