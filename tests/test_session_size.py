@@ -35,6 +35,8 @@ def test_a_warning_comes_well_before_the_limit(tmp_path: Path) -> None:
     file.save(_with_text(12_000))
     assert file.size is not None and file.size > 10_000
     assert file.size_warning is not None and "can hold" in file.size_warning
+    reopened = SessionFile(tmp_path / "s.toml")  # warned at once on opening, before any edit
+    assert reopened.size == file.size and reopened.size_warning == file.size_warning
 
 
 @pytest.mark.usefixtures("small_limits")

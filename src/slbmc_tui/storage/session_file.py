@@ -12,6 +12,7 @@ private recovery file beside the session instead, and SessionTooLarge says what 
 from __future__ import annotations
 
 import errno
+import os
 import threading
 from datetime import datetime
 from pathlib import Path
@@ -34,6 +35,13 @@ RECOVERY_SUFFIX = ".txt"
 
 def _megabytes(size: int) -> str:
     return f"{size / 1_048_576:.1f} MB"
+
+
+def _size_on_disk(path: Path) -> int | None:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return None
 
 
 class SessionTooLarge(FileWriteError):
@@ -70,8 +78,8 @@ class SessionFile:
     def __init__(self, path: Path, lock: SessionLock | None = None) -> None:
         self.path = Path(path)
         self.lock = lock
-        self.size: int | None = None
-        """Bytes of the text last saved (or refused); None before the first save."""
+        self.size: int | None = _size_on_disk(self.path)
+        """Bytes of the file as opened, then of the text last saved (or refused)."""
         self._renderer = SessionRenderer()
         self._last_text: str | None = None
         self._recovery: Path | None = None
