@@ -111,7 +111,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
              "nothing was written")
         return EXIT_PROBLEM
     except Exception as error:  # the last line of defence: one line, never a traceback
-        _say(f"unexpected {type(error).__name__}: {error}. Nothing was written. "
+        _say(f"unexpected {type(error).__name__}: {error}. "
              "Please report this with the command you ran.")
         return EXIT_PROBLEM
 
