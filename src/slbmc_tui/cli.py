@@ -7,6 +7,7 @@ Textual and the exporters are imported only by the commands that use them, so
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -111,6 +112,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
              "nothing was written")
         return EXIT_PROBLEM
     except Exception as error:  # the last line of defence: one line, never a traceback
+        if os.environ.get("SLBMC_DEBUG"):
+            raise  # for developers: the full traceback
         _say(f"unexpected {type(error).__name__}: {error}. "
              "Please report this with the command you ran.")
         return EXIT_PROBLEM
@@ -158,8 +161,6 @@ def for_terminal(text: str, stream: TextIO) -> str:
 
 def _quiet_broken_pipe() -> None:
     # The reader (`| head`) went away: no message, and no second error when Python flushes.
-    import os
-
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
@@ -223,13 +224,9 @@ def cmd_validate(store: SessionStore, paths: list[Path], out: TextIO) -> int:
     return EXIT_PROBLEM if problems else EXIT_OK
 
 
-def _looks_like_bank(text: str) -> bool:
+def _looks_like_bank(text: str, data: dict[str, Any] | None) -> bool:
     """Banks hold an array of blocks and no `meta`; sessions a table of blocks and `meta`."""
-    import tomllib
-
-    try:
-        data = tomllib.loads(text)
-    except (tomllib.TOMLDecodeError, RecursionError):
+    if data is None:  # not TOML: guess from the text, for the clearer of the two messages
         return "[[blocks]]" in text and "schema_version" not in text
     return isinstance(data.get("blocks"), list) and "meta" not in data
 
@@ -241,13 +238,22 @@ def validate_file(store: SessionStore, path: Path) -> tuple[str, list[str]]:
     encoding, links) and never writes: the file's bytes and mtime stay as they were.
     """
     from slbmc_tui.domain.bank import resolve_bank
-    from slbmc_tui.storage.toml_format import parse_session
+    from slbmc_tui.domain.bounded import loads_bounded
+    from slbmc_tui.domain.errors import SessionFileError
+    from slbmc_tui.storage.toml_format import parse_session_table
 
     text = store.read_text(path)
-    if _looks_like_bank(text):
+    try:  # parsed once, within bounds: a large file costs one parse, not two
+        data: dict[str, Any] | None = loads_bounded(text, path, SessionFileError)
+    except SessionFileError:
+        if not _looks_like_bank(text, None):
+            raise
+        data = None
+    if _looks_like_bank(text, data):
         bank = load_bank(path)
         return f"question bank {bank.id}, {bank.prompt_count} prompts", []
-    session = parse_session(text, path)
+    assert data is not None
+    session = parse_session_table(data, path)
     what = f"session {session.meta.title!r} / {session.meta.profile!r}"
     try:
         bank = resolve_bank(session.meta.bank_id, session.meta.language, session.meta.bank_path)

@@ -36,7 +36,11 @@ def dumps(session: Session) -> str:
 
 def parse_session(text: str, path: Path) -> Session:
     """Parse a whole session file; every problem is a SessionFileError naming the file."""
-    data = _loads(text, path)
+    return parse_session_table(_loads(text, path), path)
+
+
+def parse_session_table(data: dict[str, Any], path: Path) -> Session:
+    """The session in an already parsed (bounded) file table: version checked, then content."""
     _check_version(data, path)
     return session_from_table(data, path)
 
