@@ -133,3 +133,27 @@ def test_two_processes_racing_for_one_session_leave_one_editor(made: Path) -> No
         for child in children:
             _finish(child)
     assert sorted(said) == ["locked"] * 3 + ["won"]
+
+
+def test_saving_through_an_alias_writes_the_one_real_file(made: Path) -> None:
+    link = made.with_name("alias.toml")
+    link.symlink_to(made.name)
+    opened = open_session(SessionStore(made.parent), link, lock=True)
+    try:
+        opened.session.meta.title = "Through the alias"
+        opened.file.save(session_to_data(opened.session))
+    finally:
+        opened.close()
+    assert link.is_symlink()  # not replaced by a copy: the session did not fork
+    assert SessionStore(made.parent).load(made).meta.title == "Through the alias"
+
+
+def test_a_lock_file_hard_linked_to_another_file_is_never_written(made: Path) -> None:
+    precious = made.parent / "precious.txt"
+    precious.write_text("keep me")
+    os.link(precious, lock_path_for(made))
+    from slbmc_tui.domain.errors import FileWriteError
+
+    with pytest.raises(FileWriteError, match="not a plain lock file"):
+        acquire(made)
+    assert precious.read_text() == "keep me"

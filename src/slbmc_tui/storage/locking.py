@@ -20,6 +20,7 @@ import errno
 import fcntl
 import os
 import socket
+import stat
 import threading
 import time
 import tomllib
@@ -210,6 +211,16 @@ def _try_lock(fd: int, mode: int = fcntl.LOCK_EX) -> bool:
     return True
 
 
+def _check_plain(fd: int, lock_path: Path) -> None:
+    """Refuse a lock "file" that is something else, or a hard link to some other file of yours:
+    the holder's details are written into it."""
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode) or info.st_nlink > 1:
+        raise FileWriteError(lock_path, "is not a plain lock file (a hard link or special "
+                             "file); move it away and open the session again",
+                             OSError(errno.EEXIST, "not a plain lock file"))
+
+
 def _lock_with_retries(fd: int) -> bool:
     for attempt in range(_BUSY_RETRIES):
         if _try_lock(fd):
@@ -229,6 +240,7 @@ def _take(session_path: Path, lock_path: Path) -> int:
                                  f"{describe_os_error(error)}", error) from error
         assert fd is not None
         try:
+            _check_plain(fd, lock_path)
             if not _lock_with_retries(fd):
                 raise SessionLocked(session_path, _read_info(fd))
             if not _is_current(fd, lock_path):

@@ -220,7 +220,13 @@ class SessionStore:
         return clean_stale_temp_files(self.folder) if self.folder.is_dir() else []
 
     def open(self, path: Path, lock: SessionLock | None = None) -> SessionFile:
-        """A writer for a session that was loaded successfully (re-checking `lock` per save)."""
+        """A writer for a session that was loaded successfully (re-checking `lock` per save).
+
+        A link (load only accepts links within the folder) is saved through to its real file:
+        replacing the link would fork one session into two.
+        """
+        if path.is_symlink():
+            path = Path(os.path.realpath(path))
         clean_stale_temp_files(path.parent)
         return SessionFile(path, lock)
 
