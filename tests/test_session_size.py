@@ -112,3 +112,15 @@ def test_read_limit_message_names_the_file(tmp_path: Path) -> None:
     path.write_bytes(b"#" * (session_file.MAX_FILE_BYTES + 1))
     with pytest.raises(SessionFileError, match="big.toml: is 10.0 MB, larger than a session"):
         SessionStore(tmp_path).load(path)
+
+
+def test_a_lone_surrogate_never_makes_a_session_unsaveable(tmp_path: Path) -> None:
+    # Undecodable bytes on a command line arrive as lone surrogates, which UTF-8 cannot hold.
+    session = tiny_session(title="Caf\udce9")
+    session.answer("customers_world", "ours", "q1").text = "ok \udcff end"
+    path = SessionStore(tmp_path).create(session)
+    SessionFile(path).save(session_to_data(session))
+    loaded = SessionStore(tmp_path).load(path)
+    assert loaded.meta.title == "Caf\ufffd"
+    answer = loaded.peek("customers_world", "ours", "q1")
+    assert answer is not None and answer.text == "ok \ufffd end"

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from slbmc_tui.domain.bounded import check_shape
 from slbmc_tui.domain.errors import FileWriteError, SessionFileError
-from slbmc_tui.storage.atomic import atomic_write_text, ensure_private_dir
+from slbmc_tui.storage.atomic import atomic_write_text, encode_text, ensure_private_dir
 from slbmc_tui.storage.toml_render import SessionRenderer
 
 if TYPE_CHECKING:
@@ -107,7 +107,7 @@ class SessionFile:
             text = self._renderer.render(data)
             if text == self._last_text and self.path.exists():
                 return False
-            encoded_size = len(text.encode("utf-8"))
+            encoded_size = len(encode_text(text))
             self.size = encoded_size
             problem = too_large_problem(encoded_size) or self._shape_problem(data)
             if problem is not None:

@@ -28,6 +28,7 @@ from slbmc_tui.storage import toml_format
 from slbmc_tui.storage.atomic import (
     clean_stale_temp_files,
     create_exclusive,
+    encode_text,
     ensure_private_dir,
 )
 from slbmc_tui.storage.locking import SessionLock, acquire
@@ -187,7 +188,7 @@ class SessionStore:
         self.prepare()
         text = toml_format.dumps(session)
         stem = session_stem(session.meta.title, session.meta.profile, session.meta.round)
-        problem = too_large_problem(len(text.encode("utf-8")))
+        problem = too_large_problem(len(encode_text(text)))
         if problem is not None:  # never write a file that could not be opened again
             raise SessionTooLarge(self.folder / f"{stem}{SUFFIX}", f"{problem}; not created",
                                   None)
