@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import threading
+import time
+import tomllib
 from pathlib import Path
 
 import pytest
+import tomli_w
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from slbmc_tui.domain import bounded
 from slbmc_tui.domain.bank import load_bank, resolve_bank
@@ -112,3 +117,54 @@ def test_a_session_whose_bank_is_a_fifo_does_not_hang_or_keep_a_lock(tmp_path: P
     from slbmc_tui.storage.locking import read_lock
 
     assert read_lock(path) is None
+
+
+toml_values = st.recursive(
+    st.integers() | st.booleans() | st.text(max_size=30)
+    | st.sampled_from(['"""', "'''", "#", "a = 1\nb = 2", "x'''''", '\\"#\n[t]\n']),
+    lambda inner: st.lists(inner, max_size=4)
+    | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.dictionaries(st.text(max_size=8), toml_values, max_size=6),
+       multiline=st.booleans())
+def test_the_quick_count_never_exceeds_the_real_one(data: dict[str, object],
+                                                    multiline: bool) -> None:
+    text = tomli_w.dumps(data, multiline_strings=multiline)
+    real = 0
+    stack: list[object] = [tomllib.loads(text)]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            real += len(node)
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            real += len(node)
+            stack.extend(node)
+    assert bounded._least_values(text) <= real
+
+
+def test_a_file_of_a_million_keys_is_refused_before_parsing(tmp_path: Path) -> None:
+    path = tmp_path / "keys.toml"
+    path.write_text("schema_version = 1\n"
+                    + "".join(f"k{i} = 1\n" for i in range(1_200_000))[:9_000_000])
+    started = time.monotonic()
+    with pytest.raises(SessionFileError, match="more than 250,000 keys"):
+        SessionStore(tmp_path).load(path)
+    assert time.monotonic() - started < 8  # a full parse takes ~18 s here
+
+
+def test_the_quick_count_of_the_app_s_own_files_is_a_lower_bound(tmp_path: Path) -> None:
+    for text in ("one\ntwo = 3\n#x\n[t]\n'''", "a\r\nb", hostile.HOSTILE_TEXT):
+        path = hostile.hostile_session(tmp_path, text=text)
+        raw = path.read_text()
+        data = tomllib.loads(raw)
+        real, stack = 0, [data]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, dict | list):
+                real += len(node)
+                stack.extend(node.values() if isinstance(node, dict) else node)
+        assert bounded._least_values(raw) <= real
