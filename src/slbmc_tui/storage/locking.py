@@ -111,7 +111,11 @@ class SessionLock:
             if self._released or _is_current(self._fd, self.path):
                 return
             fd = _take(self.session_path, self.path)
-            _write_info(fd, self.info)
+            try:
+                _write_info(fd, self.info)
+            except OSError:
+                os.close(fd)
+                raise
             os.close(self._fd)
             self._fd = fd
 
