@@ -105,6 +105,7 @@ def _session_text(text: str = "", *, title: str = "Home care", profile: str = "E
         first = bank.ordered_blocks[0]
         session.answer(first.id, "ours", first.prompts("ours")[0].id).text = "x" * answer_size
     session.meta.extra["future_note"] = text
+    session.refresh_progress(bank)  # the file says what the app would: nothing to fix on open
     return dumps(session)
 
 
