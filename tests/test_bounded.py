@@ -127,7 +127,7 @@ toml_values = st.recursive(
     max_leaves=30)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(data=st.dictionaries(st.text(max_size=8), toml_values, max_size=6),
        multiline=st.booleans())
 def test_the_quick_count_never_exceeds_the_real_one(data: dict[str, object],
