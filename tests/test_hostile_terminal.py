@@ -76,3 +76,17 @@ def test_opening_a_hostile_session_leaves_title_and_clipboard_alone(tmp_path: Pa
     assert session.read_bytes() == before  # opening and quitting rewrote nothing
     leaked = [name for name, sequence in OBEYED.items() if sequence in shown]
     assert not leaked, leaked
+
+
+@pytest.mark.parametrize("case", ["deep-head", "deep-header", "huge", "bank-fifo",
+                                  "bank-dev-zero"])
+def test_resuming_a_broken_session_says_why_and_quits_cleanly(case: str, tmp_path: Path) -> None:
+    folder = tmp_path / "sessions"
+    path = hostile.SESSION_FILES[case](folder)
+    before = hostile.snapshot(tmp_path)
+    env = {**os.environ, "SLBMC_SESSIONS_DIR": str(folder), "TERM": "xterm-256color"}
+    shown = _run_app(["resume", path.name], env, seconds=3.0)
+    assert b"Traceback" not in shown
+    assert b"Cannot open session" in shown  # the notification, not a blank screen
+    assert hostile.snapshot(tmp_path) == before
+    assert not list(folder.glob(".*.lock"))  # nothing left behind
