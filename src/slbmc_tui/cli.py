@@ -240,8 +240,13 @@ def validate_file(store: SessionStore, path: Path) -> tuple[str, list[str]]:
     from slbmc_tui.domain.bank import resolve_bank
     from slbmc_tui.domain.bounded import loads_bounded
     from slbmc_tui.domain.errors import SessionFileError
+    from slbmc_tui.storage import history
     from slbmc_tui.storage.toml_format import parse_session_table
 
+    if history.is_history_file(path):  # the answers' history beside a session: checked apart
+        found = history.read_history_file(path)
+        return f"answer history, {len(found.versions)} versions", [
+            found.problem] if found.problem else []
     text = store.read_text(path)
     try:  # parsed once, within bounds: a large file costs one parse, not two
         data: dict[str, Any] | None = loads_bounded(text, path, SessionFileError)
