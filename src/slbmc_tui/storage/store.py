@@ -7,6 +7,7 @@ it is safe to call from worker threads.
 from __future__ import annotations
 
 import builtins
+import contextlib
 import os
 import stat
 from collections.abc import Iterable
@@ -15,7 +16,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from slbmc_tui.domain.bank import QuestionBank, load_bank, resolve_bank
-from slbmc_tui.domain.errors import SessionFileError
+from slbmc_tui.domain.errors import SessionFileError, SlbmcFileError
 from slbmc_tui.domain.session import (
     Clock,
     Session,
@@ -24,7 +25,7 @@ from slbmc_tui.domain.session import (
     new_round,
     system_clock,
 )
-from slbmc_tui.storage import toml_format
+from slbmc_tui.storage import lookup, toml_format
 from slbmc_tui.storage.atomic import (
     clean_stale_temp_files,
     create_exclusive,
@@ -180,14 +181,21 @@ class SessionStore:
                 path, f"is a link to {target}, outside the sessions folder; not opened")
 
     def resolve(self, name: str) -> Path:
-        """A session given by path, file name or stem, as `slbmc resume NAME` accepts."""
+        """A session given by path, file name, stem, unique prefix, or title and profile.
+
+        What `slbmc resume/compare/export NAME` accept; lookup.AmbiguousName lists the
+        candidates when a name means several sessions.
+        """
         direct = Path(name).expanduser()
         if direct.is_file():
             return direct
         for candidate in (self.folder / name, self.folder / f"{name}{SUFFIX}"):
             if candidate.exists():
                 return candidate
-        raise SessionFileError(direct, f"no such session in {self.folder} (try `slbmc list`)")
+        # Then a file name prefix, or the title and profile (lookup.match says how).
+        listed = [(s.path, s.meta.title if s.meta else None, s.meta.profile if s.meta else None,
+                   s.meta.round if s.meta else 1) for s in self.list() if s.path != self.folder]
+        return lookup.resolve_among(name, self.folder, listed)
 
     def most_recent(self) -> Path | None:
         readable = [s for s in self.list() if s.ok]
@@ -203,6 +211,9 @@ class SessionStore:
     def create(self, session: Session) -> Path:
         """Write a new session under a fresh, safe, unique file name."""
         self.prepare()
+        with contextlib.suppress(SlbmcFileError):  # no bank, no reordering: still created
+            session.arrange(resolve_bank(session.meta.bank_id, session.meta.language,
+                                         session.meta.bank_path))
         text = toml_format.dumps(session)
         stem = session_stem(session.meta.title, session.meta.profile, session.meta.round)
         for name in candidate_names(stem):
@@ -226,7 +237,13 @@ class SessionStore:
             copy.refresh_progress(resolve_bank(copy.meta.bank_id, copy.meta.language,
                                                copy.meta.bank_path))
         else:
+            # Imported here: workspace_ops builds on this module.
+            from slbmc_tui.storage.workspace_ops import next_round
+
             copy = new_round(session, clock)
+            # Unique for the profile even when an earlier round was copied twice.
+            copy.meta.round = max(copy.meta.round,
+                                  next_round(self, session.meta.title, session.meta.profile))
         return self.create(copy)
 
     def sweep(self) -> builtins.list[Path]:
