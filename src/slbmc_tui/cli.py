@@ -19,21 +19,32 @@ from slbmc_tui.domain.session import Session
 from slbmc_tui.storage.store import SessionStore, default_sessions_dir
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
+NAME_HELP = ("a session: its file name or path, a unique start of the file name, "
+             "or its title and profile (\"Home care Relative\")")
 
 
-def _common_options(suppress: bool) -> argparse.ArgumentParser:
+def _common_options(suppress: bool, *, questions: bool = True) -> argparse.ArgumentParser:
     # Sub-commands must not reset what was given before the command name, hence SUPPRESS.
     default = argparse.SUPPRESS if suppress else None
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--sessions-dir", metavar="DIR", default=default,
                         help="folder of session files (default: $SLBMC_SESSIONS_DIR or ./sessions)")
-    common.add_argument("--questions", metavar="PATH", type=Path, default=default,
-                        help="use your own question bank file for new sessions")
+    if questions:  # only where a new session can be made, or a bank is printed
+        common.add_argument("--questions", metavar="PATH", type=Path, default=default,
+                            help="use your own question bank file for new sessions")
     return common
+
+
+def _command(sub: argparse._SubParsersAction[argparse.ArgumentParser], name: str,
+             summary: str, parent: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """A sub-command whose own --help starts with the same one line `slbmc --help` shows."""
+    return sub.add_parser(name, parents=[parent], help=summary,
+                          description=summary[0].upper() + summary[1:] + ".")
 
 
 def build_parser() -> argparse.ArgumentParser:
     common = _common_options(suppress=True)
+    folder_only = _common_options(suppress=True, questions=False)
     parser = argparse.ArgumentParser(
         prog="slbmc", parents=[_common_options(suppress=False)],
         description="Guided Service Logic Business Model Canvas interviews in the terminal. "
@@ -41,52 +52,111 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"slbmc {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    sub.add_parser("start", parents=[common], help="open the start screen (the default)")
-    sub.add_parser("demo", parents=[common],
-                   help="open a ready example session (works on a copy)")
-    new = sub.add_parser("new", parents=[common], help="start a new session")
+    _command(sub, "start", "open the start screen (the default)", common)
+    _command(sub, "demo", "open a ready example session (works on a copy)", folder_only)
+    new = _command(sub, "new", "start a new session", common)
     new.add_argument("--title", help="the business or service being modelled")
     new.add_argument("--profile", help="the customer profile this canvas is for")
     new.add_argument("--client", default="", help="the client organisation")
     new.add_argument("--interviewer", default="", help="who runs the interview")
     new.add_argument("--lang", choices=BUILTIN_LANGUAGES, default="en",
                      help="question bank language (default: en)")
-    resume = sub.add_parser("resume", parents=[common],
-                            help="reopen a session where it stopped (default: the latest)")
-    resume.add_argument("name", nargs="?", help="session file name, stem or path")
+    resume = _command(sub, "resume", "reopen a session where it stopped (default: the latest)",
+                      common)
+    resume.add_argument("name", nargs="?", help=NAME_HELP)
     resume.add_argument("--read-only", action="store_true", help="view without editing")
 
-    sub.add_parser("list", parents=[common], help="list the sessions in the folder")
-    validate = sub.add_parser("validate", parents=[common],
-                              help="check session and question bank files")
-    validate.add_argument("paths", nargs="+", type=Path, metavar="PATH")
-    questions = sub.add_parser("questions", parents=[common],
-                               help="print a question bank as an outline")
-    questions.add_argument("--lang", choices=BUILTIN_LANGUAGES, default="en")
+    listing = _command(sub, "list", "list the sessions in the folder", folder_only)
+    listing.add_argument("--json", action="store_true",
+                         help="print the listing as JSON, for scripts")
+    listing.add_argument("--archived", action="store_true",
+                         help="list the archived sessions instead")
+    listing.add_argument("--trash", action="store_true",
+                         help="list the deleted sessions (in the trash) instead")
+    rename = _command(sub, "rename", "change a session's title, profile, client or interviewer "
+                      "(its file name follows)", folder_only)
+    rename.add_argument("session", metavar="SESSION", help=NAME_HELP)
+    for label in ("title", "profile", "client", "interviewer"):
+        rename.add_argument(f"--{label}", help=f"the new {label} (default: unchanged)")
+    for name, summary in (("archive", "move a session out of the list into the archive folder"),
+                          ("delete", "move a session to the trash folder (restorable)")):
+        moved = _command(sub, name, summary, folder_only)
+        moved.add_argument("session", metavar="SESSION", help=NAME_HELP)
+    restore = _command(sub, "restore", "bring an archived or deleted session back into the list",
+                       folder_only)
+    restore.add_argument("session", metavar="SESSION",
+                         help="its file name (or a unique start of it) in the archive or trash")
+    search = _command(sub, "search", "find a phrase in every answer of every session",
+                      folder_only)
+    search.add_argument("phrase", nargs="+", metavar="PHRASE",
+                        help="the words to find (case and spacing ignored)")
+    validate = _command(sub, "validate", "check session and question bank files", folder_only)
+    validate.add_argument("paths", nargs="+", type=Path, metavar="PATH",
+                          help="the files to check")
+    questions = _command(sub, "questions", "print a question bank as an outline", common)
+    questions.add_argument("--lang", choices=BUILTIN_LANGUAGES, default="en",
+                           help="which built-in bank to print (default: en); "
+                                "--questions prints your own file instead")
 
-    compare = sub.add_parser("compare", parents=[common],
-                             help="compare two or more sessions side by side")
-    compare.add_argument("sessions", nargs="+", metavar="SESSION")
+    compare = _command(sub, "compare", "compare two or more sessions side by side",
+                       folder_only)
+    compare.add_argument("sessions", nargs="+", metavar="SESSION", help=NAME_HELP)
     compare.add_argument("--markdown", metavar="FILE", type=Path,
                          help="write the whole comparison as Markdown instead of opening the TUI")
 
-    export = sub.add_parser("export", parents=[common], help="export a session as a document")
-    export.add_argument("session", metavar="SESSION")
-    export.add_argument("--format", choices=("md", "html", "svg"), default="md")
+    export = _command(sub, "export", "export a session as a document", folder_only)
+    export.add_argument("session", metavar="SESSION", help=NAME_HELP)
+    export.add_argument("--format", choices=("md", "html", "svg"), default="md",
+                        help="document format (default: md)")
     export.add_argument("-o", "--output", type=Path, metavar="FILE",
                         help="where to write (default: standard output)")
+    export.add_argument("--force", action="store_true",
+                        help="replace FILE if it exists (otherwise it is left alone)")
     return parser
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
-    """Run the CLI; returns the process exit code."""
+    """Run the CLI; returns the process exit code.
+
+    A reader that closes the pipe early (`slbmc list | head -3`) ends the command quietly.
+    """
+    try:
+        return _run(argv, out)
+    except BrokenPipeError:
+        _silence_closed_stdout()
+        return EXIT_PROBLEM
+
+
+def _silence_closed_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush raises nothing either."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout replaced by something without a descriptor
+        pass
+
+
+def _run(argv: Sequence[str] | None, out: TextIO | None) -> int:
     out = out or sys.stdout
     args = build_parser().parse_args(argv)
     store = SessionStore(default_sessions_dir(args.sessions_dir))
     command = args.command or "start"
     try:
         if command == "list":
-            return cmd_list(store, out)
+            from slbmc_tui.storage import workspace_ops
+
+            if args.archived or args.trash:
+                store = (workspace_ops.trash_store if args.trash
+                         else workspace_ops.archive_store)(store)
+            return cmd_json_list(store, out) if args.json else cmd_list(store, out)
+        if command in ("rename", "archive", "delete", "restore"):
+            from slbmc_tui.cli_workspace import run_workspace_command
+
+            return run_workspace_command(store, args, out)
+        if command == "search":
+            return cmd_search(store, " ".join(args.phrase), out)
         if command == "validate":
             return cmd_validate(store, args.paths, out)
         if command == "questions":
@@ -106,7 +176,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
 def cmd_list(store: SessionStore, out: TextIO) -> int:
     summaries = store.list()
     if not summaries:
-        out.write(f"No sessions in {store.folder}. "
+        out.write(f"No sessions in the folder {_printable(str(store.folder))} yet. "
                   "Start one with `slbmc new` or try `slbmc demo`.\n")
         return EXIT_OK
     rows = [("TITLE", "PROFILE", "CLIENT", "PROGRESS", "UPDATED", "FILE")]
@@ -116,7 +186,11 @@ def cmd_list(store: SessionStore, out: TextIO) -> int:
             rows.append((m.title, m.profile + (f" (round {m.round})" if m.round > 1 else ""),
                          m.client, f"{m.answered}/{m.total}",
                          m.updated.strftime("%Y-%m-%d %H:%M"), s.name))
-    widths = [min(40, max(len(_one_line(r[i])) for r in rows)) for i in range(len(rows[0]))]
+    # On a terminal long labels are cut to keep rows on one line; the file name (what
+    # `resume` takes) never is, and piped output keeps every name whole.
+    cap = COLUMN_CAP if _is_terminal(out) else None
+    widths = [max(len(_one_line(r[i])) for r in rows) for i in range(len(rows[0]))]
+    widths = [min(w, cap) if cap and i < len(widths) - 1 else w for i, w in enumerate(widths)]
     for row in rows:
         cells = [_fit(_one_line(cell), width) for cell, width in zip(row, widths, strict=True)]
         out.write("  ".join(cells).rstrip() + "\n")
@@ -125,6 +199,58 @@ def cmd_list(store: SessionStore, out: TextIO) -> int:
         out.write(f"\n{len(broken)} file(s) could not be read:\n")
         for s in broken:
             out.write(_printable(f"  {s.name}: {s.error}") + "\n")
+    return EXIT_OK
+
+
+COLUMN_CAP = 40
+
+
+def _is_terminal(out: TextIO) -> bool:
+    try:
+        return out.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def cmd_json_list(store: SessionStore, out: TextIO) -> int:
+    """The listing as one JSON object: readable sessions, then the files that could not be read."""
+    import json
+
+    sessions, unreadable = [], []
+    for s in store.list():
+        if s.meta is None:
+            unreadable.append({"file": s.name, "path": str(s.path), "error": s.error})
+            continue
+        m = s.meta
+        sessions.append({
+            "file": s.name, "path": str(s.path), "title": m.title, "profile": m.profile,
+            "round": m.round, "client": m.client, "interviewer": m.interviewer,
+            "language": m.language, "bank_id": m.bank_id, "answered": m.answered,
+            "total": m.total, "created": m.created.isoformat(), "updated": m.updated.isoformat()})
+    json.dump({"folder": str(store.folder), "sessions": sessions, "unreadable": unreadable},
+              out, ensure_ascii=True, indent=2)
+    out.write("\n")
+    return EXIT_OK
+
+
+def cmd_search(store: SessionStore, phrase: str, out: TextIO) -> int:
+    """One line per answer containing the phrase: file, where, and the words around it."""
+    from slbmc_tui.storage.search import search
+
+    if not phrase.strip():
+        print("slbmc search: give the words to find", file=sys.stderr)
+        return EXIT_USAGE
+    count = 0
+    for hit in search(store, phrase):
+        count += 1
+        where = f"{hit.block_id}.{hit.perspective}.{hit.prompt_id}".replace(".ours.:notes",
+                                                                             " notes")
+        out.write(_printable(f"{hit.path.name}  {where}  {hit.excerpt}") + "\n")
+        out.flush()
+    if not count:
+        print(_printable(f"slbmc search: {phrase!r} is in no answer in {store.folder}"),
+              file=sys.stderr)
+        return EXIT_PROBLEM
     return EXIT_OK
 
 
@@ -227,7 +353,7 @@ def cmd_export(store: SessionStore, args: argparse.Namespace, out: TextIO) -> in
     except ExportError as error:
         print(f"slbmc export: {error}", file=sys.stderr)
         return EXIT_PROBLEM
-    return _write_output(text, args.output, out)
+    return _write_output(text, args.output, out, force=args.force)
 
 
 def cmd_compare_markdown(store: SessionStore, args: argparse.Namespace, out: TextIO) -> int:
@@ -241,13 +367,20 @@ def cmd_compare_markdown(store: SessionStore, args: argparse.Namespace, out: Tex
     return _write_output(text, args.markdown, out)
 
 
-def _write_output(text: str, target: Path | None, out: TextIO) -> int:
-    """Standard output, or the file atomically and private (0600): exports hold client notes."""
+def _write_output(text: str, target: Path | None, out: TextIO, *, force: bool = True) -> int:
+    """Standard output, or the file atomically and private (0600): exports hold client notes.
+
+    Without `force` an existing file is left alone (the app asks for a second Enter).
+    """
     if target is None or str(target) == "-":
         out.write(text)
         return EXIT_OK
     from slbmc_tui.storage.atomic import atomic_write_text
 
+    if not force and (target.exists() or target.is_symlink()):
+        print(_printable(f"slbmc: {target} already exists; add --force to replace it"),
+              file=sys.stderr)
+        return EXIT_PROBLEM
     try:
         atomic_write_text(target, text)
     except OSError as error:  # FileWriteError: names the file and the cause
