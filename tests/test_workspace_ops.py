@@ -119,8 +119,9 @@ def test_profile_names_keep_whole_words() -> None:
     """Regression: the profile was cut mid-word (`families-with-childr`)."""
     stem = session_stem("BrightSmile Dental Clinic Chain", "Families with children")
     assert stem == "brightsmile-dental-clinic-chain--families-with-children"
-    stem = session_stem("BrightSmile Dental Clinic Chain", "Families with children in the city")
-    assert stem == "brightsmile-dental-clinic-chain--families-with-children"
+    stem = session_stem("BrightSmile Dental Clinic Chain",
+                        "Families with children in the city centre and suburbs")
+    assert stem == "brightsmile-dental-clinic-chain--families-with-children-in-the-city"
     assert session_stem("A", "b c", 12).endswith("--round-12")
 
 

@@ -183,17 +183,17 @@ def cmd_list(store: SessionStore, out: TextIO) -> int:
     for s in summaries:
         if s.meta:
             m = s.meta
-            rows.append((m.title, m.profile + (f" (round {m.round})" if m.round > 1 else ""),
-                         m.client, f"{m.answered}/{m.total}",
-                         m.updated.strftime("%Y-%m-%d %H:%M"), s.name))
+            rows.append((_one_line(m.title),
+                         _one_line(m.profile) + (f" (round {m.round})" if m.round > 1 else ""),
+                         _one_line(m.client), f"{m.answered}/{m.total}",
+                         m.updated.strftime("%Y-%m-%d %H:%M"), _printable(s.name)))
     # On a terminal long labels are cut to keep rows on one line; the file name (what
     # `resume` takes) never is, and piped output keeps every name whole.
     cap = COLUMN_CAP if _is_terminal(out) else None
-    widths = [max(len(_one_line(r[i])) for r in rows) for i in range(len(rows[0]))]
+    widths = [max(map(len, column)) for column in zip(*rows, strict=True)]
     widths = [min(w, cap) if cap and i < len(widths) - 1 else w for i, w in enumerate(widths)]
-    for row in rows:
-        cells = [_fit(_one_line(cell), width) for cell, width in zip(row, widths, strict=True)]
-        out.write("  ".join(cells).rstrip() + "\n")
+    out.writelines("  ".join([_fit(cell, width) for cell, width in zip(row, widths, strict=True)])
+                   .rstrip() + "\n" for row in rows)
     broken = [s for s in summaries if not s.meta]
     if broken:
         out.write(f"\n{len(broken)} file(s) could not be read:\n")
@@ -317,6 +317,8 @@ def validate_file(store: SessionStore, path: Path) -> tuple[str, list[str]]:
 
 def _printable(text: str) -> str:
     """Text safe to print on one line: control and bidi characters shown as escapes."""
+    if text.isprintable():  # nearly always: one C call instead of a loop per character
+        return text
     return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
 
 

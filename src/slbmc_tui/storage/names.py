@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-MAX_STEM = 60
+MAX_STEM = 72
 TITLE_WIDTH = 32
-PROFILE_WIDTH = 24
 SUFFIX = ".toml"
 # Names Windows refuses whatever the extension; a session folder may be shared with it.
 _RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)),
@@ -41,7 +40,7 @@ def session_stem(title: str, profile: str, round_number: int = 1) -> str:
     suffix = f"--round-{round_number}" if round_number > 1 else ""
     title_slug = whole_words(slugify(title), TITLE_WIDTH) or "session"
     room = MAX_STEM - len(title_slug) - len(suffix) - 2
-    profile_slug = whole_words(slugify(profile), min(PROFILE_WIDTH, max(room, 0)))
+    profile_slug = whole_words(slugify(profile), max(room, 0))
     stem = (f"{title_slug}--{profile_slug}" if profile_slug else title_slug) + suffix
     return f"{stem}-session" if stem in _RESERVED else stem
 

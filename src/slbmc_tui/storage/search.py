@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from slbmc_tui.domain.bank import PERSPECTIVES, Perspective
 from slbmc_tui.domain.errors import SlbmcFileError
-from slbmc_tui.domain.session import Position, Session
+from slbmc_tui.domain.session import Position, Session, SessionMeta
 from slbmc_tui.storage import toml_format
 from slbmc_tui.storage.store import SessionStore
 
@@ -31,9 +31,7 @@ class Hit(NamedTuple):
     """One answer (or notes field) that contains the phrase."""
 
     path: Path
-    title: str
-    profile: str
-    round: int
+    meta: SessionMeta
     block_id: str
     perspective: Perspective
     prompt_id: str
@@ -85,11 +83,9 @@ def hits_in(session: Session, path: Path, wanted: str) -> Iterator[Hit]:
                 excerpt = _excerpt(answer.text, wanted) or _excerpt(
                     " · ".join(answer.options), wanted)
                 if excerpt:
-                    yield Hit(path, meta.title, meta.profile, meta.round, block_id,
-                              perspective, prompt_id, excerpt)
+                    yield Hit(path, meta, block_id, perspective, prompt_id, excerpt)
         if excerpt := _excerpt(record.notes, wanted):
-            yield Hit(path, meta.title, meta.profile, meta.round, block_id, "ours", NOTES,
-                      excerpt)
+            yield Hit(path, meta, block_id, "ours", NOTES, excerpt)
 
 
 def _excerpt(text: str, wanted: str) -> str:

@@ -25,7 +25,7 @@ from slbmc_tui.domain.session import (
     new_round,
     system_clock,
 )
-from slbmc_tui.storage import lookup, toml_format
+from slbmc_tui.storage import listing_cache, lookup, toml_format
 from slbmc_tui.storage.atomic import (
     clean_stale_temp_files,
     create_exclusive,
@@ -82,8 +82,8 @@ class SessionStore:
         """Every *.toml entry in the folder (files or not: a listing reports the odd ones)."""
         if not self.folder.is_dir():
             return []
-        return sorted(p for p in self.folder.iterdir()
-                      if p.name.endswith(SUFFIX) and not p.name.startswith("."))
+        return sorted((p for p in self.folder.iterdir()
+                       if p.name.endswith(SUFFIX) and not p.name.startswith(".")), key=os.fspath)
 
     def list(self) -> list[SessionSummary]:
         """All sessions, newest first; unreadable files last, each with its error."""
@@ -95,11 +95,18 @@ class SessionStore:
                 error.strerror or str(error))
             return [SessionSummary(self.folder, error=f"the sessions folder cannot be read: "
                                                       f"{reason}")]
-        summaries = [self.summary(path) for path in paths]
+        # Heads of files unchanged since the last listing come from the listing cache.
+        cached = listing_cache.summaries(self.folder, paths, self._summary_pair)
+        summaries = [SessionSummary(path, meta, error)
+                     for path, (meta, error) in zip(paths, cached, strict=True)]
         readable = sorted((s for s in summaries if s.meta),
                           key=lambda s: s.meta.updated if s.meta else datetime.min, reverse=True)
         broken = [s for s in summaries if not s.meta]
         return readable + broken
+
+    def _summary_pair(self, path: Path) -> tuple[SessionMeta | None, str | None]:
+        summary = self.summary(path)
+        return summary.meta, summary.error
 
     def summary(self, path: Path) -> SessionSummary:
         """Read only the head of a file: fast even for a folder of large sessions."""
