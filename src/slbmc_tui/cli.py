@@ -53,7 +53,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     _command(sub, "start", "open the start screen (the default)", common)
-    _command(sub, "demo", "open a ready example session (works on a copy)", folder_only)
+    demo = _command(sub, "demo", "open a ready example session (works on a copy)", folder_only)
+    demo.add_argument("--lang", choices=BUILTIN_LANGUAGES, default="en",
+                      help="the English demo, or the Finnish one built on the workshop "
+                           "slides' home-care example (default: en)")
     new = _command(sub, "new", "start a new session", common)
     new.add_argument("--title", help="the business or service being modelled")
     new.add_argument("--profile", help="the customer profile this canvas is for")
