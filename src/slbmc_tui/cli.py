@@ -13,7 +13,13 @@ from pathlib import Path
 from typing import TextIO
 
 from slbmc_tui import __version__
-from slbmc_tui.domain.bank import BUILTIN_LANGUAGES, QuestionBank, builtin_bank, load_bank
+from slbmc_tui.domain.bank import (
+    BUILTIN_BANKS,
+    BUILTIN_LANGUAGES,
+    QuestionBank,
+    builtin_bank,
+    load_bank,
+)
 from slbmc_tui.domain.errors import SlbmcFileError
 from slbmc_tui.domain.session import Session
 from slbmc_tui.storage.store import SessionStore, default_sessions_dir
@@ -62,8 +68,9 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--profile", help="the customer profile this canvas is for")
     new.add_argument("--client", default="", help="the client organisation")
     new.add_argument("--interviewer", default="", help="who runs the interview")
-    new.add_argument("--lang", choices=BUILTIN_LANGUAGES, default="en",
-                     help="question bank language (default: en)")
+    new.add_argument("--lang", choices=BUILTIN_BANKS, default="en",
+                     help="question bank: en, fi, or en-workshop (the Finnish workshop "
+                          "questions and hints in English) (default: en)")
     resume = _command(sub, "resume", "reopen a session where it stopped (default: the latest)",
                       common)
     resume.add_argument("name", nargs="?", help=NAME_HELP)
@@ -97,7 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("paths", nargs="+", type=Path, metavar="PATH",
                           help="the files to check")
     questions = _command(sub, "questions", "print a question bank as an outline", common)
-    questions.add_argument("--lang", choices=BUILTIN_LANGUAGES, default="en",
+    questions.add_argument("--lang", choices=BUILTIN_BANKS, default="en",
                            help="which built-in bank to print (default: en); "
                                 "--questions prints your own file instead")
 
