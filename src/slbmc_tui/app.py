@@ -145,6 +145,14 @@ class SlbmcApp(App[None]):
             return
         self.call_from_thread(self.open_session, path, read_only=launch.read_only)
 
+    def deliver_screenshot(self, filename: str | None = None, path: str | None = None,
+                           time_format: str | None = None) -> str | None:
+        """Textual's screenshot, saved in a folder that exists (see screenshot_folder)."""
+        from slbmc_tui.screenshot_folder import screenshot_folder
+
+        return super().deliver_screenshot(filename, path or str(screenshot_folder()),
+                                          time_format)
+
     def start_demo(self, language: str = "en") -> None:
         """Copy the shipped demo to a scratch folder and open its first profile there."""
         from slbmc_tui.demo import copy_demo
