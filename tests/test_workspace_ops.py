@@ -152,3 +152,22 @@ def test_resolve_by_prefix_title_and_profile_and_ambiguity(sessions_dir: Path,
     assert families.name in str(raised.value) and seniors.name in str(raised.value)
     with pytest.raises(SessionFileError, match="no such session"):
         store.resolve("nobody")
+
+
+@given(st.text(max_size=40))
+def test_any_name_resolves_to_a_session_or_says_why(name: str) -> None:
+    """Whatever is typed on the command line: a path, or a SessionFileError; never a crash."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        store = SessionStore(Path(folder))
+        session = new_session(builtin_bank("en"), title="Home care", profile="Relative")
+        made = store.create(session)
+        try:
+            found = store.resolve(name)
+        except SessionFileError:
+            return
+        except ValueError:  # NUL in a path: the OS refuses it, as for any file name
+            assert "\x00" in name
+            return
+        assert found == made or found.exists()

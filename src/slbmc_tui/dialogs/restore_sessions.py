@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from slbmc_tui.storage import workspace_ops as ops
 from slbmc_tui.storage.store import SessionStore, SessionSummary
+from slbmc_tui.text.safe import visible_line
 
 
 def choice_label(where: str, summary: SessionSummary) -> Content:
@@ -23,8 +24,9 @@ def choice_label(where: str, summary: SessionSummary) -> Content:
     meta = summary.meta
     assert meta is not None
     round_label = f" · round {meta.round}" if meta.round > 1 else ""
-    names = " ".join(f"{meta.title} / {meta.profile}{round_label}".split())
-    return Content.assemble((f"{where:<8}", "dim"), names, (f"  {summary.name}", "dim"))
+    names = visible_line(" ".join(f"{meta.title} / {meta.profile}{round_label}".split()))
+    return Content.assemble((f"{where:<8}", "dim"), names,
+                            (f"  {visible_line(summary.name)}", "dim"))
 
 
 class RestoreDialog(ModalScreen[Path | None]):

@@ -193,7 +193,10 @@ class SessionStore:
         What `slbmc resume/compare/export NAME` accept; lookup.AmbiguousName lists the
         candidates when a name means several sessions.
         """
-        direct = Path(name).expanduser()
+        try:
+            direct = Path(name).expanduser()
+        except RuntimeError:  # "~someone" with no such user: an ordinary name then
+            direct = Path(name)
         if direct.is_file():
             return direct
         for candidate in (self.folder / name, self.folder / f"{name}{SUFFIX}"):
