@@ -34,30 +34,32 @@ TYPING_PAUSE = 0.25
 """Seconds without a key before the folder is searched, so typing a word searches once."""
 
 
-def where_label(hit: Hit, bank: QuestionBank | None) -> str:
-    """Block and question of a hit in the session's own language, or its ids without a bank."""
+def where_label(hit: Hit, bank: QuestionBank | None) -> tuple[str, str]:
+    """(block, question) of a hit in the session's own language; ids when the bank is gone."""
     block = bank.block(hit.block_id) if bank else None
     if bank is None or block is None:
-        return f"{hit.block_id} · {hit.perspective} · {hit.prompt_id}"
+        return hit.block_id, f"{hit.perspective} · {hit.prompt_id}"
     if hit.prompt_id == NOTES:
-        return f"{block.number} {block.title} · {bank.labels.notes}"
+        return f"{block.number} {block.title}", bank.labels.notes
     prompt = block.prompt(hit.perspective, hit.prompt_id)
     question = prompt.text if prompt else hit.prompt_id
-    return f"{block.number} {block.title} · {bank.perspective_label(hit.perspective)} · {question}"
+    where = bank.perspective_label(hit.perspective)
+    return f"{block.number} {block.title}", f"{where} · {question}"
 
 
 def hit_label(hit: Hit, bank: QuestionBank | None, phrase: str) -> Content:
-    """Two lines: whose session and which question, then the words around the phrase."""
+    """Three lines: whose session and which block, the question, the words around the phrase."""
     meta = hit.meta
     round_label = f" · round {meta.round}" if meta.round > 1 else ""
     head = visible_line(" ".join(f"{meta.title} / {meta.profile}{round_label}".split()))
+    block, question = (visible_line(part) for part in where_label(hit, bank))
     excerpt = visible_line(hit.excerpt)
     at = excerpt.casefold().find(phrase)
     line = Content(excerpt)
     if at >= 0:
         line = line.stylize("reverse", at, at + len(phrase))
-    return Content.assemble((head, "bold"), ("  " + visible_line(where_label(hit, bank)), "dim"),
-                            "\n   ", line)
+    return Content.assemble((head, "bold"), (f"  ·  {block}", "dim"), "\n   ",
+                            (question, "dim"), "\n   ", line)
 
 
 class SearchScreen(Screen[None]):
