@@ -192,3 +192,26 @@ async def test_search_screen_opens_the_session_at_the_answer(sessions_dir: Path,
         assert isinstance(focused, AnswerEditor)  # at the answer the phrase is in
         assert (focused.answer_key.block_id, focused.answer_key.prompt_id) == (
             "customers_world", "why_buy")
+
+
+@pytest.mark.asyncio
+async def test_a_big_folder_shows_its_newest_and_the_filter_finds_the_rest(
+        sessions_dir: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch) -> None:
+    from slbmc_tui.screens import start as start_module
+
+    paths = three_sessions_and_a_broken_file(sessions_dir)
+    monkeypatch.setattr(start_module, "MAX_ROWS", 2)
+    app = make_app(sessions_dir=sessions_dir, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert rows(start(app)) == ["Pedal bike repair", "Commuter cyclist"]
+        more = start(app).query_one("#more", Static)
+        assert more.display and "newest 1 of 3 sessions" in str(more.render())
+        await pilot.press("slash", *"relative")
+        await pilot.pause()
+        assert rows(start(app)) == ["HomeWell home care", "A relative"]
+        assert not start(app).query_one("#more", Static).display
+        await pilot.press("enter", "enter")  # to the list, then open it
+        await settle(pilot)
+        assert isinstance(app.screen, InterviewScreen)
+        assert app.screen.opened.path == paths["relative"]

@@ -93,20 +93,26 @@ def haystack(summary: SessionSummary) -> str:
     return " ".join(f"{meta.title} \x1f {meta.profile} \x1f {meta.client}".split()).casefold()
 
 
-def filtered_lines(groups: dict[str, ModelGroup], haystacks: dict[str, str],
-                   query: str) -> list[Line]:
-    """The listing's rows; with a query, only sessions containing every word of it."""
+def filtered_lines(groups: dict[str, ModelGroup], haystacks: dict[str, str], query: str,
+                   limit: int) -> tuple[list[Line], int]:
+    """At most `limit` rows of the listing, and how many sessions match in all.
+
+    With a query, only sessions whose title, profile or client hold every word of it.
+    Rows past the limit are only counted: a 10,000-session folder answers a key at once.
+    """
     words = query.casefold().split()
     lines: list[Line] = []
+    matching = 0
     for key, group in groups.items():
         members = [s for s in group.sessions
                    if all(w in haystacks[str(s.path)] for w in words)] if words else group.sessions
-        if members:
+        matching += len(members)
+        if members and len(lines) < limit:
             shown = group if len(members) == len(group.sessions) else ModelGroup(
                 group.title, tuple(members))
             lines.append(Line(MODEL_KEY_PREFIX + key, shown))
-            lines.extend(Line(str(s.path), shown, s) for s in members)
-    return lines
+            lines.extend(Line(str(s.path), shown, s) for s in members[:limit - len(lines)])
+    return lines, matching
 
 
 def cells(line: Line, width: int) -> Cells:
