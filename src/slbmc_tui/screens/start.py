@@ -85,6 +85,7 @@ class StartScreen(WorkspaceActions, Screen[None]):
         self._lines: list[Line] = []
         self._listed_width = 0
         self._listing_generation = 0
+        self._bindings_state: tuple[bool, bool] | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -205,20 +206,21 @@ class StartScreen(WorkspaceActions, Screen[None]):
         self._listing_generation += 1
         keys = {line.key: n for n, line in enumerate(lines)}
         shown = max(FIRST_ROWS, keys[selected] + FIRST_ROWS if selected in keys else 0)
-        if len(lines) <= shown:
-            for label, key in COLUMNS:
-                table.add_column(label, key=key)
-            self._add_rows(table, lines, width)
-        else:
-            # Fixed widths, so the columns do not shift as the later rows arrive.
-            for (label, key), fixed in zip(COLUMNS, column_widths(lines, width), strict=True):
-                table.add_column(label, key=key, width=fixed)
-            self._add_rows(table, lines[:shown], width)
+        # Widths fixed up front from the labels: DataTable then measures no cell, and the
+        # columns do not shift as later rows arrive.
+        for (label, key), fixed in zip(COLUMNS, column_widths(lines, width), strict=True):
+            table.add_column(label, key=key, width=fixed)
+        self._add_rows(table, lines[:shown], width)
+        if len(lines) > shown:
             self.call_after_refresh(self._add_later_rows, self._listing_generation,
                                     lines[shown:], width)
         self._restore_cursor(table, selected)
         self._show_no_match(bool(self._by_path) and not lines)
-        self.refresh_bindings()
+        # The Footer is rebuilt on every refresh: only when what check_action says can change.
+        state = (bool(self._by_path), bool(self.filter_text))
+        if state != self._bindings_state:
+            self._bindings_state = state
+            self.refresh_bindings()
 
     @staticmethod
     def _add_rows(table: DataTable[object], lines: list[Line], width: int) -> None:
