@@ -73,7 +73,7 @@ async def test_the_new_session_dialog_offers_it(sessions_dir: Path, clock: FakeC
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         button = app.screen.query_one("#bank-en-workshop", RadioButton)
-        assert button.value and "translated" in str(button.label)
+        assert button.value and "Workshop" in str(button.label)
         await pilot.press("ctrl+s")
         await settle(pilot)
     [summary] = SessionStore(sessions_dir).list()
