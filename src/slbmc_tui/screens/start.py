@@ -96,9 +96,10 @@ class StartScreen(WorkspaceActions, Screen[None]):
             yield Input(id="filter", compact=True, classes="hidden",
                         placeholder="Filter by title, profile or client (Enter: to the list, "
                                     "Escape: clear)")
+            # Above the table, which takes all the height below it.
+            yield Static(id="more", classes="hidden")
             yield DataTable(id="sessions", cursor_type="row", zebra_stripes=False)
             yield Static(id="no-match", classes="hidden")
-            yield Static(id="more", classes="hidden")
             with Vertical(id="empty", classes="hidden"):
                 yield Static(id="empty-message")
                 with Horizontal(id="empty-actions"):
