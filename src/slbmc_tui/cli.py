@@ -160,12 +160,18 @@ def _run(argv: Sequence[str] | None, out: TextIO | None) -> int:
             if args.archived or args.trash:
                 store = (workspace_ops.trash_store if args.trash
                          else workspace_ops.archive_store)(store)
-            return cmd_json_list(store, out) if args.json else cmd_list(store, out)
+            if args.json:
+                from slbmc_tui.cli_workspace import cmd_json_list
+
+                return cmd_json_list(store, out)
+            return cmd_list(store, out)
         if command in ("rename", "archive", "delete", "restore"):
             from slbmc_tui.cli_workspace import run_workspace_command
 
             return run_workspace_command(store, args, out)
         if command == "search":
+            from slbmc_tui.cli_workspace import cmd_search
+
             return cmd_search(store, " ".join(args.phrase), out)
         if command == "validate":
             return cmd_validate(store, args.paths, out)
@@ -220,48 +226,6 @@ def _is_terminal(out: TextIO) -> bool:
         return out.isatty()
     except (AttributeError, ValueError):
         return False
-
-
-def cmd_json_list(store: SessionStore, out: TextIO) -> int:
-    """The listing as one JSON object: readable sessions, then the files that could not be read."""
-    import json
-
-    sessions, unreadable = [], []
-    for s in store.list():
-        if s.meta is None:
-            unreadable.append({"file": s.name, "path": str(s.path), "error": s.error})
-            continue
-        m = s.meta
-        sessions.append({
-            "file": s.name, "path": str(s.path), "title": m.title, "profile": m.profile,
-            "round": m.round, "client": m.client, "interviewer": m.interviewer,
-            "language": m.language, "bank_id": m.bank_id, "answered": m.answered,
-            "total": m.total, "created": m.created.isoformat(), "updated": m.updated.isoformat()})
-    json.dump({"folder": str(store.folder), "sessions": sessions, "unreadable": unreadable},
-              out, ensure_ascii=True, indent=2)
-    out.write("\n")
-    return EXIT_OK
-
-
-def cmd_search(store: SessionStore, phrase: str, out: TextIO) -> int:
-    """One line per answer containing the phrase: file, where, and the words around it."""
-    from slbmc_tui.storage.search import search
-
-    if not phrase.strip():
-        print("slbmc search: give the words to find", file=sys.stderr)
-        return EXIT_USAGE
-    count = 0
-    for hit in search(store, phrase):
-        count += 1
-        where = f"{hit.block_id}.{hit.perspective}.{hit.prompt_id}".replace(".ours.:notes",
-                                                                             " notes")
-        out.write(_printable(f"{hit.path.name}  {where}  {hit.excerpt}") + "\n")
-        out.flush()
-    if not count:
-        print(_printable(f"slbmc search: {phrase!r} is in no answer in {store.folder}"),
-              file=sys.stderr)
-        return EXIT_PROBLEM
-    return EXIT_OK
 
 
 def _one_line(text: str) -> str:

@@ -1,4 +1,5 @@
-"""`slbmc rename`, `archive`, `delete` and `restore`: the workspace actions of the start screen.
+"""The workspace commands: `slbmc rename`, `archive`, `delete`, `restore`, `search` and
+`list --json`, the start screen's actions on the command line.
 
 Kept apart from cli.py so that module stays about parsing; every file operation is
 storage.workspace_ops (never overwrites, respects locks, deletes only to the trash).
@@ -38,6 +39,48 @@ def run_workspace_command(store: SessionStore, args: argparse.Namespace, out: Te
     except SessionLocked as locked:
         print(_shown(f"slbmc: {locked}"), file=sys.stderr)
         return EXIT_PROBLEM
+
+
+def cmd_json_list(store: SessionStore, out: TextIO) -> int:
+    """The listing as one JSON object: readable sessions, then the files that could not be read."""
+    import json
+
+    sessions, unreadable = [], []
+    for s in store.list():
+        if s.meta is None:
+            unreadable.append({"file": s.name, "path": str(s.path), "error": s.error})
+            continue
+        m = s.meta
+        sessions.append({
+            "file": s.name, "path": str(s.path), "title": m.title, "profile": m.profile,
+            "round": m.round, "client": m.client, "interviewer": m.interviewer,
+            "language": m.language, "bank_id": m.bank_id, "answered": m.answered,
+            "total": m.total, "created": m.created.isoformat(), "updated": m.updated.isoformat()})
+    json.dump({"folder": str(store.folder), "sessions": sessions, "unreadable": unreadable},
+              out, ensure_ascii=True, indent=2)
+    out.write("\n")
+    return EXIT_OK
+
+
+def cmd_search(store: SessionStore, phrase: str, out: TextIO) -> int:
+    """One line per answer containing the phrase: file, where, and the words around it."""
+    from slbmc_tui.storage.search import search
+
+    if not phrase.strip():
+        print("slbmc search: give the words to find", file=sys.stderr)
+        return EXIT_USAGE
+    count = 0
+    for hit in search(store, phrase):
+        count += 1
+        where = f"{hit.block_id}.{hit.perspective}.{hit.prompt_id}".replace(".ours.:notes",
+                                                                             " notes")
+        out.write(_shown(f"{hit.path.name}  {where}  {hit.excerpt}") + "\n")
+        out.flush()
+    if not count:
+        print(_shown(f"slbmc search: {phrase!r} is in no answer in {store.folder}"),
+              file=sys.stderr)
+        return EXIT_PROBLEM
+    return EXIT_OK
 
 
 def _rename(store: SessionStore, path: Path, args: argparse.Namespace, out: TextIO) -> int:
