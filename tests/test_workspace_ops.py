@@ -171,3 +171,13 @@ def test_any_name_resolves_to_a_session_or_says_why(name: str) -> None:
             assert "\x00" in name
             return
         assert found == made or found.exists()
+
+
+def test_resolve_by_words_of_the_title_and_profile(sessions_dir: Path, clock: FakeClock) -> None:
+    store = SessionStore(sessions_dir)
+    relative = make(store, "HomeWell kotihoito", "Asiakasprofiili 2: Omainen", clock)
+    elderly = make(store, "HomeWell kotihoito", "Asiakasprofiili 1: Kotona asuva", clock)
+    assert store.resolve("omainen") == relative
+    assert store.resolve("homewell KOTONA") == elderly
+    with pytest.raises(AmbiguousName):
+        store.resolve("asiakasprofiili")

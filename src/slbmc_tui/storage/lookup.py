@@ -42,8 +42,9 @@ def match(name: str, candidates: Sequence[Candidate]) -> list[Candidate]:
     """The sessions `name` means, best kind of match first; [] when none.
 
     In turn: the exact file name or stem; a prefix of file names; the title and profile
-    ("Title Profile", "Title / Profile", the profile alone or the title alone, case and
-    spacing ignored). Several rounds of one profile mean its latest round.
+    exactly ("Title Profile", "Title / Profile", the profile alone or the title alone, case
+    and spacing ignored); then every word of `name` somewhere in the title and profile.
+    Several rounds of one profile mean its latest round.
     """
     stem = name.removesuffix(SUFFIX)
     exact = [c for c in candidates if c[0].name.removesuffix(SUFFIX) == stem]
@@ -55,23 +56,26 @@ def match(name: str, candidates: Sequence[Candidate]) -> list[Candidate]:
     wanted = _words(name)
     if not wanted:
         return []
-    for key in (_title_and_profile, _profile_only, _title_only):
-        found = [c for c in candidates if c[1] is not None and wanted in key(c)]
+    readable = [c for c in candidates if c[1] is not None]
+    for label in (_title_and_profile, _profile_only, _title_only):
+        found = [c for c in readable if label(c) == wanted]
         if found:
             return _latest_rounds(found)
-    return []
+    words = wanted.split()
+    return _latest_rounds([c for c in readable
+                           if all(w in _title_and_profile(c) for w in words)])
 
 
-def _title_and_profile(c: Candidate) -> tuple[str, ...]:
-    return (_words(f"{c[1]} {c[2]}"),)
+def _title_and_profile(c: Candidate) -> str:
+    return _words(f"{c[1]} {c[2]}")
 
 
-def _profile_only(c: Candidate) -> tuple[str, ...]:
-    return (_words(c[2] or ""),)
+def _profile_only(c: Candidate) -> str:
+    return _words(c[2] or "")
 
 
-def _title_only(c: Candidate) -> tuple[str, ...]:
-    return (_words(c[1] or ""),)
+def _title_only(c: Candidate) -> str:
+    return _words(c[1] or "")
 
 
 def _latest_rounds(found: list[Candidate]) -> list[Candidate]:
