@@ -65,3 +65,14 @@ def test_an_old_file_is_rewritten_in_order_on_its_next_save_without_changing_con
     expected = [f"[blocks.value_proposition.ours.{p.id}]" for p in VP.ours]
     assert order == [*expected, "[blocks.value_proposition.ours.retired_question]"]
     assert list(after["blocks"]) == ["customers_world", "value_proposition"]
+
+
+def test_arranging_keeps_the_same_dicts_so_nothing_written_later_is_lost(clock: FakeClock) -> None:
+    session = new_session(BANK, title="Care", profile="Old", clock=clock)
+    for where in reversed(ANSWERS):
+        session.answer(*where).text = "typed"
+    held = session.block_answers("value_proposition").ours  # as an open editor may hold it
+    session.refresh_progress(BANK)
+    held["late"] = session.answer("value_proposition", "ours", "late")
+    assert session.blocks["value_proposition"].ours is held
+    assert list(held)[: len(VP.ours)] == [p.id for p in VP.ours]

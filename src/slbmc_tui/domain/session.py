@@ -175,14 +175,15 @@ class Session:
 
         The order answers were typed in is not kept: two profiles of one model list the same
         prompt at the same place. Ids the bank does not know follow, in the order they had.
-        Nothing is added or dropped.
+        Nothing is added or dropped, and the dicts stay the same objects (reordered in place),
+        so whoever holds one keeps writing into the session.
         """
-        self.blocks = _in_order(self.blocks, [b.id for b in bank.blocks])
+        _reorder(self.blocks, [b.id for b in bank.blocks])
         for block_id, record in self.blocks.items():
             block = bank.block(block_id)
             if block is not None:
-                record.ours = _in_order(record.ours, [p.id for p in block.ours])
-                record.customer = _in_order(record.customer, [p.id for p in block.customer])
+                _reorder(record.ours, [p.id for p in block.ours])
+                _reorder(record.customer, [p.id for p in block.customer])
 
     def entries(self, bank: QuestionBank) -> Iterator[Entry]:
         """Every prompt of the bank in suggested order, with its answer (or None)."""
@@ -216,11 +217,13 @@ class Session:
         self.meta.updated = clock()
 
 
-def _in_order(table: dict[str, Any], order: list[str]) -> dict[str, Any]:
-    """`table` with the keys of `order` first (in that order), then the rest as they were."""
+def _reorder(table: dict[str, Any], order: list[str]) -> None:
+    """Put the keys of `order` first (in that order), then the rest as they were; in place."""
     ordered = {key: table[key] for key in order if key in table}
     ordered.update((key, value) for key, value in table.items() if key not in ordered)
-    return ordered
+    if list(ordered) != list(table):
+        table.clear()
+        table.update(ordered)
 
 
 class Entry(NamedTuple):
