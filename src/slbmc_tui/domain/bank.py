@@ -174,6 +174,9 @@ def questions_dir() -> Path:
 
 
 BUILTIN_LANGUAGES = ("en", "fi")
+BUILTIN_BANKS = (*BUILTIN_LANGUAGES, "en-workshop")
+"""Every shipped bank by its name: one per language, and en-workshop, the Finnish workshop
+questions translated into English (questions/en-workshop.toml)."""
 
 
 MAX_BANK_BYTES = 2 * 1024 * 1024
@@ -212,12 +215,12 @@ def load_bank(path: Path) -> QuestionBank:
 
 @cache
 def builtin_bank(language: str) -> QuestionBank:
-    """One of the shipped banks, by language code ("en" or "fi")."""
-    if language not in BUILTIN_LANGUAGES:
+    """One of the shipped banks, by language code ("en", "fi") or name ("en-workshop")."""
+    if language not in BUILTIN_BANKS:
         raise BankError(
             Path(f"{language}.toml"),
             f"no built-in bank for language {language!r}; choose one of "
-            + ", ".join(BUILTIN_LANGUAGES),
+            + ", ".join(BUILTIN_BANKS),
         )
     return load_bank(questions_dir() / f"{language}.toml")
 
@@ -311,8 +314,8 @@ def resolve_bank(bank_id: str, language: str, bank_path: str | None = None) -> Q
     """The bank a session was made with: its own file if it names one, else a built-in."""
     if bank_path:
         return load_bank(Path(bank_path))
-    for lang in (language, *BUILTIN_LANGUAGES):
-        if lang in BUILTIN_LANGUAGES:
+    for lang in (language, *BUILTIN_BANKS):
+        if lang in BUILTIN_BANKS:
             bank = builtin_bank(lang)
             if bank.id == bank_id:
                 return bank

@@ -7,6 +7,7 @@ it is safe to call from worker threads.
 from __future__ import annotations
 
 import builtins
+import contextlib
 import os
 from collections.abc import Iterable
 from datetime import datetime
@@ -15,7 +16,7 @@ from typing import NamedTuple
 
 from slbmc_tui.domain.bank import QuestionBank, load_bank, resolve_bank
 from slbmc_tui.domain.bounded import read_regular_file
-from slbmc_tui.domain.errors import SessionFileError
+from slbmc_tui.domain.errors import SessionFileError, SlbmcFileError
 from slbmc_tui.domain.session import (
     Clock,
     Session,
@@ -24,7 +25,7 @@ from slbmc_tui.domain.session import (
     new_round,
     system_clock,
 )
-from slbmc_tui.storage import toml_format
+from slbmc_tui.storage import listing_cache, lookup, toml_format
 from slbmc_tui.storage.atomic import (
     clean_stale_temp_files,
     create_exclusive,
@@ -83,8 +84,8 @@ class SessionStore:
         """Every *.toml entry in the folder (files or not: a listing reports the odd ones)."""
         if not self.folder.is_dir():
             return []
-        return sorted(p for p in self.folder.iterdir()
-                      if p.name.endswith(SUFFIX) and not p.name.startswith("."))
+        return sorted((p for p in self.folder.iterdir()
+                       if p.name.endswith(SUFFIX) and not p.name.startswith(".")), key=os.fspath)
 
     def list(self) -> list[SessionSummary]:
         """All sessions, newest first; unreadable files last, each with its error."""
@@ -96,11 +97,18 @@ class SessionStore:
                 error.strerror or str(error))
             return [SessionSummary(self.folder, error=f"the sessions folder cannot be read: "
                                                       f"{reason}")]
-        summaries = [self.summary(path) for path in paths]
+        # Heads of files unchanged since the last listing come from the listing cache.
+        cached = listing_cache.summaries(self.folder, paths, self._summary_pair)
+        summaries = [SessionSummary(path, meta, error)
+                     for path, (meta, error) in zip(paths, cached, strict=True)]
         readable = sorted((s for s in summaries if s.meta),
                           key=lambda s: s.meta.updated if s.meta else datetime.min, reverse=True)
         broken = [s for s in summaries if not s.meta]
         return readable + broken
+
+    def _summary_pair(self, path: Path) -> tuple[SessionMeta | None, str | None]:
+        summary = self.summary(path)
+        return summary.meta, summary.error
 
     def summary(self, path: Path) -> SessionSummary:
         """Read only the head of a file: fast even for a folder of large sessions."""
@@ -163,14 +171,24 @@ class SessionStore:
                 path, f"is a link to {target}, outside the sessions folder; not opened")
 
     def resolve(self, name: str) -> Path:
-        """A session given by path, file name or stem, as `slbmc resume NAME` accepts."""
-        direct = Path(name).expanduser()
+        """A session given by path, file name, stem, unique prefix, or title and profile.
+
+        What `slbmc resume/compare/export NAME` accept; lookup.AmbiguousName lists the
+        candidates when a name means several sessions.
+        """
+        try:
+            direct = Path(name).expanduser()
+        except RuntimeError:  # "~someone" with no such user: an ordinary name then
+            direct = Path(name)
         if direct.is_file():
             return direct
         for candidate in (self.folder / name, self.folder / f"{name}{SUFFIX}"):
             if candidate.exists():
                 return candidate
-        raise SessionFileError(direct, f"no such session in {self.folder} (try `slbmc list`)")
+        # Then a file name prefix, or the title and profile (lookup.match says how).
+        listed = [(s.path, s.meta.title if s.meta else None, s.meta.profile if s.meta else None,
+                   s.meta.round if s.meta else 1) for s in self.list() if s.path != self.folder]
+        return lookup.resolve_among(name, self.folder, listed)
 
     def most_recent(self) -> Path | None:
         readable = [s for s in self.list() if s.ok]
@@ -186,6 +204,9 @@ class SessionStore:
     def create(self, session: Session) -> Path:
         """Write a new session under a fresh, safe, unique file name."""
         self.prepare()
+        with contextlib.suppress(SlbmcFileError):  # no bank, no reordering: still created
+            session.arrange(resolve_bank(session.meta.bank_id, session.meta.language,
+                                         session.meta.bank_path))
         text = toml_format.dumps(session)
         stem = session_stem(session.meta.title, session.meta.profile, session.meta.round)
         problem = too_large_problem(len(encode_text(text)))
@@ -213,7 +234,13 @@ class SessionStore:
             copy.refresh_progress(resolve_bank(copy.meta.bank_id, copy.meta.language,
                                                copy.meta.bank_path))
         else:
+            # Imported here: workspace_ops builds on this module.
+            from slbmc_tui.storage.workspace_ops import next_round
+
             copy = new_round(session, clock)
+            # Unique for the profile even when an earlier round was copied twice.
+            copy.meta.round = max(copy.meta.round,
+                                  next_round(self, session.meta.title, session.meta.profile))
         return self.create(copy)
 
     def sweep(self) -> builtins.list[Path]:
