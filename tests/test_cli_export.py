@@ -15,6 +15,7 @@ from slbmc_tui.cli import main
 from slbmc_tui.domain.bank import QuestionBank, load_bank, questions_dir
 from slbmc_tui.domain.session import new_session
 from slbmc_tui.export import ExportError, render_export
+from slbmc_tui.export.audience import CLIENT
 from slbmc_tui.export.html import session_to_html
 from slbmc_tui.export.markdown import session_to_markdown
 from slbmc_tui.storage.store import SessionStore
@@ -50,8 +51,8 @@ def test_markdown_to_standard_output(saved: tuple[Path, QuestionBank]) -> None:
     code, out = run("export", path.stem, "--format", "md")
     assert code == 0
     loaded = SessionStore(path.parent).load(path)
-    assert out == session_to_markdown(loaded, bank)
-    assert out.startswith("# Home care — Elderly person\n")
+    assert out == session_to_markdown(loaded, bank, audience=CLIENT)
+    assert out.startswith("# Home care\n\n- **Client:** Acme\n")
     assert "> To stay at home \\| \\<b>safely\\</b>\\\n> and proudly" in out
 
 
@@ -71,7 +72,7 @@ def test_html_to_a_file(saved: tuple[Path, QuestionBank], tmp_path: Path,
     assert code == 0 and out == ""
     assert f"Wrote {target}" in capsys.readouterr().err
     loaded = SessionStore(path.parent).load(path)
-    assert target.read_text(encoding="utf-8") == session_to_html(loaded, bank)
+    assert target.read_text(encoding="utf-8") == session_to_html(loaded, bank, CLIENT)
 
 
 def test_html_to_standard_output(saved: tuple[Path, QuestionBank]) -> None:
@@ -133,8 +134,8 @@ def test_svg_comes_from_the_canvas_module(saved: tuple[Path, QuestionBank],
 def test_unknown_format_is_refused_by_name(saved: tuple[Path, QuestionBank]) -> None:
     path, bank = saved
     session = SessionStore(path.parent).load(path)
-    with pytest.raises(ExportError, match="unknown export format 'pdf'; choose one of md, html"):
-        render_export(session, bank, "pdf")
+    with pytest.raises(ExportError, match="unknown export format 'odt'; choose one of md, html"):
+        render_export(session, bank, "odt")
 
 
 @pytest.mark.skipif(not (questions_dir() / "en.toml").is_file(),

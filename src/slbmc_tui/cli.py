@@ -72,9 +72,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = sub.add_parser("export", parents=[common], help="export a session as a document")
     export.add_argument("session", metavar="SESSION")
-    export.add_argument("--format", choices=("md", "html", "svg"), default="md")
+    export.add_argument("--format", choices=("md", "html", "svg", "pdf"), default="md")
+    export.add_argument("--for", dest="audience", choices=("client", "working"),
+                        default="client",
+                        help="client: no notes, counts, flags or empty questions (default); "
+                             "working: everything")
+    export.add_argument("--with-flags", action="store_true",
+                        help="keep the needs-research flags in a client version")
     export.add_argument("-o", "--output", type=Path, metavar="FILE",
-                        help="where to write (default: standard output)")
+                        help="where to write (default: standard output; a PDF needs a file)")
     return parser
 
 
@@ -219,15 +225,35 @@ def load_with_bank(store: SessionStore, name: str) -> tuple[Session, QuestionBan
 
 
 def cmd_export(store: SessionStore, args: argparse.Namespace, out: TextIO) -> int:
-    from slbmc_tui.export import ExportError, render_export
+    from slbmc_tui.export import ExportError, render_document, render_export
+    from slbmc_tui.export.audience import audience_for
 
+    audience = audience_for(args.audience, flags=args.with_flags)
     session, bank = load_with_bank(store, args.session)
+    if args.format == "pdf":
+        if args.output is None or str(args.output) == "-":
+            print("slbmc export: a PDF is written to a file: add -o FILE.pdf", file=sys.stderr)
+            return EXIT_USAGE
+        return _write_bytes(render_document(session, bank, "pdf", audience), args.output)
     try:
-        text = render_export(session, bank, args.format)
+        text = render_export(session, bank, args.format, audience)
     except ExportError as error:
         print(f"slbmc export: {error}", file=sys.stderr)
         return EXIT_PROBLEM
     return _write_output(text, args.output, out)
+
+
+def _write_bytes(data: bytes, target: Path) -> int:
+    """A binary document, atomically and private (0600) like every export."""
+    from slbmc_tui.storage.atomic import atomic_write_bytes
+
+    try:
+        atomic_write_bytes(target, data)
+    except OSError as error:
+        print(f"slbmc: {error}", file=sys.stderr)
+        return EXIT_PROBLEM
+    print(f"Wrote {target}", file=sys.stderr)
+    return EXIT_OK
 
 
 def cmd_compare_markdown(store: SessionStore, args: argparse.Namespace, out: TextIO) -> int:

@@ -1,4 +1,4 @@
-"""Exports: pure functions from sessions to Markdown, HTML and SVG text."""
+"""Exports: pure functions from sessions to Markdown, HTML, SVG text and PDF bytes."""
 
 from __future__ import annotations
 
@@ -6,8 +6,10 @@ from importlib import import_module
 
 from slbmc_tui.domain.bank import QuestionBank
 from slbmc_tui.domain.session import Session
+from slbmc_tui.export.audience import WORKING, Audience
 
-FORMATS = ("md", "html", "svg")
+FORMATS = ("md", "html", "svg", "pdf")
+BINARY_FORMATS = frozenset({"pdf"})
 _SVG_MODULE = "slbmc_tui.screens.canvas_svg"
 
 
@@ -15,19 +17,32 @@ class ExportError(Exception):
     """An export cannot be made; the message says why and what to use instead."""
 
 
-def render_export(session: Session, bank: QuestionBank, fmt: str) -> str:
-    """The session as a document in `fmt`: "md", "html" or "svg"."""
+def render_export(session: Session, bank: QuestionBank, fmt: str,
+                  audience: Audience = WORKING) -> str:
+    """The session as a text document in `fmt`: "md", "html" or "svg"."""
     if fmt == "md":
         from slbmc_tui.export.markdown import session_to_markdown
 
-        return session_to_markdown(session, bank)
+        return session_to_markdown(session, bank, audience=audience)
     if fmt == "html":
         from slbmc_tui.export.html import session_to_html
 
-        return session_to_html(session, bank)
+        return session_to_html(session, bank, audience)
     if fmt == "svg":
         return _render_svg(session, bank)
+    if fmt == "pdf":
+        raise ExportError("a PDF is bytes, not text: use render_document")
     raise ExportError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+def render_document(session: Session, bank: QuestionBank, fmt: str,
+                    audience: Audience = WORKING) -> bytes:
+    """The session as a file's bytes in any format (text formats in UTF-8)."""
+    if fmt == "pdf":
+        from slbmc_tui.export.pdf import session_to_pdf
+
+        return session_to_pdf(session, bank, audience)
+    return render_export(session, bank, fmt, audience).encode("utf-8")
 
 
 def _render_svg(session: Session, bank: QuestionBank) -> str:

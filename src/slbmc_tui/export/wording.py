@@ -40,6 +40,21 @@ class Wording:
     answers_heading: str
     canvas_legend: str
     more: str
+    notes: str
+    zones: str
+    months: tuple[str, ...]
+    date_format: str
+    # Comparison documents.
+    comparison: str
+    compared: str
+    same_in_all: str
+    differs: str
+    answered_in: str
+    answered_only_in_some: str
+    prompts_differ: str
+    round_of: str
+    other_bank: str
+    not_in_bank: str
 
 
 ENGLISH = Wording(
@@ -70,6 +85,23 @@ ENGLISH = Wording(
     answers_heading="All answers",
     canvas_legend="answered of asked",
     more="more",
+    notes="Notes",
+    zones="Zones",
+    months=("January", "February", "March", "April", "May", "June", "July", "August",
+            "September", "October", "November", "December"),
+    date_format="{day} {month} {year}",
+    comparison="Comparison",
+    compared="{count} sessions compared, blocks in the suggested order.",
+    same_in_all="Same in all",
+    differs="answers differ",
+    answered_in="answered in {answered} of {total}",
+    answered_only_in_some="{count} answered only in some",
+    prompts_differ="{count} differ",
+    round_of="round {round}",
+    other_bank="These sessions were made from different question banks ({banks}). Questions "
+    "are matched by their place in the canvas; an answer whose question the first bank does "
+    "not ask is listed at the end of its block.",
+    not_in_bank="Not in the first session's question bank",
 )
 
 FINNISH = Wording(
@@ -100,6 +132,24 @@ FINNISH = Wording(
     answers_heading="Kaikki vastaukset",
     canvas_legend="vastattu / kysytty",
     more="lisää",
+    notes="Muistiinpanot",
+    zones="Alueet",
+    months=("tammikuuta", "helmikuuta", "maaliskuuta", "huhtikuuta", "toukokuuta",
+            "kesäkuuta", "heinäkuuta", "elokuuta", "syyskuuta", "lokakuuta", "marraskuuta",
+            "joulukuuta"),
+    date_format="{day}. {month} {year}",
+    comparison="Vertailu",
+    compared="{count} haastattelua vertailussa, lohkot ehdotetussa järjestyksessä.",
+    same_in_all="Sama kaikissa",
+    differs="vastaukset eroavat",
+    answered_in="vastattu {answered}/{total} haastattelussa",
+    answered_only_in_some="{count} vastattu vain osassa",
+    prompts_differ="{count} eroaa",
+    round_of="kierros {round}",
+    other_bank="Haastattelut on tehty eri kysymyspankeilla ({banks}). Kysymykset on "
+    "yhdistetty niiden paikan mukaan kanvaasilla; vastaus kysymykseen, jota ensimmäinen "
+    "pankki ei kysy, on lohkonsa lopussa.",
+    not_in_bank="Ei ensimmäisen haastattelun kysymyspankissa",
 )
 
 _BY_LANGUAGE = {"en": ENGLISH, "fi": FINNISH}
@@ -111,11 +161,11 @@ def wording_for(language: str) -> Wording:
 
 
 def format_time(moment: datetime) -> str:
-    """A timestamp as people read it, keeping the offset it was recorded with."""
-    offset = moment.utcoffset()
-    if offset is None:
-        return f"{moment:%Y-%m-%d %H:%M}"
-    minutes = int(offset.total_seconds()) // 60
-    sign = "+" if minutes >= 0 else "-"
-    hours, rest = divmod(abs(minutes), 60)
-    return f"{moment:%Y-%m-%d %H:%M} (UTC{sign}{hours:02d}:{rest:02d})"
+    """A timestamp as people read it, in the local time it was recorded in: 2026-11-23 09:30."""
+    return f"{moment:%Y-%m-%d %H:%M}"
+
+
+def format_date(moment: datetime, words: Wording) -> str:
+    """The day as the document's language writes it: "23 November 2026", "23. marraskuuta 2026"."""
+    return words.date_format.format(day=moment.day, month=words.months[moment.month - 1],
+                                    year=moment.year)

@@ -1,0 +1,267 @@
+"""Fitting text into a box: measured with the shipped DejaVu Sans, wrapped, sized, shortened.
+
+One engine for every canvas document. The PDF and SVG draw the lines it returns; the HTML
+page lets the browser wrap with the same font and size, and since DejaVu Sans is wider than
+the usual fallbacks, what fits here also fits there. The type size shrinks within readable
+limits first; only then is text shortened, at a sentence or word boundary, never mid-word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+ELLIPSIS = "…"
+FONT_FILES = {False: "DejaVuSans.ttf", True: "DejaVuSans-Bold.ttf"}
+FONT_NAMES = {False: "SlbmcSans", True: "SlbmcSans-Bold"}
+_SENTENCE_END = re.compile(r"[.!?…](?=\s)|\n")
+
+
+def font_path(bold: bool = False) -> str:
+    """Where the shipped font file is (fpdf2 embeds it; the tests check it is embedded)."""
+    return str(resources.files("slbmc_tui.export").joinpath("fonts", FONT_FILES[bold]))
+
+
+@cache
+def font_name(bold: bool = False) -> str:
+    """The shipped font, registered once with reportlab (which measures and embeds it)."""
+    pdfmetrics.registerFont(TTFont(FONT_NAMES[bold], font_path(bold)))
+    return FONT_NAMES[bold]
+
+
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    """How wide `text` is at `size` points, in points."""
+    return float(pdfmetrics.stringWidth(text, font_name(bold), size))
+
+
+def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
+    """The text's lines at this width: its own line breaks kept, long lines broken at spaces.
+
+    A single word longer than the line (a URL) is broken between characters, as a browser does.
+    """
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in re.split(r"(?<= )", paragraph):
+            candidate = line + word
+            if not line or text_width(candidate.rstrip(" "), size, bold) <= width:
+                line = candidate
+                if text_width(line.rstrip(" "), size, bold) > width:
+                    broken = _break_word(line, width, size, bold)
+                    lines += broken[:-1]
+                    line = broken[-1]
+                continue
+            lines.append(line.rstrip(" "))
+            line = word
+            if text_width(line.rstrip(" "), size, bold) > width:
+                broken = _break_word(line, width, size, bold)
+                lines += broken[:-1]
+                line = broken[-1]
+        lines.append(line.rstrip(" "))
+    return lines
+
+
+def _break_word(word: str, width: float, size: float, bold: bool) -> list[str]:
+    pieces, piece = [], ""
+    for ch in word:
+        if piece and text_width(piece + ch, size, bold) > width:
+            pieces.append(piece)
+            piece = ""
+        piece += ch
+    return [*pieces, piece]
+
+
+def shorten(text: str, width: float, size: float, max_lines: int, bold: bool = False) -> str:
+    """The longest start of `text` that wraps to `max_lines`, ending at a sentence or word.
+
+    Returns the text unchanged when it fits; otherwise a shorter start with "…" appended,
+    preferring the end of a sentence when that keeps at least half of what would fit.
+    """
+    if max_lines < 1:
+        return ""
+    if len(wrap(text, width, size, bold)) <= max_lines:
+        return text
+    low, high = 0, len(text)
+    while low < high:  # the longest prefix that still fits with the ellipsis
+        middle = (low + high + 1) // 2
+        if len(wrap(text[:middle].rstrip() + ELLIPSIS, width, size, bold)) <= max_lines:
+            low = middle
+        else:
+            high = middle - 1
+    room = text[:low]
+    cut = _boundary(room, text)
+    return room[:cut].rstrip(" \n,;:-–—") + ELLIPSIS if cut else ""
+
+
+def _boundary(room: str, text: str) -> int:
+    """Where to end a shortened text: after a sentence if one ends late enough, else a word."""
+    sentences = [m.end() for m in _SENTENCE_END.finditer(text) if m.end() <= len(room)]
+    if sentences and sentences[-1] >= len(room) // 2:
+        return sentences[-1]
+    if len(room) < len(text) and (text[len(room)] in " \n"):
+        return len(room)
+    space = max(room.rfind(" "), room.rfind("\n"))
+    return space if space > 0 else 0
+
+
+@dataclass(frozen=True)
+class Item:
+    """One answer as the canvas shows it: its text (or canvas line), ticked options, flag."""
+
+    text: str
+    picked: str = ""
+    flagged: bool = False
+
+    def body(self) -> str:
+        return "\n".join(part for part in (self.text, self.picked) if part)
+
+
+@dataclass(frozen=True)
+class Side:
+    """One point of view of a cell: a label and the answers under it."""
+
+    label: str
+    items: tuple[Item, ...]
+    empty_text: str = ""
+    kind: str = ""  # "ours" or "customer": how the side is drawn
+
+
+@dataclass(frozen=True)
+class FittedItem:
+    item: Item
+    text: str
+    lines: tuple[str, ...]
+
+    @property
+    def shortened(self) -> bool:
+        return self.text != self.item.body()
+
+
+@dataclass(frozen=True)
+class FittedSide:
+    side: Side
+    items: tuple[FittedItem, ...]
+    hidden: int
+
+
+@dataclass(frozen=True)
+class FittedBody:
+    """The body of a cell at one type size: what each side shows and how many are hidden."""
+
+    size: float
+    line_height: float
+    label_size: float
+    sides: tuple[FittedSide, ...]
+
+
+LINE_HEIGHT = 1.22  # times the type size
+LABEL_SCALE = 0.82  # side labels are smaller than the answers
+ITEM_GAP = 0.25  # extra space between answers, in lines
+SIDE_GAP = 0.4  # extra space before the second side, in lines
+FLAG_INDENT = 1.25  # em: a flagged answer is indented by this much, the mark hangs there
+
+
+def _item_width(width: float, item: Item, size: float) -> float:
+    return width - (FLAG_INDENT * size if item.flagged else 0.0)
+
+
+def _side_fixed(size: float, index: int) -> float:
+    """Height of a side's label, plus the gap before it for all but the first side."""
+    return size * LABEL_SCALE * LINE_HEIGHT + (size * LINE_HEIGHT * SIDE_GAP if index else 0.0)
+
+
+def _needed(sides: Sequence[Side], width: float, size: float) -> float:
+    line = size * LINE_HEIGHT
+    total = 0.0
+    for index, side in enumerate(sides):
+        total += _side_fixed(size, index)
+        if not side.items:
+            total += line if side.empty_text else 0.0
+        for item in side.items:
+            total += line * (len(wrap(item.body(), _item_width(width, item, size), size))
+                             + ITEM_GAP)
+    return total
+
+
+def fit_body(sides: Sequence[Side], width: float, height: float, *, largest: float = 8.5,
+             smallest: float = 5.5) -> FittedBody:
+    """The largest type size (in half points) at which everything fits; else shortened text.
+
+    At the smallest size every answer gets an equal share of the lines left, the unused
+    share of short answers going to long ones; when even one line each does not fit, the
+    last answers are counted in a "+N more" line instead.
+    """
+    size = largest
+    while size > smallest and _needed(sides, width, size) > height:
+        size -= 0.5
+    line = size * LINE_HEIGHT
+    fixed = sum(_side_fixed(size, i) + (line if not s.items and s.empty_text else 0.0)
+                for i, s in enumerate(sides))
+    wrapped = [[wrap(item.body(), _item_width(width, item, size), size) for item in s.items]
+               for s in sides]
+    count = sum(len(s.items) for s in sides)
+    lines_left = int((height - fixed) / line - ITEM_GAP * count + 1e-6)
+    shown = _shown_counts([len(lines) for side in wrapped for lines in side], lines_left)
+    fitted_sides = []
+    for side, lines_of_side in zip(sides, wrapped, strict=True):
+        items: list[FittedItem] = []
+        hidden = 0
+        for item, lines in zip(side.items, lines_of_side, strict=True):
+            allowed = shown.pop(0)
+            if allowed <= 0:
+                hidden += 1
+                continue
+            if allowed >= len(lines):
+                items.append(FittedItem(item, item.body(), tuple(lines)))
+                continue
+            text = shorten(item.body(), _item_width(width, item, size), size, allowed)
+            if not text:
+                hidden += 1
+                continue
+            items.append(FittedItem(item, text, tuple(
+                wrap(text, _item_width(width, item, size), size))))
+        fitted_sides.append(FittedSide(side, tuple(items), hidden))
+    return FittedBody(size, line, size * LABEL_SCALE, tuple(fitted_sides))
+
+
+def _shown_counts(needs: list[int], lines: int) -> list[int]:
+    """Lines each answer may use: everything when it fits, else fair shares (water-filling).
+
+    When not every answer can have a line, the last ones get 0 and one line is kept for
+    the "+N more" note.
+    """
+    if sum(needs) <= lines:
+        return list(needs)
+    if len(needs) > lines:
+        keep = max(lines - 1, 0)
+        return [1 if index < keep else 0 for index in range(len(needs))]
+    shares = [0] * len(needs)
+    left = lines
+    open_items = [i for i, need in enumerate(needs) if need > 0]
+    while left > 0 and open_items:
+        each = max(left // len(open_items), 1)
+        for index in list(open_items):
+            give = min(each, needs[index] - shares[index], left)
+            shares[index] += give
+            left -= give
+            if shares[index] >= needs[index]:
+                open_items.remove(index)
+            if left <= 0:
+                break
+    return shares
+
+
+def fit_line(text: str, width: float, largest: float, smallest: float, max_lines: int = 1,
+             bold: bool = False) -> tuple[float, list[str]]:
+    """A heading in at most `max_lines` lines: smaller type first, then shortened."""
+    size = largest
+    while size > smallest and len(wrap(text, width, size, bold)) > max_lines:
+        size -= 0.5
+    shown = shorten(text, width, size, max_lines, bold)
+    return size, wrap(shown, width, size, bold) if shown else []
