@@ -80,6 +80,22 @@ class CanvasPage:
     legend: tuple[LegendKey, ...]
     legend_box: Box
     header_box: Box
+    legend_size: float = 7.0
+
+
+LEGEND_SWATCH, LEGEND_GAP = 6.0, 4.0  # mm before a key's label (a swatch) and after it
+
+
+def legend_size(keys: tuple[LegendKey, ...], width: float) -> float:
+    """The largest type size (7 pt down to 5) at which the legend fits on its one line."""
+    size = 7.0
+    while size > 5.0:
+        needed = sum(text_width(key.label, size) / PT_PER_MM + LEGEND_SWATCH + LEGEND_GAP
+                     for key in keys)
+        if needed <= width:
+            break
+        size -= 0.5
+    return size
 
 
 def header_facts(session: Session, bank: QuestionBank, words: Wording,
@@ -181,8 +197,9 @@ def canvas_page(session: Session, bank: QuestionBank, words: Wording,
                   xs[p.column + p.column_span] - xs[p.column] - GAP,
                   ys[p.row + p.row_span] - ys[p.row] - GAP)
         cells.append(_cell(session, bank, block, box, words, audience))
+    keys = _legend(bank, words, audience)
     return CanvasPage(Header(title_size, tuple(title_lines), facts_size, tuple(facts_lines)),
-                      tuple(cells), _legend(bank, words, audience), legend_box, header_box)
+                      tuple(cells), keys, legend_box, header_box, legend_size(keys, width))
 
 
 def _legend(bank: QuestionBank, words: Wording, audience: Audience) -> tuple[LegendKey, ...]:

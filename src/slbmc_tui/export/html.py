@@ -129,7 +129,8 @@ def _canvas_page(session: Session, bank: QuestionBank, words: Wording,
             f'<p class="facts" style="font-size: {head.facts_size:.2f}pt">'
             f'{"<br>".join(_e(line) for line in head.facts_lines)}</p></header>\n'
             f'<div class="canvas">\n{cells}\n</div>\n<p class="legend" style="top: '
-            f'{_mm(page.legend_box.y - MARGIN)}">{_legend(page)}</p>\n</section>')
+            f'{_mm(page.legend_box.y - MARGIN)}; font-size: {page.legend_size:.1f}pt">'
+            f"{_legend(page)}</p>\n</section>")
 
 
 def _answer_body(prompt: Prompt | None, answer: Answer | None, bank: QuestionBank,

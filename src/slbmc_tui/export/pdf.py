@@ -155,7 +155,7 @@ def _draw_canvas(pdf: Canvas, page: CanvasPage, more: str) -> None:
 def _draw_legend(pdf: Canvas, page: CanvasPage) -> None:
     box: Box = page.legend_box
     x, y = _mm(box.x), _y(box.y + box.h / 2) - 2.2
-    size = 6.5
+    size = page.legend_size
     for key in page.legend:
         if key.kind.startswith("zone:"):
             paper, accent = ZONE_COLOURS.get(key.kind.removeprefix("zone:"), ("#eee", "#999"))
