@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -14,7 +12,6 @@ from slbmc_tui.domain.bank import QuestionBank
 from slbmc_tui.domain.session import Position, Session
 from slbmc_tui.screens.canvas import CanvasScreen
 from slbmc_tui.screens.canvas_layout import neighbour, placement_order
-from slbmc_tui.screens.canvas_svg import render_canvas_svg
 from slbmc_tui.widgets.canvas_cell import (
     CanvasCell,
     abbreviate,
@@ -209,20 +206,6 @@ def test_any_answer_text_fits_its_cell(text: str, width: int) -> None:
     assert all(cell_len(line) <= width for line in lines)
     assert cell_len(fit(text, width)) <= width
     assert cell_len(abbreviate(text or "x", width)) <= width
-
-
-def test_svg_picture_shows_every_block_and_is_repeatable(
-    session: Session, bank: QuestionBank
-) -> None:
-    svg = render_canvas_svg(session, bank)
-    assert svg.startswith("<svg")
-    for block in bank.blocks:
-        # Long titles wrap inside their cell, so look for their first two words.
-        drawn = html.escape(" ".join(block.title.split()[:2])).replace(" ", "&#160;")
-        assert drawn in svg, block.title
-    assert "Harbour&#160;Sauna" in svg
-    assert "Open&#160;block" not in svg  # a picture, not a UI: no footer
-    assert render_canvas_svg(session, bank) == svg
 
 
 def test_snapshot_canvas_wide(session: Session, bank: QuestionBank, snap_compare) -> None:  # type: ignore[no-untyped-def]

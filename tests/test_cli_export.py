@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import subprocess
 import sys
-import types
 from pathlib import Path
 
 import pytest
@@ -21,8 +20,6 @@ from slbmc_tui.export.markdown import session_to_markdown
 from slbmc_tui.storage.store import SessionStore
 from tests.conftest import FakeClock
 from tests.export_support import small_bank_data
-
-SVG_MODULE = "slbmc_tui.screens.canvas_svg"
 
 
 def run(*argv: str) -> tuple[int, str]:
@@ -101,34 +98,6 @@ def test_unwritable_output_is_reported(saved: tuple[Path, QuestionBank], tmp_pat
     err = capsys.readouterr().err
     assert f"{target}: could not be saved: the folder does not exist" in err
     assert not target.exists()
-
-
-def test_svg_without_the_canvas_module_fails_clearly(
-        saved: tuple[Path, QuestionBank], monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
-    path, _ = saved
-    monkeypatch.setitem(sys.modules, SVG_MODULE, None)
-    code, out = run("export", path.stem, "--format", "svg")
-    assert code == 1 and out == ""
-    err = capsys.readouterr().err
-    assert "SVG export is not available" in err and "html or md" in err
-
-
-def test_svg_comes_from_the_canvas_module(saved: tuple[Path, QuestionBank],
-                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    path, bank = saved
-    fake = types.ModuleType(SVG_MODULE)
-    calls: list[tuple[str, str]] = []
-
-    def render_canvas_svg(session: object, got_bank: QuestionBank) -> str:
-        calls.append((session.meta.title, got_bank.id))  # type: ignore[attr-defined]
-        return "<svg></svg>\n"
-
-    fake.render_canvas_svg = render_canvas_svg  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, SVG_MODULE, fake)
-    code, out = run("export", path.stem, "--format", "svg")
-    assert code == 0 and out == "<svg></svg>\n"
-    assert calls == [("Home care", bank.id)]
 
 
 def test_unknown_format_is_refused_by_name(saved: tuple[Path, QuestionBank]) -> None:

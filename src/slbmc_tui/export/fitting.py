@@ -96,7 +96,7 @@ def shorten(text: str, width: float, size: float, max_lines: int, bold: bool = F
             high = middle - 1
     room = text[:low]
     cut = _boundary(room, text)
-    return room[:cut].rstrip(" \n,;:-–—") + ELLIPSIS if cut else ""
+    return room[:cut].rstrip(" \n,;:-–—.") + ELLIPSIS if cut else ""
 
 
 def _boundary(room: str, text: str) -> int:

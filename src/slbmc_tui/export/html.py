@@ -73,8 +73,9 @@ def _cell_body(body: FittedBody, more: str) -> str:
         if not side.items and side.empty_text:
             items.append(f'<li class="none">{_e(side.empty_text)}</li>')
         gap = (f' style="margin-top: {body.line_height * SIDE_GAP:.2f}pt"' if index else "")
-        sides.append(f'<div class="side {_e(side.kind)}"{gap}><h3 style="font-size: '
-                     f'{body.label_size:.2f}pt; line-height: {body.label_size * LINE_HEIGHT:.2f}pt">'
+        label = (f"font-size: {body.label_size:.2f}pt; "
+                 f"line-height: {body.label_size * LINE_HEIGHT:.2f}pt")
+        sides.append(f'<div class="side {_e(side.kind)}"{gap}><h3 style="{label}">'
                      f'{_e(side.label)}</h3><ul>{"".join(items)}</ul></div>')
     return "".join(sides)
 
