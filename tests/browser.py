@@ -22,13 +22,14 @@ CSP = re.compile(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">')
 
 # Runs in a copy of the page (the export itself allows no script): writes, for every box
 # that must hold its text, whether the text overflows it, into the DOM that --dump-dom prints.
+CANVAS_BOXES = ".cell, .cell-body, .cell-head, .doc-head, .legend, .side li"
+TABLE_BOXES = ".compare td, .compare th, .doc-head"
 MEASURE = """<script>
 window.addEventListener("load", () => {
   const page = document.querySelector(".canvas-page");
   const edge = page ? page.getBoundingClientRect() : null;
   const out = [];
-  for (const el of document.querySelectorAll(
-      ".cell, .cell-body, .cell-head, .doc-head, .legend, .side li")) {
+  for (const el of document.querySelectorAll("SELECTORS")) {
     const r = el.getBoundingClientRect();
     out.push({cls: el.className, block: el.closest(".cell")?.dataset.block || "",
               over: el.scrollHeight - el.clientHeight, wide: el.scrollWidth - el.clientWidth,
@@ -70,11 +71,12 @@ def print_to_pdf(html: Path, profile: Path) -> Path:
     return target
 
 
-def measure(html: Path, profile: Path) -> list[dict[str, object]]:
+def measure(html: Path, profile: Path, selectors: str = CANVAS_BOXES) -> list[dict[str, object]]:
     """Every text box of the page with how far its content overflows (0 = it fits)."""
     probe = html.with_name(html.stem + "-probe.html")
     text = CSP.sub("", html.read_text("utf-8"), count=1)
-    probe.write_text(text.replace("</body>", MEASURE + "</body>"), "utf-8")
+    script = MEASURE.replace("SELECTORS", selectors)
+    probe.write_text(text.replace("</body>", script + "</body>"), "utf-8")
     result = _run(["--virtual-time-budget=5000", "--dump-dom", probe.as_uri()], profile)
     found = re.search(r'<pre id="measured">(.*?)</pre>', result.stdout, re.S)
     assert found, result.stderr[-2000:]

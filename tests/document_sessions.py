@@ -75,11 +75,14 @@ def profiles(count: int, language: str = "en") -> tuple[list[Session], QuestionB
     first, bank = filled_session(language)
     sessions = [first]
     for number in range(2, count + 1):
-        other = derive_profile(first, f"Profile {number}", clock=FakeClock())
+        finnish = language == "fi"
+        name = f"Profiili {number}" if finnish else f"Profile {number}"
+        other = derive_profile(first, name, clock=FakeClock())
         for index, entry in enumerate(other.entries(bank)):
             if entry.perspective == "customer" and index % number == 0:
                 other.answer(entry.block.id, "customer", entry.prompt.id).text = (
-                    f"Profile {number} sees it differently: answer {index}.")
+                    f"{name} näkee sen toisin: vastaus {index}." if finnish
+                    else f"{name} sees it differently: answer {index}.")
         other.refresh_progress(bank)
         sessions.append(other)
     return sessions, bank

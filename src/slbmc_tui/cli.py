@@ -19,6 +19,7 @@ from slbmc_tui.domain.session import Session
 from slbmc_tui.storage.store import SessionStore, default_sessions_dir
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
+MAX_SIDE_BY_SIDE = 8  # profiles an HTML or PDF comparison puts in columns on A4 landscape
 
 
 def _common_options(suppress: bool) -> argparse.ArgumentParser:
@@ -69,6 +70,11 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("sessions", nargs="+", metavar="SESSION")
     compare.add_argument("--markdown", metavar="FILE", type=Path,
                          help="write the whole comparison as Markdown instead of opening the TUI")
+    compare.add_argument("--format", dest="compare_format", choices=("md", "html", "pdf"),
+                         help="write the comparison as a document instead of opening the TUI")
+    compare.add_argument("-o", "--output", type=Path, metavar="FILE",
+                         help="with --format: where to write (default: standard output; "
+                              "a PDF needs a file)")
 
     export = sub.add_parser("export", parents=[common], help="export a session as a document")
     export.add_argument("session", metavar="SESSION")
@@ -101,8 +107,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             return EXIT_OK
         if command == "export":
             return cmd_export(store, args, out)
-        if command == "compare" and args.markdown:
-            return cmd_compare_markdown(store, args, out)
+        if command == "compare" and (args.markdown or args.compare_format):
+            return cmd_compare_document(store, args, out)
         return run_tui(store, args)
     except SlbmcFileError as error:
         print(f"slbmc: {error}", file=sys.stderr)
@@ -256,15 +262,33 @@ def _write_bytes(data: bytes, target: Path) -> int:
     return EXIT_OK
 
 
-def cmd_compare_markdown(store: SessionStore, args: argparse.Namespace, out: TextIO) -> int:
-    from slbmc_tui.export.compare_markdown import compare_to_markdown
-
+def cmd_compare_document(store: SessionStore, args: argparse.Namespace, out: TextIO) -> int:
+    """`compare --format md|html|pdf [-o FILE]` (or the older `--markdown FILE`)."""
+    fmt = args.compare_format or "md"
+    target = args.output if args.compare_format else args.markdown
     if len(args.sessions) < 2:
         print("slbmc compare: name at least two sessions", file=sys.stderr)
         return EXIT_USAGE
+    if fmt == "pdf" and (target is None or str(target) == "-"):
+        print("slbmc compare: a PDF is written to a file: add -o FILE.pdf", file=sys.stderr)
+        return EXIT_USAGE
+    if fmt != "md" and len(args.sessions) > MAX_SIDE_BY_SIDE:
+        print(f"slbmc compare: at most {MAX_SIDE_BY_SIDE} sessions fit side by side on a page; "
+              "name fewer, or use --format md, which lists any number", file=sys.stderr)
+        return EXIT_USAGE
     loaded = [load_with_bank(store, name) for name in args.sessions]
-    text = compare_to_markdown([s for s, _ in loaded], loaded[0][1])
-    return _write_output(text, args.markdown, out)
+    sessions, banks = [s for s, _ in loaded], [b for _, b in loaded]
+    if fmt == "pdf":
+        from slbmc_tui.export.compare_pdf import compare_to_pdf
+
+        return _write_bytes(compare_to_pdf(sessions, banks[0], banks), target)
+    if fmt == "html":
+        from slbmc_tui.export.compare_html import compare_to_html
+
+        return _write_output(compare_to_html(sessions, banks[0], banks), target, out)
+    from slbmc_tui.export.compare_markdown import compare_to_markdown
+
+    return _write_output(compare_to_markdown(sessions, banks[0], banks), target, out)
 
 
 def _write_output(text: str, target: Path | None, out: TextIO) -> int:

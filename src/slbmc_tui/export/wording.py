@@ -95,8 +95,8 @@ ENGLISH = Wording(
     same_in_all="Same in all",
     differs="answers differ",
     answered_in="answered in {answered} of {total}",
-    answered_only_in_some="{count} answered only in some",
-    prompts_differ="{count} differ",
+    answered_only_in_some="{count} answered only in some sessions",
+    prompts_differ="{count} with different answers",
     round_of="round {round}",
     other_bank="These sessions were made from different question banks ({banks}). Questions "
     "are matched by their place in the canvas; an answer whose question the first bank does "
@@ -143,8 +143,8 @@ FINNISH = Wording(
     same_in_all="Sama kaikissa",
     differs="vastaukset eroavat",
     answered_in="vastattu {answered}/{total} haastattelussa",
-    answered_only_in_some="{count} vastattu vain osassa",
-    prompts_differ="{count} eroaa",
+    answered_only_in_some="{count} vastattu vain osassa haastatteluista",
+    prompts_differ="{count} kysymyksessä eri vastaukset",
     round_of="kierros {round}",
     other_bank="Haastattelut on tehty eri kysymyspankeilla ({banks}). Kysymykset on "
     "yhdistetty niiden paikan mukaan kanvaasilla; vastaus kysymykseen, jota ensimmäinen "
