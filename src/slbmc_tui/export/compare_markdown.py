@@ -111,8 +111,8 @@ def comparison_to_markdown(comparison: Comparison) -> str:
              f"{escape_inline(comparison.title, heading=True)}", "",
              escape_inline(words.compared.format(count=len(comparison.sessions))), ""]
     if comparison.bank_ids:
-        lines += [f"**{escape_inline(words.other_bank.format(banks=', '.join(comparison.bank_ids)))}**",
-                  ""]
+        banks = words.other_bank.format(banks=", ".join(comparison.bank_ids))
+        lines += [f"**{escape_inline(banks)}**", ""]
     for label, session in zip(comparison.labels, comparison.sessions, strict=True):
         facts = ", ".join(escape_inline(fact) for fact in session_facts(session, words))
         lines.append(f"- **{escape_inline(label)}**: {facts}")

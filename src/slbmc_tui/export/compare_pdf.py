@@ -218,7 +218,8 @@ def comparison_to_pdf(comparison: Comparison) -> bytes:
     dry = _Pages(None, widths, header, footer)
     _layout(dry, comparison, widths, words)
     buffer = io.BytesIO()
-    pdf = Canvas(buffer, pagesize=(PAGE_W, PAGE_H), invariant=1, initialFontName=font_name(),
+    pdf = Canvas(buffer, pagesize=(PAGE_W, PAGE_H), invariant=1,
+                 initialFontName=font_name(),  # type: ignore[arg-type]  # stubs say float
                  lang=comparison.bank.language)
     pdf.setTitle(footer)
     pdf.setCreator("slbmc")

@@ -308,7 +308,8 @@ def session_to_pdf(session: Session, bank: QuestionBank, audience: Audience = WO
     words = wording_for(session.meta.language or bank.language)
     buffer = io.BytesIO()
     meta = session.meta
-    pdf = Canvas(buffer, pagesize=landscape(A4), invariant=1, initialFontName=font_name(),
+    pdf = Canvas(buffer, pagesize=landscape(A4), invariant=1,
+                 initialFontName=font_name(),  # type: ignore[arg-type]  # stubs say float
                  lang=bank.language)
     pdf.setTitle(f"{one_line(meta.title)} — {one_line(meta.profile)}")
     pdf.setAuthor(one_line(meta.interviewer) if not audience.is_client else "")
