@@ -31,19 +31,18 @@ from slbmc_tui.export.content import one_line
 from slbmc_tui.export.fitting import FLAG_INDENT, ITEM_GAP, LINE_HEIGHT, SIDE_GAP, text_width
 from slbmc_tui.export.pdf import FAINT, FLAG, INK, MUTED, SIDE_COLOURS, ZONE_COLOURS
 from slbmc_tui.export.wording import wording_for
-from slbmc_tui.text.safe import visible_line
 
 FONT = "'DejaVu Sans', Verdana, 'Segoe UI', Arial, sans-serif"
+_CONTROL_PICTURES = {code: 0x2400 + code for code in range(0x20) if code != 0x09}
 
 
 def _e(text: str) -> str:
     """The one escaper of this format: text and attribute values.
 
-    XML cannot hold control characters at all, so they show as their control pictures (␛);
-    tabs are kept.
+    XML cannot hold C0 control characters at all, so they show as their control pictures
+    (␛); tabs are kept, and everything else is drawn as typed.
     """
-    shown = "\t".join(visible_line(part) for part in text.split("\t"))
-    return escape(shown, {'"': "&quot;"})
+    return escape(text.translate(_CONTROL_PICTURES), {'"': "&quot;"})
 
 
 def _pt(size: float) -> float:
