@@ -153,8 +153,8 @@ def test_cells_show_counts_and_both_points_of_view(bank: QuestionBank) -> None:
     assert count == f"2/{first.prompt_count}"
     ours = cell.find_all(lambda e: e.has_class("ours"))[0]
     theirs = cell.find_all(lambda e: e.has_class("customer"))[0]
-    assert bank.labels.ours in ours.all_text() and "We visit weekly" in ours.all_text()
-    assert bank.labels.customer in theirs.all_text()
+    assert bank.labels.ours.upper() in ours.all_text() and "We visit weekly" in ours.all_text()
+    assert bank.labels.customer.upper() in theirs.all_text()
     assert "Feels safer at night" in theirs.all_text()
     assert theirs.find_all(lambda e: e.has_class("flag-mark"))
     empty_cell = next(c for c in cells(tree) if c.attrs["data-block"] != first.id)

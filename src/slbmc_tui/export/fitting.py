@@ -148,6 +148,8 @@ class FittedSide:
     side: Side
     items: tuple[FittedItem, ...]
     hidden: int
+    label_lines: tuple[str, ...] = ()
+    """The side's label in capitals, wrapped to the cell (a narrow cell takes two lines)."""
 
 
 @dataclass(frozen=True)
@@ -171,16 +173,22 @@ def _item_width(width: float, item: Item, size: float) -> float:
     return width - (FLAG_INDENT * size if item.flagged else 0.0)
 
 
-def _side_fixed(size: float, index: int) -> float:
+def label_lines(side: Side, width: float, size: float) -> list[str]:
+    """The side's label as drawn: capitals, bold, at the label size, wrapped to the width."""
+    return wrap(side.label.upper(), width, size * LABEL_SCALE, bold=True)
+
+
+def _side_fixed(side: Side, width: float, size: float, index: int) -> float:
     """Height of a side's label, plus the gap before it for all but the first side."""
-    return size * LABEL_SCALE * LINE_HEIGHT + (size * LINE_HEIGHT * SIDE_GAP if index else 0.0)
+    return (len(label_lines(side, width, size)) * size * LABEL_SCALE * LINE_HEIGHT
+            + (size * LINE_HEIGHT * SIDE_GAP if index else 0.0))
 
 
 def _needed(sides: Sequence[Side], width: float, size: float) -> float:
     line = size * LINE_HEIGHT
     total = 0.0
     for index, side in enumerate(sides):
-        total += _side_fixed(size, index)
+        total += _side_fixed(side, width, size, index)
         if not side.items:
             total += line if side.empty_text else 0.0
         for item in side.items:
@@ -189,7 +197,7 @@ def _needed(sides: Sequence[Side], width: float, size: float) -> float:
     return total
 
 
-def fit_body(sides: Sequence[Side], width: float, height: float, *, largest: float = 8.5,
+def fit_body(sides: Sequence[Side], width: float, height: float, *, largest: float = 10.0,
              smallest: float = 5.5) -> FittedBody:
     """The largest type size (in half points) at which everything fits; else shortened text.
 
@@ -201,7 +209,7 @@ def fit_body(sides: Sequence[Side], width: float, height: float, *, largest: flo
     while size > smallest and _needed(sides, width, size) > height:
         size -= 0.5
     line = size * LINE_HEIGHT
-    fixed = sum(_side_fixed(size, i) + (line if not s.items and s.empty_text else 0.0)
+    fixed = sum(_side_fixed(s, width, size, i) + (line if not s.items and s.empty_text else 0.0)
                 for i, s in enumerate(sides))
     wrapped = [[wrap(item.body(), _item_width(width, item, size), size) for item in s.items]
                for s in sides]
@@ -226,7 +234,8 @@ def fit_body(sides: Sequence[Side], width: float, height: float, *, largest: flo
                 continue
             items.append(FittedItem(item, text, tuple(
                 wrap(text, _item_width(width, item, size), size))))
-        fitted_sides.append(FittedSide(side, tuple(items), hidden))
+        fitted_sides.append(FittedSide(side, tuple(items), hidden,
+                                       tuple(label_lines(side, width, size))))
     return FittedBody(size, line, size * LABEL_SCALE, tuple(fitted_sides))
 
 

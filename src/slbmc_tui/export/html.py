@@ -76,7 +76,7 @@ def _cell_body(body: FittedBody, more: str) -> str:
         label = (f"font-size: {body.label_size:.2f}pt; "
                  f"line-height: {body.label_size * LINE_HEIGHT:.2f}pt")
         sides.append(f'<div class="side {_e(side.kind)}"{gap}><h3 style="{label}">'
-                     f'{_e(side.label)}</h3><ul>{"".join(items)}</ul></div>')
+                     f'{_e(side.label.upper())}</h3><ul>{"".join(items)}</ul></div>')
     return "".join(sides)
 
 

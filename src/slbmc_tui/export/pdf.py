@@ -108,9 +108,10 @@ def _draw_body(pdf: Canvas, cell: Cell, more: str) -> None:
             y -= line * SIDE_GAP
         start = y
         label = body.label_size
-        _text(pdf, x, y - label * 0.95, fitted.side.label.upper(), label,
-              SIDE_COLOURS.get(fitted.side.kind, MUTED), bold=True)
-        y -= label * LINE_HEIGHT
+        for label_line in fitted.label_lines:
+            _text(pdf, x, y - label * 0.95, label_line, label,
+                  SIDE_COLOURS.get(fitted.side.kind, MUTED), bold=True)
+            y -= label * LINE_HEIGHT
         for number, item in enumerate(fitted.items):
             if number:
                 y -= line * ITEM_GAP

@@ -94,9 +94,10 @@ def _body(cell: Cell, more: str) -> list[str]:
             y += line * SIDE_GAP
         start = y
         label = body.label_size
-        out.append(_text(area.x, y + _pt(label) * 0.95, fitted.side.label.upper(), label,
-                         SIDE_COLOURS.get(fitted.side.kind, MUTED), True))
-        y += _pt(label) * LINE_HEIGHT
+        for label_line in fitted.label_lines:
+            out.append(_text(area.x, y + _pt(label) * 0.95, label_line, label,
+                             SIDE_COLOURS.get(fitted.side.kind, MUTED), True))
+            y += _pt(label) * LINE_HEIGHT
         for number, item in enumerate(fitted.items):
             if number:
                 y += line * ITEM_GAP
