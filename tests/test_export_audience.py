@@ -123,3 +123,21 @@ async def test_dialog_exports_the_client_version_unless_working_is_chosen(
     assert "Fresh food" in client_text and "internal note" not in client_text
     text = "".join(p.extract_text() for p in PdfReader(pdf_path).pages)
     assert "Fresh food" in text and "internal note" in text
+
+
+@pytest.mark.asyncio
+async def test_palette_opens_the_dialog_on_pdf(sessions_dir: Path, clock: FakeClock) -> None:
+    from tests.app_helpers import run_from_palette
+
+    host = InterviewHost(sessions_dir, clock)
+    async with host.run_test(size=(120, 40)) as pilot:
+        await type_answer(pilot, host, "Fresh food")
+        await run_from_palette(pilot, "export as pdf")
+        dialog = host.screen
+        assert isinstance(dialog, ExportDialog) and dialog.fmt == "pdf"
+        path = Path(dialog.query_one("#export-path", Input).value)
+        assert path.suffix == ".pdf"
+        await pilot.press("enter")
+        await host.workers.wait_for_complete()
+        await pilot.pause()
+    assert "Fresh food" in "".join(p.extract_text() for p in PdfReader(path).pages)
