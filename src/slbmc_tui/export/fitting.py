@@ -43,37 +43,38 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
 def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
     """The text's lines at this width: its own line breaks kept, long lines broken at spaces.
 
-    A single word longer than the line (a URL) is broken between characters, as a browser does.
+    A single word longer than the line (a URL) is broken between characters, as a browser
+    does. Widths add up glyph by glyph (no kerning), so each word is measured once.
     """
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        line = ""
+        line, line_width = "", 0.0  # the line so far, its width with trailing spaces
         for word in re.split(r"(?<= )", paragraph):
-            candidate = line + word
-            if not line or text_width(candidate.rstrip(" "), size, bold) <= width:
-                line = candidate
-                if text_width(line.rstrip(" "), size, bold) > width:
-                    broken = _break_word(line, width, size, bold)
-                    lines += broken[:-1]
-                    line = broken[-1]
-                continue
-            lines.append(line.rstrip(" "))
-            line = word
-            if text_width(line.rstrip(" "), size, bold) > width:
-                broken = _break_word(line, width, size, bold)
+            word_width = text_width(word, size, bold)
+            ink_width = text_width(word.rstrip(" "), size, bold)
+            if line and line_width + ink_width > width:
+                lines.append(line.rstrip(" "))
+                line, line_width = "", 0.0
+            if not line and ink_width > width:
+                broken = _break_word(word, width, size, bold)
                 lines += broken[:-1]
-                line = broken[-1]
+                line, line_width = broken[-1], text_width(broken[-1], size, bold)
+                continue
+            line += word
+            line_width += word_width
         lines.append(line.rstrip(" "))
     return lines
 
 
 def _break_word(word: str, width: float, size: float, bold: bool) -> list[str]:
-    pieces, piece = [], ""
+    pieces, piece, piece_width = [], "", 0.0
     for ch in word:
-        if piece and text_width(piece + ch, size, bold) > width:
+        ch_width = text_width(ch, size, bold)
+        if piece and piece_width + ch_width > width and ch != " ":
             pieces.append(piece)
-            piece = ""
+            piece, piece_width = "", 0.0
         piece += ch
+        piece_width += ch_width
     return [*pieces, piece]
 
 
@@ -85,9 +86,10 @@ def shorten(text: str, width: float, size: float, max_lines: int, bold: bool = F
     """
     if max_lines < 1:
         return ""
-    if len(wrap(text, width, size, bold)) <= max_lines:
+    cap = _most_characters(width, size, max_lines)
+    if len(text) <= cap and len(wrap(text, width, size, bold)) <= max_lines:
         return text
-    low, high = 0, len(text)
+    low, high = 0, min(len(text), cap)
     while low < high:  # the longest prefix that still fits with the ellipsis
         middle = (low + high + 1) // 2
         if len(wrap(text[:middle].rstrip() + ELLIPSIS, width, size, bold)) <= max_lines:
@@ -97,6 +99,24 @@ def shorten(text: str, width: float, size: float, max_lines: int, bold: bool = F
     room = text[:low]
     cut = _boundary(room, text)
     return room[:cut].rstrip(" \n,;:-–—.") + ELLIPSIS if cut else ""
+
+
+NARROWEST_EM = 0.15  # narrower than any spacing character of DejaVu Sans (space: 0.32 em)
+
+
+def _most_characters(width: float, size: float, lines: int) -> int:
+    """More characters than `lines` lines of this width can hold: longer text never fits.
+
+    Measuring only this much of a 20,000-character answer keeps fitting fast.
+    """
+    return int(lines * (width / (size * NARROWEST_EM) + 1)) + 1
+
+
+def _line_count(text: str, width: float, size: float, most: int) -> int:
+    """How many lines `text` wraps to, counting no further than `most` + 1."""
+    cap = _most_characters(width, size, most)
+    count = len(wrap(text[:cap], width, size))
+    return count + 1 if len(text) > cap else count
 
 
 def _boundary(room: str, text: str) -> int:
@@ -184,16 +204,20 @@ def _side_fixed(side: Side, width: float, size: float, index: int) -> float:
             + (size * LINE_HEIGHT * SIDE_GAP if index else 0.0))
 
 
-def _needed(sides: Sequence[Side], width: float, size: float) -> float:
+def _needed(sides: Sequence[Side], width: float, size: float, height: float) -> float:
+    """The height everything takes at this size (counting stops once past `height`)."""
     line = size * LINE_HEIGHT
+    most = int(height / line) + 1
     total = 0.0
     for index, side in enumerate(sides):
         total += _side_fixed(side, width, size, index)
         if not side.items:
             total += line if side.empty_text else 0.0
         for item in side.items:
-            total += line * (len(wrap(item.body(), _item_width(width, item, size), size))
-                             + ITEM_GAP)
+            total += line * (_line_count(item.body(), _item_width(width, item, size), size,
+                                         most) + ITEM_GAP)
+            if total > height:
+                return total
     return total
 
 
@@ -206,26 +230,28 @@ def fit_body(sides: Sequence[Side], width: float, height: float, *, largest: flo
     last answers are counted in a "+N more" line instead.
     """
     size = largest
-    while size > smallest and _needed(sides, width, size) > height:
+    while size > smallest and _needed(sides, width, size, height) > height:
         size -= 0.5
     line = size * LINE_HEIGHT
     fixed = sum(_side_fixed(s, width, size, i) + (line if not s.items and s.empty_text else 0.0)
                 for i, s in enumerate(sides))
-    wrapped = [[wrap(item.body(), _item_width(width, item, size), size) for item in s.items]
-               for s in sides]
+    most = int(height / line) + 1
+    wrapped = [[_line_count(item.body(), _item_width(width, item, size), size, most)
+                for item in s.items] for s in sides]
     count = sum(len(s.items) for s in sides)
     lines_left = int((height - fixed) / line - ITEM_GAP * count + 1e-6)
-    shown = _shown_counts([len(lines) for side in wrapped for lines in side], lines_left)
+    shown = _shown_counts([count for side in wrapped for count in side], lines_left)
     fitted_sides = []
     for side, lines_of_side in zip(sides, wrapped, strict=True):
         items: list[FittedItem] = []
         hidden = 0
-        for item, lines in zip(side.items, lines_of_side, strict=True):
+        for item, count in zip(side.items, lines_of_side, strict=True):
             allowed = shown.pop(0)
             if allowed <= 0:
                 hidden += 1
                 continue
-            if allowed >= len(lines):
+            if allowed >= count:
+                lines = wrap(item.body(), _item_width(width, item, size), size)
                 items.append(FittedItem(item, item.body(), tuple(lines)))
                 continue
             text = shorten(item.body(), _item_width(width, item, size), size, allowed)
