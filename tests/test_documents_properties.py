@@ -174,3 +174,9 @@ def test_wrapping_keeps_every_character_and_fits_the_width(text: str, width: flo
     lines = wrap(text, width, 8)
     assert squash("".join(lines)) == squash(text)
     assert all(text_width(line, 8) <= width + 1e-6 or len(line) == 1 for line in lines)
+
+
+def test_pdf_shows_control_characters_instead_of_empty_boxes() -> None:
+    session, bank, _ = _session("tab\there esc\x1b[31m end")
+    reader = PdfReader(io.BytesIO(session_to_pdf(session, bank, CLIENT)))  # type: ignore[arg-type]
+    assert "tab  here esc⟨1B⟩[31m end" in reader.pages[1].extract_text()

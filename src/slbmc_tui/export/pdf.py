@@ -64,11 +64,19 @@ def _y(top_mm: float) -> float:
     return (PAGE_H - top_mm) * PT_PER_MM
 
 
+# What the font cannot draw: a tab as two spaces (its measured width), other C0 controls
+# in hex (⟨1B⟩: DejaVu Sans has no control pictures), so nothing typed prints as an empty
+# box or vanishes.
+_DRAWABLE: dict[int, str] = {code: f"⟨{code:02X}⟩" for code in range(0x20)}
+_DRAWABLE[0x09] = "  "
+
+
 def _text(pdf: Canvas, x: float, y: float, text: str, size: float, colour: str = INK,
           bold: bool = False) -> None:
+    """The one way text reaches the PDF; `drawString` never interprets what it is given."""
     pdf.setFont(font_name(bold), size)
     pdf.setFillColor(colour)
-    pdf.drawString(x, y, text)
+    pdf.drawString(x, y, text.translate(_DRAWABLE))
 
 
 def _draw_cell(pdf: Canvas, cell: Cell, more: str) -> None:
