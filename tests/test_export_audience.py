@@ -28,7 +28,7 @@ def test_client_markdown_has_a_title_block_and_nothing_internal() -> None:
     text = session_to_markdown(session, bank, audience=CLIENT)
     assert text.startswith("# Home care\n\n- **Client:** Acme Care Oy\n"
                            "- **Customer profile:** Elderly person living alone\n"
-                           "- **Updated:** 23 November 2026\n- **Round:** 1\n")
+                           "- **Date:** 23 November 2026\n- **Round:** 1\n")
     assert NOTE_EN not in text and "Kim Consultant" not in text
     assert "⚑" not in text and "(no answer yet)" not in text
     assert not re.search(r"\d+ of \d+ answered", text)

@@ -46,7 +46,7 @@ def title_rows(session: Session, words: Wording) -> list[tuple[str, str]]:
     """The client version's title block: client, profile, date in the document's language, round."""
     meta = session.meta
     return [(words.client, meta.client), (words.profile, meta.profile),
-            (words.updated, format_date(meta.updated, words)), (words.round, str(meta.round))]
+            (words.date, format_date(meta.updated, words)), (words.round, str(meta.round))]
 
 
 def answered_prompts(session: Session, block: Block,

@@ -42,6 +42,7 @@ class Wording:
     more: str
     notes: str
     zones: str
+    date: str
     months: tuple[str, ...]
     date_format: str
     # Comparison documents.
@@ -87,6 +88,7 @@ ENGLISH = Wording(
     more="more",
     notes="Notes",
     zones="Zones",
+    date="Date",
     months=("January", "February", "March", "April", "May", "June", "July", "August",
             "September", "October", "November", "December"),
     date_format="{day} {month} {year}",
@@ -134,6 +136,7 @@ FINNISH = Wording(
     more="lisää",
     notes="Muistiinpanot",
     zones="Alueet",
+    date="Päivämäärä",
     months=("tammikuuta", "helmikuuta", "maaliskuuta", "huhtikuuta", "toukokuuta",
             "kesäkuuta", "heinäkuuta", "elokuuta", "syyskuuta", "lokakuuta", "marraskuuta",
             "joulukuuta"),
