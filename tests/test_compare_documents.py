@@ -13,6 +13,7 @@ from pypdf import PdfReader
 
 from slbmc_tui.cli import main
 from slbmc_tui.domain.compare import compare_sessions
+from slbmc_tui.export.audience import CLIENT
 from slbmc_tui.export.compare_html import compare_to_html
 from slbmc_tui.export.compare_markdown import compare_to_markdown
 from slbmc_tui.export.compare_pdf import compare_to_pdf
@@ -127,3 +128,32 @@ def test_comparison_prints_in_a_browser_without_overflow(tmp_path: Path, count: 
     assert sizes == {(842, 595)}
     total = len(reader.pages)
     assert all(f"{n} / {total}" in p.extract_text() for n, p in enumerate(reader.pages, 1))
+
+
+def test_client_comparison_leaves_out_flags_and_questions_nobody_answered() -> None:
+    sessions, bank = profiles(3)
+    for session in sessions:
+        for entry in list(session.entries(bank))[-3:]:
+            answer = session.answer(entry.block.id, entry.perspective, entry.prompt.id)
+            answer.text, answer.options = "", []
+    working = compare_to_markdown(sessions, bank)
+    client = compare_to_markdown(sessions, bank, audience=CLIENT)
+    assert "⚑" in working and "⚑" not in client
+    assert "Kim Consultant" in working and "Kim Consultant" not in client
+    last = list(sessions[0].entries(bank))[-1].prompt.text
+    assert last in working and last not in client
+    html = compare_to_html(sessions, bank, audience=CLIENT)
+    assert "⚑" not in html and last not in html
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(
+        compare_to_pdf(sessions, bank, audience=CLIENT))).pages)
+    assert "⚑" not in text
+
+
+def test_cli_compare_is_for_the_client_unless_asked(sessions_dir: Path) -> None:
+    sessions, _ = profiles(2)
+    store = SessionStore(sessions_dir)
+    names = [store.create(session).stem for session in sessions]
+    client, working = io.StringIO(), io.StringIO()
+    assert main(["compare", *names, "--format", "md"], out=client) == 0
+    assert main(["compare", *names, "--format", "md", "--for", "working"], out=working) == 0
+    assert "⚑" not in client.getvalue() and "⚑" in working.getvalue()

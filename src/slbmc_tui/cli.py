@@ -75,6 +75,12 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("-o", "--output", type=Path, metavar="FILE",
                          help="with --format: where to write (default: standard output; "
                               "a PDF needs a file)")
+    compare.add_argument("--for", dest="audience", choices=("client", "working"),
+                         default="client",
+                         help="client: no research flags or questions nobody answered "
+                              "(default); working: everything")
+    compare.add_argument("--with-flags", action="store_true",
+                         help="keep the needs-research flags in a client version")
 
     export = sub.add_parser("export", parents=[common], help="export a session as a document")
     export.add_argument("session", metavar="SESSION")
@@ -276,19 +282,22 @@ def cmd_compare_document(store: SessionStore, args: argparse.Namespace, out: Tex
         print(f"slbmc compare: at most {MAX_SIDE_BY_SIDE} sessions fit side by side on a page; "
               "name fewer, or use --format md, which lists any number", file=sys.stderr)
         return EXIT_USAGE
+    from slbmc_tui.export.audience import audience_for
+
+    audience = audience_for(args.audience, flags=args.with_flags)
     loaded = [load_with_bank(store, name) for name in args.sessions]
     sessions, banks = [s for s, _ in loaded], [b for _, b in loaded]
     if fmt == "pdf":
         from slbmc_tui.export.compare_pdf import compare_to_pdf
 
-        return _write_bytes(compare_to_pdf(sessions, banks[0], banks), target)
+        return _write_bytes(compare_to_pdf(sessions, banks[0], banks, audience), target)
     if fmt == "html":
         from slbmc_tui.export.compare_html import compare_to_html
 
-        return _write_output(compare_to_html(sessions, banks[0], banks), target, out)
+        return _write_output(compare_to_html(sessions, banks[0], banks, audience), target, out)
     from slbmc_tui.export.compare_markdown import compare_to_markdown
 
-    return _write_output(compare_to_markdown(sessions, banks[0], banks), target, out)
+    return _write_output(compare_to_markdown(sessions, banks[0], banks, audience), target, out)
 
 
 def _write_output(text: str, target: Path | None, out: TextIO) -> int:

@@ -15,7 +15,8 @@ from importlib import resources
 from slbmc_tui.domain.bank import QuestionBank
 from slbmc_tui.domain.compare import Cell, Comparison, PromptComparison, compare_sessions
 from slbmc_tui.domain.session import Session
-from slbmc_tui.export.compare_markdown import block_summary, session_facts, status
+from slbmc_tui.export.audience import WORKING, Audience
+from slbmc_tui.export.compare_markdown import block_summary, for_audience, session_facts, status
 from slbmc_tui.export.content import normalized_text, one_line
 from slbmc_tui.export.html import CSP, FLAG_MARK
 from slbmc_tui.export.wording import Wording, wording_for
@@ -68,17 +69,21 @@ def _row(row: PromptComparison, words: Wording, bank: QuestionBank) -> str:
     return f'<tr class="{" ".join(classes)}">{head}{body}</tr>'
 
 
-def comparison_to_html(comparison: Comparison) -> str:
+def comparison_to_html(comparison: Comparison, audience: Audience = WORKING) -> str:
     """A built comparison as an HTML document; see `compare_to_html`."""
+    comparison = for_audience(comparison, audience)
     bank = comparison.bank
     words = wording_for(bank.language)
     count = len(comparison.sessions)
     columns = "".join(f'<th scope="col">{_e(label)}</th>' for label in comparison.labels)
     people = "".join(
-        f"<li><strong>{_e(label)}</strong>: {_e(', '.join(session_facts(session, words)))}</li>"
+        f"<li><strong>{_e(label)}</strong>: "
+        f"{_e(', '.join(session_facts(session, words, audience)))}</li>"
         for label, session in zip(comparison.labels, comparison.sessions, strict=True))
     banks = (f'<p class="banks">{_e(words.other_bank.format(banks=", ".join(comparison.bank_ids)))}'
              "</p>" if comparison.bank_ids else "")
+    flag_key = (f' · <span class="flag-mark">{FLAG_MARK}</span> '
+                f"{_e(bank.labels.needs_research)}" if audience.flags else "")
     sections = []
     for index, block in enumerate(comparison.blocks):
         summary = block_summary(comparison, index, words)
@@ -103,13 +108,13 @@ def comparison_to_html(comparison: Comparison) -> str:
             f'<header class="doc-head"><h1>{_e(title)}</h1>'
             f'<p class="intro">{_e(words.compared.format(count=count))}</p>{banks}'
             f'<ul class="sessions">{people}</ul>'
-            f'<p class="key"><span class="differs-key"></span>{_e(words.differs)} · '
-            f'<span class="flag-mark">{FLAG_MARK}</span> {_e(bank.labels.needs_research)}</p>'
+            f'<p class="key"><span class="differs-key"></span>{_e(words.differs)}{flag_key}</p>'
             f"</header>\n{''.join(sections)}\n</body>\n</html>\n")
 
 
 def compare_to_html(sessions: Sequence[Session], bank: QuestionBank,
-                    banks: Sequence[QuestionBank | None] | None = None) -> str:
+                    banks: Sequence[QuestionBank | None] | None = None,
+                    audience: Audience = WORKING) -> str:
     """The comparison of these sessions (all blocks) as a printable HTML document."""
     words = wording_for(bank.language)
-    return comparison_to_html(compare_sessions(sessions, bank, banks, words.round_of))
+    return comparison_to_html(compare_sessions(sessions, bank, banks, words.round_of), audience)

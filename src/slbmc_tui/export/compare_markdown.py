@@ -10,13 +10,15 @@ worded in the sessions' language.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from slbmc_tui.domain.bank import QuestionBank
 from slbmc_tui.domain.compare import Cell, Comparison, PromptComparison, compare_sessions
 from slbmc_tui.domain.session import Session
+from slbmc_tui.export.audience import WORKING, Audience
 from slbmc_tui.export.content import answer_lines, one_line, without_blank_edges
 from slbmc_tui.export.markdown import escape_inline, escape_line
-from slbmc_tui.export.wording import Wording, format_time, wording_for
+from slbmc_tui.export.wording import Wording, format_date, format_time, wording_for
 
 
 def escape_block(text: str, indent: str) -> list[str]:
@@ -80,17 +82,40 @@ def _prompt_lines(row: PromptComparison, labels: Sequence[str], bank: QuestionBa
     return lines
 
 
-def session_facts(session: Session, words: Wording) -> list[str]:
+def session_facts(session: Session, words: Wording,
+                  audience: Audience = WORKING) -> list[str]:
     """What the session list says about each session, in the document's language."""
     meta = session.meta
     facts = []
     if meta.client.strip():
         facts.append(f"{words.client}: {one_line(meta.client)}")
-    if meta.interviewer.strip():
+    if meta.interviewer.strip() and not audience.is_client:
         facts.append(f"{words.interviewer}: {one_line(meta.interviewer)}")
-    facts += [words.answered_of.format(answered=meta.answered, total=meta.total),
-              f"{words.updated} {format_time(meta.updated)}"]
+    if audience.counts:
+        facts.append(words.answered_of.format(answered=meta.answered, total=meta.total))
+    facts.append(f"{words.date} {format_date(meta.updated, words)}" if audience.is_client
+                 else f"{words.updated} {format_time(meta.updated)}")
     return facts
+
+
+def for_audience(comparison: Comparison, audience: Audience) -> Comparison:
+    """The comparison as this audience reads it: the client's has no research flags (unless
+    asked for) and no question nobody answered; the working copy is the whole comparison."""
+    if audience.empty and audience.flags:
+        return comparison
+    blocks = []
+    for block in comparison.blocks:
+        groups = []
+        for group in block.perspectives:
+            rows = tuple(
+                replace(row, cells=tuple(replace(cell, needs_research=cell.needs_research
+                                                 and audience.flags) for cell in row.cells))
+                for row in group.prompts if audience.empty or row.answered_count)
+            if rows:
+                groups.append(replace(group, prompts=rows))
+        if groups:
+            blocks.append(replace(block, perspectives=tuple(groups)))
+    return replace(comparison, blocks=tuple(blocks))
 
 
 def block_summary(comparison: Comparison, index: int, words: Wording) -> str:
@@ -103,8 +128,9 @@ def block_summary(comparison: Comparison, index: int, words: Wording) -> str:
     return "; ".join(summary)
 
 
-def comparison_to_markdown(comparison: Comparison) -> str:
+def comparison_to_markdown(comparison: Comparison, audience: Audience = WORKING) -> str:
     """A built comparison as Markdown; see `compare_to_markdown`."""
+    comparison = for_audience(comparison, audience)
     bank = comparison.bank
     words = wording_for(bank.language)
     lines = [f"# {escape_inline(words.comparison, heading=True)}: "
@@ -114,7 +140,8 @@ def comparison_to_markdown(comparison: Comparison) -> str:
         banks = words.other_bank.format(banks=", ".join(comparison.bank_ids))
         lines += [f"**{escape_inline(banks)}**", ""]
     for label, session in zip(comparison.labels, comparison.sessions, strict=True):
-        facts = ", ".join(escape_inline(fact) for fact in session_facts(session, words))
+        facts = ", ".join(escape_inline(fact)
+                          for fact in session_facts(session, words, audience))
         lines.append(f"- **{escape_inline(label)}**: {facts}")
     lines.append("")
     for index, block in enumerate(comparison.blocks):
@@ -131,7 +158,9 @@ def comparison_to_markdown(comparison: Comparison) -> str:
 
 
 def compare_to_markdown(sessions: Sequence[Session], bank: QuestionBank,
-                        banks: Sequence[QuestionBank | None] | None = None) -> str:
+                        banks: Sequence[QuestionBank | None] | None = None,
+                        audience: Audience = WORKING) -> str:
     """The whole comparison of these sessions (all blocks) as a Markdown document."""
     words = wording_for(bank.language)
-    return comparison_to_markdown(compare_sessions(sessions, bank, banks, words.round_of))
+    return comparison_to_markdown(compare_sessions(sessions, bank, banks, words.round_of),
+                                  audience)

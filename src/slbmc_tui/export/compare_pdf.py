@@ -18,8 +18,9 @@ from reportlab.pdfgen.canvas import Canvas
 from slbmc_tui.domain.bank import QuestionBank
 from slbmc_tui.domain.compare import Cell, Comparison, PromptComparison, compare_sessions
 from slbmc_tui.domain.session import Session
+from slbmc_tui.export.audience import WORKING, Audience
 from slbmc_tui.export.canvas_page import FLAG_MARK, PT_PER_MM
-from slbmc_tui.export.compare_markdown import block_summary, session_facts, status
+from slbmc_tui.export.compare_markdown import block_summary, for_audience, session_facts, status
 from slbmc_tui.export.content import normalized_text, one_line
 from slbmc_tui.export.fitting import LINE_HEIGHT, font_name, wrap
 from slbmc_tui.export.pdf import FAINT, FLAG, INK, MUTED, SIDE_COLOURS, _text
@@ -178,7 +179,8 @@ def _row(row: PromptComparison, widths: list[float], words: Wording) -> _Row:
     return _Row((first, *parts), differs=row.differs and bool(row.answered_count))
 
 
-def _layout(pages: _Pages, comparison: Comparison, widths: list[float], words: Wording) -> None:
+def _layout(pages: _Pages, comparison: Comparison, widths: list[float], words: Wording,
+            audience: Audience) -> None:
     bank = comparison.bank
     title = f"{words.comparison}: {comparison.title}"
     pages.text(title, 15, INK, bold=True)
@@ -187,8 +189,10 @@ def _layout(pages: _Pages, comparison: Comparison, widths: list[float], words: W
         pages.text(words.other_bank.format(banks=", ".join(comparison.bank_ids)), 8.5, FLAG,
                    bold=True)
     for label, session in zip(comparison.labels, comparison.sessions, strict=True):
-        pages.text(f"• {label}: {', '.join(session_facts(session, words))}", 8.5, MUTED)
-    pages.text(f"▌ {words.differs} · {FLAG_MARK} {bank.labels.needs_research}", 8, MUTED)
+        pages.text(f"• {label}: {', '.join(session_facts(session, words, audience))}", 8.5,
+                   MUTED)
+    flag_key = f" · {FLAG_MARK} {bank.labels.needs_research}" if audience.flags else ""
+    pages.text(f"▌ {words.differs}{flag_key}", 8, MUTED)
     for index, block in enumerate(comparison.blocks):
         pages.text(f"{block.block.number}. {one_line(block.block.title)}", 12, INK, bold=True,
                    keep=LINE * 6, space=12)
@@ -204,8 +208,9 @@ def _layout(pages: _Pages, comparison: Comparison, widths: list[float], words: W
                 pages.row(_row(row, widths, words))
 
 
-def comparison_to_pdf(comparison: Comparison) -> bytes:
+def comparison_to_pdf(comparison: Comparison, audience: Audience = WORKING) -> bytes:
     """A built comparison as PDF bytes; see `compare_to_pdf`."""
+    comparison = for_audience(comparison, audience)
     words = wording_for(comparison.bank.language)
     count = len(comparison.sessions)
     usable = PAGE_W - 2 * MARGIN
@@ -216,7 +221,7 @@ def comparison_to_pdf(comparison: Comparison) -> bytes:
         for label, w in zip(comparison.labels, widths[1:], strict=True)))
     footer = f"{words.comparison}: {comparison.title}"
     dry = _Pages(None, widths, header, footer)
-    _layout(dry, comparison, widths, words)
+    _layout(dry, comparison, widths, words, audience)
     buffer = io.BytesIO()
     pdf = Canvas(buffer, pagesize=(PAGE_W, PAGE_H), invariant=1,
                  initialFontName=font_name(),  # type: ignore[arg-type]  # stubs say float
@@ -225,14 +230,15 @@ def comparison_to_pdf(comparison: Comparison) -> bytes:
     pdf.setCreator("slbmc")
     pages = _Pages(pdf, widths, header, footer)
     pages.total = dry.finish()
-    _layout(pages, comparison, widths, words)
+    _layout(pages, comparison, widths, words, audience)
     pages.finish()
     pdf.save()
     return buffer.getvalue()
 
 
 def compare_to_pdf(sessions: Sequence[Session], bank: QuestionBank,
-                   banks: Sequence[QuestionBank | None] | None = None) -> bytes:
+                   banks: Sequence[QuestionBank | None] | None = None,
+                   audience: Audience = WORKING) -> bytes:
     """The comparison of these sessions (all blocks) as a PDF document."""
     words = wording_for(bank.language)
-    return comparison_to_pdf(compare_sessions(sessions, bank, banks, words.round_of))
+    return comparison_to_pdf(compare_sessions(sessions, bank, banks, words.round_of), audience)
