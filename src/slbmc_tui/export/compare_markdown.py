@@ -93,8 +93,8 @@ def session_facts(session: Session, words: Wording,
         facts.append(f"{words.interviewer}: {one_line(meta.interviewer)}")
     if audience.counts:
         facts.append(words.answered_of.format(answered=meta.answered, total=meta.total))
-    facts.append(f"{words.date} {format_date(meta.updated, words)}" if audience.is_client
-                 else f"{words.updated} {format_time(meta.updated)}")
+    facts.append(f"{words.date}: {format_date(meta.updated, words)}" if audience.is_client
+                 else f"{words.updated}: {format_time(meta.updated)}")
     return facts
 
 
