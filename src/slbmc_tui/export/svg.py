@@ -32,7 +32,7 @@ from slbmc_tui.export.fitting import FLAG_INDENT, ITEM_GAP, LINE_HEIGHT, SIDE_GA
 from slbmc_tui.export.pdf import FAINT, FLAG, INK, MUTED, SIDE_COLOURS, ZONE_COLOURS
 from slbmc_tui.export.wording import wording_for
 
-FONT = "'DejaVu Sans', Verdana, 'Segoe UI', Arial, sans-serif"
+FONT = "'DejaVu Sans', 'Segoe UI', 'Helvetica Neue', Arial, sans-serif"
 _CONTROL_PICTURES = {code: 0x2400 + code for code in range(0x20) if code != 0x09}
 
 
