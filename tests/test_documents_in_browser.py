@@ -91,3 +91,15 @@ def test_every_answer_of_the_client_version_is_printed(printed: dict) -> None:  
         if entry.answer and entry.answer.text:
             assert squash(entry.answer.text) in text
     assert "CFO" not in text
+
+
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_no_heading_is_left_at_the_foot_of_a_printed_page(printed: dict, name: str) -> None:  # type: ignore[type-arg]
+    _, pdf, _, _, bank = printed[name]
+    headings = {squash(f"{b.number}. {b.title}").casefold() for b in bank.blocks}
+    headings |= {squash(bank.labels.ours).casefold(), squash(bank.labels.customer).casefold()}
+    pages = PdfReader(pdf).pages
+    for number, page in enumerate(pages[1:-1], start=2):
+        lines = [line for line in page.extract_text().splitlines()
+                 if line.strip() and not re.fullmatch(r"\s*\d+ / \d+\s*", line)]
+        assert squash(lines[-1]).casefold() not in headings, (number, lines[-3:])
