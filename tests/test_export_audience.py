@@ -141,3 +141,17 @@ async def test_palette_opens_the_dialog_on_pdf(sessions_dir: Path, clock: FakeCl
         await host.workers.wait_for_complete()
         await pilot.pause()
     assert "Fresh food" in "".join(p.extract_text() for p in PdfReader(path).pages)
+
+
+def test_client_version_calls_answers_to_removed_questions_other_answers() -> None:
+    session, bank = filled_session(share=9)
+    block = bank.ordered_blocks[0]
+    session.answer(block.id, "ours", "a_question_since_removed").text = "Still said, still kept"
+    for render in (lambda a: session_to_markdown(session, bank, audience=a),
+                   lambda a: session_to_html(session, bank, a),
+                   lambda a: "".join(p.extract_text() for p in PdfReader(io.BytesIO(
+                       render_document(session, bank, "pdf", a))).pages)):
+        client, working = render(CLIENT), render(WORKING)
+        assert "Other answers" in client and "Still said, still kept" in client
+        assert "removed questions" not in client and "no longer asks" not in client
+        assert "Answers to removed questions" in working

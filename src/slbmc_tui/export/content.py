@@ -49,6 +49,14 @@ def title_rows(session: Session, words: Wording) -> list[tuple[str, str]]:
             (words.date, format_date(meta.updated, words)), (words.round, str(meta.round))]
 
 
+def removed_words(words: Wording, audience: Audience) -> tuple[str, str]:
+    """Heading and introduction of the answers to removed questions: the client's version
+    calls them other answers, without the bank's housekeeping."""
+    if audience.is_client:
+        return words.other_answers, ""
+    return words.removed_heading, words.removed_intro
+
+
 def answered_prompts(session: Session, block: Block,
                      audience: Audience) -> dict[Perspective, list[Prompt]]:
     """The block's prompts a document lists: all for the working copy, the answered ones else."""

@@ -21,6 +21,7 @@ from slbmc_tui.export.content import (
     normalized_text,
     one_line,
     option_labels,
+    removed_words,
     title_rows,
 )
 from slbmc_tui.export.fitting import ITEM_GAP, LINE_HEIGHT, SIDE_GAP, FittedBody, FittedItem
@@ -225,8 +226,10 @@ def _removed(session: Session, bank: QuestionBank, words: Wording,
                      f"{_answer_body(None, orphan.answer, bank, words, audience)}</article>")
     if not items:
         return ""
-    return (f'<section class="removed"><h3>{_e(words.removed_heading)}</h3>'
-            f'<p class="intro">{_e(words.removed_intro)}</p>{"".join(items)}</section>')
+    heading, intro = removed_words(words, audience)
+    intro_html = f'<p class="intro">{_e(intro)}</p>' if intro else ""
+    return (f'<section class="removed"><h3>{_e(heading)}</h3>'
+            f'{intro_html}{"".join(items)}</section>')
 
 
 def _open_questions(session: Session, bank: QuestionBank, words: Wording) -> str:

@@ -21,6 +21,7 @@ from slbmc_tui.export.content import (
     metadata_rows,
     one_line,
     option_labels,
+    removed_words,
     title_rows,
     without_blank_edges,
 )
@@ -165,8 +166,10 @@ def _orphans(session: Session, bank: QuestionBank, words: Wording,
     orphans = [o for o in session.orphans(bank) if audience.empty or o.answer.is_answered]
     if not orphans:
         return []
-    lines = [f"## {escape_inline(words.removed_heading, heading=True)}", "",
-             escape_inline(words.removed_intro), ""]
+    heading, intro = removed_words(words, audience)
+    lines = [f"## {escape_inline(heading, heading=True)}", ""]
+    if intro:
+        lines += [escape_inline(intro), ""]
     for orphan in orphans:
         place = (block_heading(orphan.block) if orphan.block
                  else f"{orphan.block_id} ({words.removed_block})")

@@ -33,6 +33,7 @@ from slbmc_tui.export.content import (
     normalized_text,
     one_line,
     option_labels,
+    removed_words,
     title_rows,
 )
 from slbmc_tui.export.fitting import (
@@ -289,8 +290,10 @@ def _answers(session: Session, bank: QuestionBank, words: Wording, audience: Aud
             flow.add(normalized_text(notes).strip("\n"), 10, colour=MUTED)
     orphans = [o for o in session.orphans(bank) if audience.empty or o.answer.is_answered]
     if orphans:
-        flow.add(words.removed_heading, 13, bold=True, space_before=16, keep_with_next=True)
-        flow.add(words.removed_intro, 9.5, colour=MUTED)
+        heading, intro = removed_words(words, audience)
+        flow.add(heading, 13, bold=True, space_before=16, keep_with_next=True)
+        if intro:
+            flow.add(intro, 9.5, colour=MUTED)
         for orphan in orphans:
             place = block_heading(orphan.block) if orphan.block else orphan.block_id
             _answer(flow, f"{place} · {orphan.prompt_id}", orphan.answer,

@@ -33,6 +33,7 @@ class Wording:
     removed_option: str
     removed_heading: str
     removed_intro: str
+    other_answers: str
     removed_block: str
     open_heading: str
     open_intro: str
@@ -77,6 +78,7 @@ ENGLISH = Wording(
     selected="Selected",
     removed_option="option no longer in the question bank",
     removed_heading="Answers to removed questions",
+    other_answers="Other answers",
     removed_intro="These answers belong to questions the current question bank no longer asks. "
     "They are kept so that nothing said is lost.",
     removed_block="block no longer in the question bank",
@@ -125,6 +127,7 @@ FINNISH = Wording(
     selected="Valitut",
     removed_option="vaihtoehto ei ole enää kysymyspankissa",
     removed_heading="Vastaukset poistettuihin kysymyksiin",
+    other_answers="Muut vastaukset",
     removed_intro="Nämä vastaukset kuuluvat kysymyksiin, joita nykyinen kysymyspankki ei enää "
     "kysy. Ne säilytetään, jottei mitään sanottua menetetä.",
     removed_block="lohko ei ole enää kysymyspankissa",
