@@ -41,4 +41,6 @@ def render_document(session: Session, bank: QuestionBank, fmt: str,
         from slbmc_tui.export.pdf import session_to_pdf
 
         return session_to_pdf(session, bank, audience)
-    return render_export(session, bank, fmt, audience).encode("utf-8")
+    from slbmc_tui.storage.atomic import encode_text  # a lone surrogate must not fail it
+
+    return encode_text(render_export(session, bank, fmt, audience))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import time
 from pathlib import Path
 
@@ -40,6 +41,18 @@ def describe_os_error(error: OSError) -> str:
     if error.errno in _REASONS:
         return _REASONS[error.errno]
     return error.strerror or str(error) or type(error).__name__
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def encode_text(text: str) -> bytes:
+    """UTF-8 bytes of `text`; a lone surrogate (undecodable bytes from a command line or a
+    paste, which UTF-8 cannot hold) is written as U+FFFD rather than fail every save."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _LONE_SURROGATE.sub("\ufffd", text).encode("utf-8")
 
 
 def temp_path_for(path: Path) -> Path:
@@ -82,7 +95,7 @@ def atomic_write_text(path: Path, text: str) -> None:
     failure the temporary file is removed, the target is left exactly as it was, and a
     FileWriteError (an OSError) names the target and the cause.
     """
-    atomic_write_bytes(path, text.encode("utf-8"))
+    atomic_write_bytes(path, encode_text(text))
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
@@ -125,7 +138,7 @@ def create_exclusive(path: Path, text: str) -> bool:
     """
     path = Path(path)
     try:
-        temp = _write_temp(path, text.encode("utf-8"))
+        temp = _write_temp(path, encode_text(text))
     except OSError as error:
         raise FileWriteError(path, f"could not be created: {describe_os_error(error)}",
                              error) from error
