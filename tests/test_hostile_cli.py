@@ -171,13 +171,15 @@ def test_export_to_a_pipe_is_exact_and_to_a_terminal_is_visible(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from slbmc_tui.cli import load_with_bank
     from slbmc_tui.export import render_export
+    from slbmc_tui.export.audience import CLIENT
     from slbmc_tui.storage.store import SessionStore
 
     path = hostile.hostile_session(tmp_path / "sessions")
     for fmt in ("md", "html"):
         _, piped, _ = _run(["export", str(path), "--format", fmt], capsys, tty=False)
         _, shown, _ = _run(["export", str(path), "--format", fmt], capsys)
-        assert piped == render_export(*load_with_bank(SessionStore(path.parent), str(path)), fmt)
+        assert piped == render_export(*load_with_bank(SessionStore(path.parent), str(path)), fmt,
+                                      CLIENT)  # the CLI's default audience
         assert not hostile.has_terminal_escape(shown)
 
 
