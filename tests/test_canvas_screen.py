@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -14,7 +12,6 @@ from slbmc_tui.domain.bank import QuestionBank
 from slbmc_tui.domain.session import Position, Session
 from slbmc_tui.screens.canvas import CanvasScreen
 from slbmc_tui.screens.canvas_layout import neighbour, placement_order
-from slbmc_tui.screens.canvas_svg import render_canvas_svg
 from slbmc_tui.widgets.canvas_cell import (
     CanvasCell,
     abbreviate,
@@ -124,7 +121,23 @@ async def test_unanswered_blocks_look_unanswered(session: Session, bank: Questio
         assert cells["customers_world"].border_subtitle == "3/6"
         text = str(cells["customers_world"].render())
         assert "Our view" in text and "Customer's view" in text
-        assert "? We want the kids" in text
+        assert "⚑ We want the kids" in text
+
+
+@pytest.mark.asyncio
+async def test_the_canvas_shows_the_words_as_typed_or_the_canvas_line(
+        session: Session, bank: QuestionBank) -> None:
+    session.answer("key_resources", "ours", "o1").text = "- Sauna\n- Boats\n\n3) Staff"
+    session.answer("mobilizing", "ours", "o1").text = "All the long words we said"
+    session.answer("mobilizing", "ours", "o1").canvas_line = "Short note"
+    host = canvas_host(session, bank)
+    async with host.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        cells = {cell.block.id: cell for cell in host.screen.query(CanvasCell)}
+        text = str(cells["key_resources"].render())
+        assert "· - Sauna\n  - Boats\n  3) Staff" in text
+        shown = str(cells["mobilizing"].render())
+        assert "Short note" in shown and "long words" not in shown
 
 
 @pytest.mark.asyncio
@@ -192,14 +205,15 @@ def test_line_sharing_is_fair_and_never_overspends() -> None:
     assert abbreviate("Mobilizing resources and partners", 14) == "Mobilizing re…"
 
 
-def test_answers_typed_as_lists_read_as_lists_on_one_line() -> None:
-    from slbmc_tui.widgets.canvas_cell import one_line
+def test_answers_typed_as_lists_keep_their_lines_and_markers() -> None:
+    from slbmc_tui.widgets.canvas_cell import as_typed
 
-    assert one_line("- Regular visits\n- Help with meals\n\n* Safety phone") == (
-        "Regular visits; Help with meals; Safety phone")
-    assert one_line("First point.\n2) second   point\n") == "First point. second point"
-    assert one_line("-5 degrees outside") == "-5 degrees outside"
-    assert one_line("  \n\t ") == ""
+    assert as_typed("- Regular visits\n- Help with meals\n\n* Safety phone") == (
+        "- Regular visits\n- Help with meals\n* Safety phone")
+    assert as_typed("First point.\r\n2) second   point\n") == "First point.\n2) second   point"
+    assert as_typed("-5 degrees outside") == "-5 degrees outside"
+    assert as_typed("  \n\t ") == ""
+    assert wrap_snippet("- one\n- two", 40) == ["- one", "- two"]
 
 
 @given(text=st.text(), width=st.integers(min_value=1, max_value=60))
@@ -209,20 +223,6 @@ def test_any_answer_text_fits_its_cell(text: str, width: int) -> None:
     assert all(cell_len(line) <= width for line in lines)
     assert cell_len(fit(text, width)) <= width
     assert cell_len(abbreviate(text or "x", width)) <= width
-
-
-def test_svg_picture_shows_every_block_and_is_repeatable(
-    session: Session, bank: QuestionBank
-) -> None:
-    svg = render_canvas_svg(session, bank)
-    assert svg.startswith("<svg")
-    for block in bank.blocks:
-        # Long titles wrap inside their cell, so look for their first two words.
-        drawn = html.escape(" ".join(block.title.split()[:2])).replace(" ", "&#160;")
-        assert drawn in svg, block.title
-    assert "Harbour&#160;Sauna" in svg
-    assert "Open&#160;block" not in svg  # a picture, not a UI: no footer
-    assert render_canvas_svg(session, bank) == svg
 
 
 def test_snapshot_canvas_wide(session: Session, bank: QuestionBank, snap_compare) -> None:  # type: ignore[no-untyped-def]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import subprocess
 import sys
-import types
 from pathlib import Path
 
 import pytest
@@ -15,13 +14,12 @@ from slbmc_tui.cli import main
 from slbmc_tui.domain.bank import QuestionBank, load_bank, questions_dir
 from slbmc_tui.domain.session import new_session
 from slbmc_tui.export import ExportError, render_export
+from slbmc_tui.export.audience import CLIENT
 from slbmc_tui.export.html import session_to_html
 from slbmc_tui.export.markdown import session_to_markdown
 from slbmc_tui.storage.store import SessionStore
 from tests.conftest import FakeClock
 from tests.export_support import small_bank_data
-
-SVG_MODULE = "slbmc_tui.screens.canvas_svg"
 
 
 def run(*argv: str) -> tuple[int, str]:
@@ -50,8 +48,8 @@ def test_markdown_to_standard_output(saved: tuple[Path, QuestionBank]) -> None:
     code, out = run("export", path.stem, "--format", "md")
     assert code == 0
     loaded = SessionStore(path.parent).load(path)
-    assert out == session_to_markdown(loaded, bank)
-    assert out.startswith("# Home care — Elderly person\n")
+    assert out == session_to_markdown(loaded, bank, audience=CLIENT)
+    assert out.startswith("# Home care\n\n- **Client:** Acme\n")
     assert "To stay at home \\| \\<b>safely\\</b>\\\nand proudly" in out
 
 
@@ -71,7 +69,7 @@ def test_html_to_a_file(saved: tuple[Path, QuestionBank], tmp_path: Path,
     assert code == 0 and out == ""
     assert f"Wrote {target}" in capsys.readouterr().err
     loaded = SessionStore(path.parent).load(path)
-    assert target.read_text(encoding="utf-8") == session_to_html(loaded, bank)
+    assert target.read_text(encoding="utf-8") == session_to_html(loaded, bank, CLIENT)
 
 
 def test_html_to_standard_output(saved: tuple[Path, QuestionBank]) -> None:
@@ -102,39 +100,11 @@ def test_unwritable_output_is_reported(saved: tuple[Path, QuestionBank], tmp_pat
     assert not target.exists()
 
 
-def test_svg_without_the_canvas_module_fails_clearly(
-        saved: tuple[Path, QuestionBank], monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
-    path, _ = saved
-    monkeypatch.setitem(sys.modules, SVG_MODULE, None)
-    code, out = run("export", path.stem, "--format", "svg")
-    assert code == 1 and out == ""
-    err = capsys.readouterr().err
-    assert "SVG export is not available" in err and "html or md" in err
-
-
-def test_svg_comes_from_the_canvas_module(saved: tuple[Path, QuestionBank],
-                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    path, bank = saved
-    fake = types.ModuleType(SVG_MODULE)
-    calls: list[tuple[str, str]] = []
-
-    def render_canvas_svg(session: object, got_bank: QuestionBank) -> str:
-        calls.append((session.meta.title, got_bank.id))  # type: ignore[attr-defined]
-        return "<svg></svg>\n"
-
-    fake.render_canvas_svg = render_canvas_svg  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, SVG_MODULE, fake)
-    code, out = run("export", path.stem, "--format", "svg")
-    assert code == 0 and out == "<svg></svg>\n"
-    assert calls == [("Home care", bank.id)]
-
-
 def test_unknown_format_is_refused_by_name(saved: tuple[Path, QuestionBank]) -> None:
     path, bank = saved
     session = SessionStore(path.parent).load(path)
-    with pytest.raises(ExportError, match="unknown export format 'pdf'; choose one of md, html"):
-        render_export(session, bank, "pdf")
+    with pytest.raises(ExportError, match="unknown export format 'odt'; choose one of md, html"):
+        render_export(session, bank, "odt")
 
 
 @pytest.mark.skipif(not (questions_dir() / "en.toml").is_file(),

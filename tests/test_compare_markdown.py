@@ -39,7 +39,7 @@ def test_document_lists_sessions_then_every_block_and_perspective_in_order() -> 
     text = _document(5)
     assert text.startswith("# Comparison: Home care\n")
     for profile in PROFILES:
-        assert f"- **{profile}**: client City of Espoo, interviewer Aino" in text
+        assert f"- **{profile}**: Client: City of Espoo, Interviewer: Aino" in text
     headings = re.findall(r"^## (\d)\. ", text, flags=re.M)
     assert headings == [str(b.number) for b in bank.ordered_blocks]
     assert text.count(f"### {bank.labels.ours}") == 9
@@ -59,7 +59,7 @@ def test_partial_and_differing_prompts_are_marked_and_each_session_has_an_entry(
     for profile in PROFILES[:4]:
         assert f"- **{profile}**" in customer_section
     assert ANSWERS["Municipality"] in customer_section
-    assert "- **Nurse**: *(no answer)*" in customer_section
+    assert "- **Nurse**: *(no answer yet)*" in customer_section
     assert f"- **Adult daughter** ⚑ *{bank.labels.needs_research}*:" in customer_section
 
 
@@ -98,7 +98,7 @@ def test_any_answer_renders_as_its_own_words_and_nothing_else(text: str) -> None
     section = page.split("<strong>P</strong>")[2]  # [0] before the session list, [1] the list
     section = section.split("</li>")[0]
     if not text.strip():
-        assert section == ": <em>(no answer)</em>"
+        assert section == ": <em>(no answer yet)</em>"
         return
     tags = set(re.findall(r"<(/?\w+)", section))
     assert tags <= {"p", "/p", "br"}, (text, section)

@@ -135,9 +135,9 @@ def test_empty_answers_are_visible_and_metadata_and_progress_are_shown(
     assert "- **Interviewer:** Kim Consultant" in text
     assert "- **Round:** 1" in text
     assert f"({bank.id}, {bank.language})" in text
-    assert "- **Created:** 2026-11-23 09:30 (UTC+02:00)" in text
-    assert "- **Updated:** 2026-11-23 12:30 (UTC+02:00)" in text
-    assert "- **Exported:** 2026-11-23 12:35 (UTC+02:00)" in text
+    assert "- **Created:** 2026-11-23 09:30" in text
+    assert "- **Updated:** 2026-11-23 12:30" in text
+    assert "- **Exported:** 2026-11-23 12:35" in text
     assert f"**Overall:** 1 of {bank.prompt_count} answered" in text
     assert f"| {block.number} | {block.title} | 1/{block.prompt_count} |" in text
     html = markdown_parser().render(text)

@@ -91,7 +91,7 @@ def test_every_command_survives_every_hostile_session(case: str, tmp_path: Path,
     (tmp_path / "out").mkdir()
     before = hostile.snapshot(tmp_path / "sessions")
     banks_before = hostile.snapshot(tmp_path)
-    commands = _commands(path, tmp_path, svg=case != "bank-hostile")  # see the xfail
+    commands = _commands(path, tmp_path, svg=True)
     for argv, tty in commands:
         code, out, err = _run(["--sessions-dir", str(folder), *argv], capsys, tty=tty)
         _check(code, out, err, tty=tty)
@@ -100,9 +100,6 @@ def test_every_command_survives_every_hostile_session(case: str, tmp_path: Path,
     assert {k: v for k, v in after.items() if "/out/" not in k} == banks_before
 
 
-@pytest.mark.xfail(reason="the SVG export composes the canvas screen, which still reads bank "
-                   "titles as markup; helper `display` fixes the screens (issue 17)",
-                   strict=False)
 def test_svg_export_of_a_hostile_session_and_bank(tmp_path: Path,
                                                   capsys: pytest.CaptureFixture[str]) -> None:
     for case in ("hostile", "bank-hostile"):
@@ -171,13 +168,15 @@ def test_export_to_a_pipe_is_exact_and_to_a_terminal_is_visible(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from slbmc_tui.cli import load_with_bank
     from slbmc_tui.export import render_export
+    from slbmc_tui.export.audience import CLIENT
     from slbmc_tui.storage.store import SessionStore
 
     path = hostile.hostile_session(tmp_path / "sessions")
     for fmt in ("md", "html"):
         _, piped, _ = _run(["export", str(path), "--format", fmt], capsys, tty=False)
         _, shown, _ = _run(["export", str(path), "--format", fmt], capsys)
-        assert piped == render_export(*load_with_bank(SessionStore(path.parent), str(path)), fmt)
+        assert piped == render_export(*load_with_bank(SessionStore(path.parent), str(path)), fmt,
+                                      CLIENT)  # the CLI's default audience
         assert not hostile.has_terminal_escape(shown)
 
 

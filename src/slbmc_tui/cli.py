@@ -27,6 +27,7 @@ from slbmc_tui.storage.store import SessionStore, default_sessions_dir
 from slbmc_tui.text.safe import visible_block, visible_line
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
+MAX_SIDE_BY_SIDE = 8  # profiles an HTML or PDF comparison puts in columns on A4 landscape
 NAME_HELP = ("a session: its file name or path, a unique start of the file name, "
              "or its title and profile (\"Home care Relative\")")
 
@@ -115,13 +116,30 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("sessions", nargs="+", metavar="SESSION", help=NAME_HELP)
     compare.add_argument("--markdown", metavar="FILE", type=Path,
                          help="write the whole comparison as Markdown instead of opening the TUI")
+    compare.add_argument("--format", dest="compare_format", choices=("md", "html", "pdf"),
+                         help="write the comparison as a document instead of opening the TUI")
+    compare.add_argument("-o", "--output", type=Path, metavar="FILE",
+                         help="with --format: where to write (default: standard output; "
+                              "a PDF needs a file)")
+    compare.add_argument("--for", dest="audience", choices=("client", "working"),
+                         default="client",
+                         help="client: no research flags or questions nobody answered "
+                              "(default); working: everything")
+    compare.add_argument("--with-flags", action="store_true",
+                         help="keep the needs-research flags in a client version")
 
     export = _command(sub, "export", "export a session as a document", folder_only)
     export.add_argument("session", metavar="SESSION", help=NAME_HELP)
-    export.add_argument("--format", choices=("md", "html", "svg"), default="md",
+    export.add_argument("--format", choices=("md", "html", "svg", "pdf"), default="md",
                         help="document format (default: md)")
+    export.add_argument("--for", dest="audience", choices=("client", "working"),
+                        default="client",
+                        help="client: no notes, counts, flags or empty questions (default); "
+                             "working: everything")
+    export.add_argument("--with-flags", action="store_true",
+                        help="keep the needs-research flags in a client version")
     export.add_argument("-o", "--output", type=Path, metavar="FILE",
-                        help="where to write (default: standard output)")
+                        help="where to write (default: standard output; a PDF needs a file)")
     export.add_argument("--force", action="store_true",
                         help="replace FILE if it exists (otherwise it is left alone)")
     _add_aid_commands(sub, common, folder_only)
@@ -231,8 +249,8 @@ def _run(argv: Sequence[str] | None, out: TextIO) -> int:
             return EXIT_OK
         if command == "export":
             return cmd_export(store, args, out)
-        if command == "compare" and args.markdown:
-            return cmd_compare_markdown(store, args, out)
+        if command == "compare" and (args.markdown or args.compare_format):
+            return cmd_compare_document(store, args, out)
         if command == "changes":
             return cmd_changes(store, args, out)
         if command == "followup":
@@ -418,26 +436,76 @@ def load_with_bank(store: SessionStore, name: str) -> tuple[Session, QuestionBan
 
 
 def cmd_export(store: SessionStore, args: argparse.Namespace, out: TextIO) -> int:
-    from slbmc_tui.export import ExportError, render_export
+    from slbmc_tui.export import ExportError, render_document, render_export
+    from slbmc_tui.export.audience import audience_for
 
+    audience = audience_for(args.audience, flags=args.with_flags)
     session, bank = load_with_bank(store, args.session)
+    if args.format == "pdf":
+        if args.output is None or str(args.output) == "-":
+            print("slbmc export: a PDF is written to a file: add -o FILE.pdf", file=sys.stderr)
+            return EXIT_USAGE
+        return _write_bytes(render_document(session, bank, "pdf", audience), args.output,
+                            force=args.force)
     try:
-        text = render_export(session, bank, args.format)
+        text = render_export(session, bank, args.format, audience)
     except ExportError as error:
         _say(str(error), "slbmc export")
         return EXIT_PROBLEM
     return _write_output(text, args.output, out, force=args.force)
 
 
-def cmd_compare_markdown(store: SessionStore, args: argparse.Namespace, out: TextIO) -> int:
-    from slbmc_tui.export.compare_markdown import compare_to_markdown
+def _write_bytes(data: bytes, target: Path, *, force: bool = True) -> int:
+    """A binary document (PDF), with the same checks as `_write_output`, atomically, 0600."""
+    from slbmc_tui.storage.atomic import atomic_write_bytes
+    from slbmc_tui.storage.targets import export_target_problem
 
+    refused = export_target_problem(target)
+    if refused:
+        _say(refused)
+        return EXIT_PROBLEM
+    if not force and (target.exists() or target.is_symlink()):
+        _say(f"{target} already exists; add --force to replace it")
+        return EXIT_PROBLEM
+    try:
+        atomic_write_bytes(target, data)
+    except OSError as error:
+        _say(str(error))
+        return EXIT_PROBLEM
+    print(visible_line(f"Wrote {target}"), file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_compare_document(store: SessionStore, args: argparse.Namespace, out: TextIO) -> int:
+    """`compare --format md|html|pdf [-o FILE]` (or the older `--markdown FILE`)."""
+    fmt = args.compare_format or "md"
+    target = args.output if args.compare_format else args.markdown
     if len(args.sessions) < 2:
         _say("name at least two sessions", "slbmc compare")
         return EXIT_USAGE
+    if fmt == "pdf" and (target is None or str(target) == "-"):
+        print("slbmc compare: a PDF is written to a file: add -o FILE.pdf", file=sys.stderr)
+        return EXIT_USAGE
+    if fmt != "md" and len(args.sessions) > MAX_SIDE_BY_SIDE:
+        print(f"slbmc compare: at most {MAX_SIDE_BY_SIDE} sessions fit side by side on a page; "
+              "name fewer, or use --format md, which lists any number", file=sys.stderr)
+        return EXIT_USAGE
+    from slbmc_tui.export.audience import audience_for
+
+    audience = audience_for(args.audience, flags=args.with_flags)
     loaded = [load_with_bank(store, name) for name in args.sessions]
-    text = compare_to_markdown([s for s, _ in loaded], loaded[0][1])
-    return _write_output(text, args.markdown, out)
+    sessions, banks = [s for s, _ in loaded], [b for _, b in loaded]
+    if fmt == "pdf":
+        from slbmc_tui.export.compare_pdf import compare_to_pdf
+
+        return _write_bytes(compare_to_pdf(sessions, banks[0], banks, audience), target)
+    if fmt == "html":
+        from slbmc_tui.export.compare_html import compare_to_html
+
+        return _write_output(compare_to_html(sessions, banks[0], banks, audience), target, out)
+    from slbmc_tui.export.compare_markdown import compare_to_markdown
+
+    return _write_output(compare_to_markdown(sessions, banks[0], banks, audience), target, out)
 
 
 def cmd_changes(store: SessionStore, args: argparse.Namespace, out: TextIO) -> int:

@@ -111,6 +111,7 @@ SESSION_COMMANDS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
     ("Export as Markdown…", "export", ("md",), "Plain text for notes and wikis (ctrl+e)"),
     ("Export as HTML…", "export", ("html",), "A document to share or print (ctrl+e)"),
     ("Export the canvas as SVG…", "export", ("svg",), "All nine blocks as a picture (ctrl+e)"),
+    ("Export as PDF…", "export", ("pdf",), "The canvas and the answers, to print (ctrl+e)"),
     ("New profile from this session…", "new_profile", (),
      "Another customer profile: our point of view copied, the customer's empty"),
     ("New round of this session", "new_round", (),

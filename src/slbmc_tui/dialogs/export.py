@@ -21,8 +21,9 @@ from textual.widgets import Button, Input, RadioButton, RadioSet, Static
 from slbmc_tui.domain.bank import QuestionBank
 from slbmc_tui.domain.errors import SlbmcFileError
 from slbmc_tui.domain.session import Session
-from slbmc_tui.export import ExportError, render_export
-from slbmc_tui.storage.atomic import atomic_write_text, ensure_private_dir
+from slbmc_tui.export import ExportError, render_document
+from slbmc_tui.export.audience import CLIENT, WORKING, Audience
+from slbmc_tui.storage.atomic import atomic_write_bytes, ensure_private_dir
 from slbmc_tui.storage.targets import export_target_problem
 
 EXPORTS_FOLDER = "exports"
@@ -30,8 +31,13 @@ FORMAT_LABELS: dict[str, str] = {
     "md": "Markdown (.md): plain text for notes, wikis and e-mail",
     "html": "HTML (.html): a document to share, open in a browser or print",
     "svg": "SVG picture of the canvas (.svg): all nine blocks on one page",
+    "pdf": "PDF (.pdf): the canvas page and the answers, to print or send",
 }
-FORMAT_NAMES: dict[str, str] = {"md": "Markdown", "html": "HTML", "svg": "SVG"}
+FORMAT_NAMES: dict[str, str] = {"md": "Markdown", "html": "HTML", "svg": "SVG", "pdf": "PDF"}
+AUDIENCE_LABELS: dict[str, str] = {
+    "client": "Client (answers only)",
+    "working": "Working copy (everything)",
+}
 
 
 def default_export_path(session_path: Path, fmt: str) -> Path:
@@ -64,7 +70,7 @@ class ExportOutcome:
 
 
 def write_export(session: Session, bank: QuestionBank, fmt: str, path: Path, *,
-                 replace: bool = False) -> ExportOutcome:
+                 replace: bool = False, audience: Audience = WORKING) -> ExportOutcome:
     """Render and write one export (0600); runs in a worker thread, never raises for the user."""
     if "\x00" in str(path):
         return ExportOutcome(path, problem="The path holds a NUL character, which no file "
@@ -80,9 +86,9 @@ def write_export(session: Session, bank: QuestionBank, fmt: str, path: Path, *,
     if path.exists() and not replace:
         return ExportOutcome(path, exists=True)
     try:
-        text = render_export(session, bank, fmt)
+        data = render_document(session, bank, fmt, audience)
         _prepare_folder(path.parent)
-        atomic_write_text(path, text)
+        atomic_write_bytes(path, data)
     except (ExportError, SlbmcFileError) as error:
         return ExportOutcome(path, problem=str(error))
     except OSError as error:
@@ -141,6 +147,7 @@ class ExportDialog(ModalScreen[Path | None]):
         self.bank = bank
         self.session_path = session_path
         self.fmt = fmt if fmt in FORMAT_LABELS else "md"
+        self.audience: Audience = CLIENT
         self._replace_confirmed: Path | None = None
         self._busy = False
 
@@ -152,6 +159,11 @@ class ExportDialog(ModalScreen[Path | None]):
             with FormatChoice(id="export-format"):
                 for fmt, label in FORMAT_LABELS.items():
                     yield RadioButton(label, value=fmt == self.fmt, id=f"format-{fmt}")
+            yield Static("For", classes="field-label")
+            with FormatChoice(id="export-audience"):
+                for name, label in AUDIENCE_LABELS.items():
+                    yield RadioButton(label, value=name == self.audience.name,
+                                      id=f"audience-{name}")
             yield Static("Save to", classes="field-label")
             yield Input(str(default_export_path(self.session_path, self.fmt)),
                         id="export-path", select_on_focus=False)
@@ -168,6 +180,11 @@ class ExportDialog(ModalScreen[Path | None]):
         path_input = self.query_one("#export-path", Input)
         path_input.value = (with_format(path_input.value, self.fmt) if path_input.value.strip()
                             else str(default_export_path(self.session_path, self.fmt)))
+        self._show_message("")
+
+    @on(RadioSet.Changed, "#export-audience")
+    def _audience_chosen(self, event: RadioSet.Changed) -> None:
+        self.audience = WORKING if event.pressed.id == "audience-working" else CLIENT
         self._show_message("")
 
     @on(Input.Changed, "#export-path")
@@ -195,7 +212,8 @@ class ExportDialog(ModalScreen[Path | None]):
         self._busy = True
         self.query_one("#export", Button).disabled = True
         self._show_message(f"Exporting as {FORMAT_NAMES[self.fmt]}…")
-        self._export(path, self.fmt, replace=self._replace_confirmed == path)
+        self._export(path, self.fmt, replace=self._replace_confirmed == path,
+                     audience=self.audience)
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
@@ -203,9 +221,10 @@ class ExportDialog(ModalScreen[Path | None]):
             self.dismiss(None)
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
-    def _export(self, path: Path, fmt: str, *, replace: bool) -> None:
+    def _export(self, path: Path, fmt: str, *, replace: bool, audience: Audience) -> None:
         try:
-            outcome = write_export(self.session, self.bank, fmt, path, replace=replace)
+            outcome = write_export(self.session, self.bank, fmt, path, replace=replace,
+                                   audience=audience)
         except Exception as error:  # the dialog must never stay stuck in "Exporting…"
             outcome = ExportOutcome(path, problem=f"{path}: {error}")
         self.app.call_from_thread(self._finished, outcome)

@@ -19,17 +19,20 @@ def normalise_text(text: str) -> str:
     return " ".join(text.split())
 
 
-def session_label(meta: SessionMeta) -> str:
+def session_label(meta: SessionMeta, round_word: str = "round {round}") -> str:
     """How a session is named in a column: its profile, plus the round after the first."""
     profile = normalise_text(meta.profile)
-    return f"{profile} (round {meta.round})" if meta.round > 1 else profile
+    return (f"{profile} ({round_word.format(round=meta.round)})" if meta.round > 1
+            else profile)
 
 
-def column_labels(metas: Sequence[SessionMeta]) -> tuple[str, ...]:
+def column_labels(metas: Sequence[SessionMeta],
+                  round_word: str = "round {round}") -> tuple[str, ...]:
     """Distinct column labels; the title is added when the sessions model different things."""
     one_model = len({m.model_key for m in metas}) <= 1
     labels = [
-        session_label(m) if one_model else f"{normalise_text(m.title)}: {session_label(m)}"
+        session_label(m, round_word) if one_model
+        else f"{normalise_text(m.title)}: {session_label(m, round_word)}"
         for m in metas
     ]
     seen: dict[str, int] = {}
@@ -63,6 +66,8 @@ class PromptComparison:
     perspective: Perspective
     prompt: Prompt
     cells: tuple[Cell, ...]
+    foreign: bool = False
+    """The first session's question bank does not ask this: another session's bank did."""
 
     @property
     def answered_count(self) -> int:
@@ -81,6 +86,11 @@ class PromptComparison:
     @property
     def needs_research(self) -> bool:
         return any(cell.needs_research for cell in self.cells)
+
+    @property
+    def same_in_all(self) -> bool:
+        """Two or more sessions, all answered, all alike: a document shows the answer once."""
+        return len(self.cells) > 1 and self.answered_count == len(self.cells) and not self.differs
 
 
 @dataclass(frozen=True)
@@ -120,6 +130,8 @@ class Comparison:
     labels: tuple[str, ...]
     bank: QuestionBank
     blocks: tuple[BlockComparison, ...]
+    bank_ids: tuple[str, ...] = ()
+    """The question banks the sessions were made from, when they are not all the same."""
 
     @property
     def title(self) -> str:
@@ -149,9 +161,36 @@ def make_cell(prompt: Prompt, answer: Answer | None) -> Cell:
                 needs_research=answer.needs_research, answered=answer.is_answered)
 
 
-def compare_block(sessions: Sequence[Session], bank: QuestionBank,
-                  block: Block) -> BlockComparison:
-    """One block of the comparison."""
+def _foreign_rows(sessions: Sequence[Session], banks: Sequence[QuestionBank | None],
+                  block: Block, perspective: Perspective) -> tuple[PromptComparison, ...]:
+    """Answers to questions this bank does not ask (another bank's), one row per question.
+
+    Sessions made from different banks (an English and a Finnish one) share blocks but not
+    questions; their answers are listed, never dropped. The question is worded as the
+    session's own bank words it, or by its id when that bank is not known.
+    """
+    known = {prompt.id for prompt in block.prompts(perspective)}
+    rows: list[PromptComparison] = []
+    for index, (session, own_bank) in enumerate(zip(sessions, banks, strict=True)):
+        record = session.blocks.get(block.id)
+        if record is None:
+            continue
+        own_block = own_bank.block(block.id) if own_bank else None
+        for prompt_id, answer in record.answers(perspective).items():
+            if prompt_id in known or answer.is_empty:
+                continue
+            prompt = (own_block.prompt(perspective, prompt_id) if own_block else None) or Prompt(
+                id=prompt_id, text=prompt_id)
+            cells = tuple(make_cell(prompt, answer if i == index else None)
+                          for i in range(len(sessions)))
+            rows.append(PromptComparison(block=block, perspective=perspective, prompt=prompt,
+                                         cells=cells, foreign=True))
+    return tuple(rows)
+
+
+def compare_block(sessions: Sequence[Session], bank: QuestionBank, block: Block,
+                  banks: Sequence[QuestionBank | None] | None = None) -> BlockComparison:
+    """One block of the comparison; answers to other banks' questions come last."""
     groups = []
     for perspective in PERSPECTIVES:
         prompts = tuple(
@@ -162,16 +201,25 @@ def compare_block(sessions: Sequence[Session], bank: QuestionBank,
             )
             for prompt in block.prompts(perspective)
         )
+        prompts += _foreign_rows(sessions, banks or [None] * len(sessions), block, perspective)
         groups.append(PerspectiveComparison(perspective, bank.perspective_label(perspective),
                                             prompts))
     return BlockComparison(block=block, perspectives=tuple(groups))
 
 
-def compare_sessions(sessions: Sequence[Session], bank: QuestionBank) -> Comparison:
-    """The whole comparison: every block in suggested order, one cell per session per prompt."""
+def compare_sessions(sessions: Sequence[Session], bank: QuestionBank,
+                     banks: Sequence[QuestionBank | None] | None = None,
+                     round_word: str = "round {round}") -> Comparison:
+    """The whole comparison: every block in suggested order, one cell per session per prompt.
+
+    `bank` (the first session's) gives the questions; `banks`, each session's own bank when
+    known, words the questions only another bank asks. Nothing answered is left out.
+    """
+    ids = tuple(dict.fromkeys(s.meta.bank_id for s in sessions))
     return Comparison(
         sessions=tuple(sessions),
-        labels=column_labels([s.meta for s in sessions]),
+        labels=column_labels([s.meta for s in sessions], round_word),
         bank=bank,
-        blocks=tuple(compare_block(sessions, bank, b) for b in bank.ordered_blocks),
+        blocks=tuple(compare_block(sessions, bank, b, banks) for b in bank.ordered_blocks),
+        bank_ids=ids if len(ids) > 1 else (),
     )

@@ -43,6 +43,8 @@ class Answer:
     text: str = ""
     options: list[str] = field(default_factory=list)
     needs_research: bool = False
+    canvas_line: str = ""
+    """Optional short version (the sticky note) the one-page canvas shows instead of `text`."""
     extra: dict[str, Any] = field(default_factory=dict)
     """Keys this version does not know (from a newer one): kept and written back."""
 
@@ -53,7 +55,8 @@ class Answer:
     @property
     def is_empty(self) -> bool:
         """Nothing worth writing to disk."""
-        return not (self.text or self.options or self.needs_research or self.extra)
+        return not (self.text or self.options or self.needs_research or self.canvas_line
+                    or self.extra)
 
 
 @dataclass(slots=True, kw_only=True)

@@ -1,127 +1,166 @@
-"""The comparison of several sessions as one Markdown document (`slbmc compare --markdown`).
+"""The comparison of several sessions as one Markdown document (`slbmc compare --format md`).
 
 Answers are long free text, so each prompt lists the sessions one under another rather
-than squeezing them into table cells. Everything a user typed is escaped: it can never
-become a heading, a list, a link, a code span or raw HTML in the rendered document.
+than squeezing them into table cells; an answer all sessions share is shown once. The
+user's words go through the session Markdown's escaper (`markdown.escape_line`), so they
+can never become a heading, a list, a link, a code span or raw HTML, and the document is
+worded in the sessions' language.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from slbmc_tui.domain.bank import QuestionBank
-from slbmc_tui.domain.compare import Comparison, PromptComparison, compare_sessions
+from slbmc_tui.domain.compare import Cell, Comparison, PromptComparison, compare_sessions
 from slbmc_tui.domain.session import Session
-from slbmc_tui.export.content import without_blank_edges
-
-# Characters with inline meaning in CommonMark/GFM, escaped wherever they appear.
-_INLINE = re.compile(r"([\\`*_\[\]|~#])")
-# Markers that start a list, a heading underline or a block only at the start of a line.
-_LINE_START = re.compile(r"^(\d{1,9})([.)])|^([-+=])")
-_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
-
-
-def escape_inline(text: str) -> str:
-    """One line of user text made literal: Markdown punctuation escaped, HTML neutralised."""
-    escaped = _INLINE.sub(r"\\\1", text.replace("\r", " ").replace("\n", " "))
-    return "".join(_ENTITIES.get(ch, ch) for ch in escaped)
-
-
-def _escape_line_start(line: str) -> str:
-    return _LINE_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", line)
+from slbmc_tui.export.audience import WORKING, Audience
+from slbmc_tui.export.content import answer_lines, one_line, without_blank_edges
+from slbmc_tui.export.markdown import escape_inline, escape_line
+from slbmc_tui.export.wording import Wording, format_date, format_time, wording_for
 
 
 def escape_block(text: str, indent: str) -> list[str]:
     """Multi-line user text as literal Markdown lines, line breaks kept, each line indented.
 
-    Leading spaces would turn a line into code, so they become no-break spaces; a line
-    followed by another ends in a backslash, CommonMark's hard line break.
+    A line followed by another ends in a backslash, CommonMark's hard line break.
     """
-    lines = without_blank_edges(
-        [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")])
+    lines = without_blank_edges([escape_line(line) for line in answer_lines(text)])
     out: list[str] = []
     for index, line in enumerate(lines):
-        stripped = line.lstrip(" \t")
-        lead = line[: len(line) - len(stripped)].replace("\t", "    ")
-        body = "&nbsp;" * len(lead) + _escape_line_start(escape_inline(stripped))
         following = lines[index + 1] if index + 1 < len(lines) else ""
-        if body and following:
-            body += "\\"
-        out.append(f"{indent}{body}" if body else "")
+        if line and following:
+            line += "\\"
+        out.append(f"{indent}{line}" if line else "")
     return out
 
 
-def _status(row: PromptComparison) -> str:
+def status(row: PromptComparison, words: Wording) -> str:
+    """The marks of a prompt: answered only in some sessions, answers that differ."""
     marks = []
     if row.partial:
-        marks.append(f"answered in {row.answered_count} of {len(row.cells)}")
+        marks.append(words.answered_in.format(answered=row.answered_count, total=len(row.cells)))
     if row.differs and row.answered_count:
-        marks.append("answers differ")
-    return f"*({'; '.join(marks)})*" if marks else ""
+        marks.append(words.differs)
+    return "; ".join(marks)
 
 
-def _prompt_lines(row: PromptComparison, labels: Sequence[str], needs_research: str) -> list[str]:
-    status = _status(row)
-    lines = [f"#### {escape_inline(row.prompt.text)}", ""]
-    if status:
-        lines += [status, ""]
+def _cell_lines(cell: Cell) -> list[str]:
+    lines = []
+    if cell.options:
+        lines += ["  ☑ " + ", ".join(escape_inline(one_line(o)) for o in cell.options), ""]
+    return [*lines, *escape_block(cell.text, "  "), ""]
+
+
+def _prompt_lines(row: PromptComparison, labels: Sequence[str], bank: QuestionBank,
+                  words: Wording) -> list[str]:
+    lines = [f"#### {escape_inline(one_line(row.prompt.text), heading=True)}", ""]
+    if row.foreign:
+        lines += [f"_{escape_inline(words.not_in_bank)}_", ""]
+    marks = status(row, words)
+    if marks:
+        lines += [f"*({escape_inline(marks)})*", ""]
+    if row.same_in_all:
+        flagged = ", ".join(escape_inline(label) for label, cell
+                            in zip(labels, row.cells, strict=True) if cell.needs_research)
+        head = f"- **{escape_inline(words.same_in_all)}**"
+        if flagged:
+            head += f" ⚑ *{escape_inline(bank.labels.needs_research)}: {flagged}*"
+        return [*lines, f"{head}:", *_cell_lines(row.cells[0])]
     for label, cell in zip(labels, row.cells, strict=True):
         head = f"- **{escape_inline(label)}**"
         if cell.needs_research:
-            head += f" ⚑ *{escape_inline(needs_research)}*"
+            head += f" ⚑ *{escape_inline(bank.labels.needs_research)}*"
         if not cell.answered:
-            lines.append(f"{head}: *(no answer)*")
+            lines.append(f"{head}: *{escape_inline(words.no_answer)}*")
             continue
         lines.append(f"{head}:")
-        if cell.options:
-            ticked = ", ".join(escape_inline(o) for o in cell.options)
-            lines.append(f"  ☑ {ticked}")
-            lines.append("")
-        lines.extend(escape_block(cell.text, "  "))
-        lines.append("")
+        lines += _cell_lines(cell)
     if lines[-1] != "":
         lines.append("")
     return lines
 
 
-def _count(number: int, singular: str, plural: str) -> str:
-    return f"{number} {singular if number == 1 else plural}"
+def session_facts(session: Session, words: Wording,
+                  audience: Audience = WORKING) -> list[str]:
+    """What the session list says about each session, in the document's language."""
+    meta = session.meta
+    facts = []
+    if meta.client.strip():
+        facts.append(f"{words.client}: {one_line(meta.client)}")
+    if meta.interviewer.strip() and not audience.is_client:
+        facts.append(f"{words.interviewer}: {one_line(meta.interviewer)}")
+    if audience.counts:
+        facts.append(words.answered_of.format(answered=meta.answered, total=meta.total))
+    facts.append(f"{words.date}: {format_date(meta.updated, words)}" if audience.is_client
+                 else f"{words.updated}: {format_time(meta.updated)}")
+    return facts
 
 
-def comparison_to_markdown(comparison: Comparison) -> str:
-    """A built comparison as Markdown; see `compare_to_markdown`."""
-    bank = comparison.bank
-    lines = [f"# Comparison: {escape_inline(comparison.title)}", "",
-             f"{len(comparison.sessions)} sessions compared, blocks in the suggested order.", ""]
-    for label, session in zip(comparison.labels, comparison.sessions, strict=True):
-        meta = session.meta
-        details = [f"{meta.answered}/{meta.total} answered",
-                   f"updated {meta.updated.strftime('%Y-%m-%d %H:%M')}"]
-        if meta.client:
-            details.insert(0, f"client {escape_inline(meta.client)}")
-        if meta.interviewer:
-            details.insert(1 if meta.client else 0,
-                           f"interviewer {escape_inline(meta.interviewer)}")
-        lines.append(f"- **{escape_inline(label)}**: {', '.join(details)}")
-    lines.append("")
+def for_audience(comparison: Comparison, audience: Audience) -> Comparison:
+    """The comparison as this audience reads it: the client's has no research flags (unless
+    asked for) and no question nobody answered; the working copy is the whole comparison."""
+    if audience.empty and audience.flags:
+        return comparison
+    blocks = []
     for block in comparison.blocks:
-        summary = []
-        if block.differing_count:
-            summary.append(_count(block.differing_count, "prompt differs", "prompts differ"))
-        if block.partial_count:
-            summary.append(_count(block.partial_count, "prompt is", "prompts are")
-                           + " answered only in some sessions")
-        lines += [f"## {block.block.number}. {escape_inline(block.block.title)}", ""]
-        if summary:
-            lines += ["*" + "; ".join(summary) + "*", ""]
+        groups = []
         for group in block.perspectives:
-            lines += [f"### {escape_inline(group.label)}", ""]
+            rows = tuple(
+                replace(row, cells=tuple(replace(cell, needs_research=cell.needs_research
+                                                 and audience.flags) for cell in row.cells))
+                for row in group.prompts if audience.empty or row.answered_count)
+            if rows:
+                groups.append(replace(group, prompts=rows))
+        if groups:
+            blocks.append(replace(block, perspectives=tuple(groups)))
+    return replace(comparison, blocks=tuple(blocks))
+
+
+def block_summary(comparison: Comparison, index: int, words: Wording) -> str:
+    block = comparison.blocks[index]
+    summary = []
+    if block.differing_count:
+        summary.append(words.prompts_differ.format(count=block.differing_count))
+    if block.partial_count:
+        summary.append(words.answered_only_in_some.format(count=block.partial_count))
+    return "; ".join(summary)
+
+
+def comparison_to_markdown(comparison: Comparison, audience: Audience = WORKING) -> str:
+    """A built comparison as Markdown; see `compare_to_markdown`."""
+    comparison = for_audience(comparison, audience)
+    bank = comparison.bank
+    words = wording_for(bank.language)
+    lines = [f"# {escape_inline(words.comparison, heading=True)}: "
+             f"{escape_inline(comparison.title, heading=True)}", "",
+             escape_inline(words.compared.format(count=len(comparison.sessions))), ""]
+    if comparison.bank_ids:
+        banks = words.other_bank.format(banks=", ".join(comparison.bank_ids))
+        lines += [f"**{escape_inline(banks)}**", ""]
+    for label, session in zip(comparison.labels, comparison.sessions, strict=True):
+        facts = ", ".join(escape_inline(fact)
+                          for fact in session_facts(session, words, audience))
+        lines.append(f"- **{escape_inline(label)}**: {facts}")
+    lines.append("")
+    for index, block in enumerate(comparison.blocks):
+        lines += [f"## {block.block.number}. "
+                  f"{escape_inline(one_line(block.block.title), heading=True)}", ""]
+        summary = block_summary(comparison, index, words)
+        if summary:
+            lines += [f"*{escape_inline(summary)}*", ""]
+        for group in block.perspectives:
+            lines += [f"### {escape_inline(group.label, heading=True)}", ""]
             for row in group.prompts:
-                lines += _prompt_lines(row, comparison.labels, bank.labels.needs_research)
+                lines += _prompt_lines(row, comparison.labels, bank, words)
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def compare_to_markdown(sessions: Sequence[Session], bank: QuestionBank) -> str:
+def compare_to_markdown(sessions: Sequence[Session], bank: QuestionBank,
+                        banks: Sequence[QuestionBank | None] | None = None,
+                        audience: Audience = WORKING) -> str:
     """The whole comparison of these sessions (all blocks) as a Markdown document."""
-    return comparison_to_markdown(compare_sessions(sessions, bank))
+    words = wording_for(bank.language)
+    return comparison_to_markdown(compare_sessions(sessions, bank, banks, words.round_of),
+                                  audience)

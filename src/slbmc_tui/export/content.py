@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from slbmc_tui.domain.bank import Block, Prompt, QuestionBank
+from slbmc_tui.domain.bank import PERSPECTIVES, Block, Perspective, Prompt, QuestionBank
 from slbmc_tui.domain.session import Answer, Session
-from slbmc_tui.export.wording import Wording, format_time
+from slbmc_tui.export.audience import Audience
+from slbmc_tui.export.wording import Wording, format_date, format_time
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -39,6 +40,34 @@ def metadata_rows(session: Session, bank: QuestionBank, words: Wording) -> list[
             (words.bank, f"{bank.title} ({bank.id}, {bank.language})"),
             (words.created, format_time(meta.created)),
             (words.updated, format_time(meta.updated))]
+
+
+def title_rows(session: Session, words: Wording) -> list[tuple[str, str]]:
+    """The client version's title block: client, profile, date in the document's language, round."""
+    meta = session.meta
+    return [(words.client, meta.client), (words.profile, meta.profile),
+            (words.date, format_date(meta.updated, words)), (words.round, str(meta.round))]
+
+
+def removed_words(words: Wording, audience: Audience) -> tuple[str, str]:
+    """Heading and introduction of the answers to removed questions: the client's version
+    calls them other answers, without the bank's housekeeping."""
+    if audience.is_client:
+        return words.other_answers, ""
+    return words.removed_heading, words.removed_intro
+
+
+def answered_prompts(session: Session, block: Block,
+                     audience: Audience) -> dict[Perspective, list[Prompt]]:
+    """The block's prompts a document lists: all for the working copy, the answered ones else."""
+    shown: dict[Perspective, list[Prompt]] = {}
+    for perspective in PERSPECTIVES:
+        prompts = list(block.prompts(perspective))
+        if not audience.empty:
+            prompts = [p for p in prompts
+                       if (a := session.peek(block.id, perspective, p.id)) and a.is_answered]
+        shown[perspective] = prompts
+    return shown
 
 
 def without_blank_edges(lines: list[str]) -> list[str]:

@@ -12,24 +12,26 @@ from importlib import resources
 from slbmc_tui.domain.bank import PERSPECTIVES, Block, Perspective, Prompt, QuestionBank
 from slbmc_tui.domain.quotes import segments
 from slbmc_tui.domain.session import Answer, Session
+from slbmc_tui.export.audience import WORKING, Audience
+from slbmc_tui.export.canvas_page import MARGIN, Box, CanvasPage, Cell, canvas_page
 from slbmc_tui.export.content import (
+    answered_prompts,
     block_heading,
     block_reference,
-    excerpt,
     metadata_rows,
     normalized_text,
     one_line,
     option_labels,
+    removed_words,
+    title_rows,
 )
+from slbmc_tui.export.fitting import ITEM_GAP, LINE_HEIGHT, SIDE_GAP, FittedBody, FittedItem
 from slbmc_tui.export.time_spent import block_time, kept_time, time_heading, total_time
-from slbmc_tui.export.wording import Wording, format_time, wording_for
+from slbmc_tui.export.wording import Wording, wording_for
 
-# How much of each perspective a printed canvas cell has room for: lines per grid row it
-# covers (the bottom row is shorter) and characters per line per grid column it covers.
-_LINES_PER_ROW = (6, 6, 4)
-_CHARS_PER_COLUMN = 20
-_ITEM_LINES = 4
 FLAG_MARK = "⚑"
+# No request ever leaves the file: no scripts, no fonts, no images from anywhere.
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 
 def _css() -> str:
@@ -37,94 +39,102 @@ def _css() -> str:
 
 
 def _e(text: str) -> str:
+    """The one escaper of this format: everything typed or read from a file passes here."""
     return escape(text, quote=True)
 
 
-def grid_style(block: Block, order: int) -> str:
-    """The cell's place on the 10 x 3 canvas grid (bank positions count from 0)."""
-    p = block.position
-    return (f"grid-row: {p.row + 1} / span {p.row_span}; "
-            f"grid-column: {p.column + 1} / span {p.column_span}; order: {order}")
+def _mm(value: float) -> str:
+    return f"{value:.2f}mm"
 
 
-def _room(block: Block) -> tuple[int, int]:
-    """(lines, characters per line) one perspective fills in this block's printed cell."""
-    p = block.position
-    rows = range(p.row, min(p.row + p.row_span, len(_LINES_PER_ROW)))
-    lines = sum(_LINES_PER_ROW[row] for row in rows) - 1
-    return max(lines, 2), _CHARS_PER_COLUMN * p.column_span
+def _place(box: Box) -> str:
+    return (f"left: {_mm(box.x - MARGIN)}; top: {_mm(box.y - MARGIN)}; "
+            f"width: {_mm(box.w)}; height: {_mm(box.h)}")
 
 
-def _cell_side(session: Session, bank: QuestionBank, block: Block,
-               perspective: Perspective, words: Wording) -> str:
-    lines_left, width = _room(block)
-    answered = [(prompt, answer) for prompt in block.prompts(perspective)
-                if (answer := session.peek(block.id, perspective, prompt.id))
-                and answer.is_answered]
-    # A tall cell with few answers shows more of each; a crowded one shows the start of each.
-    item_lines = max(_ITEM_LINES, lines_left // max(len(answered), 1))
-    items: list[str] = []
-    hidden = 0
-    for prompt, answer in answered:
-        if lines_left < 2:
-            hidden += 1
-            continue
-        labels = option_labels(prompt, answer, words.removed_option)
-        picked = f"[{'; '.join(labels)}]" if labels else ""
-        room = min(lines_left - 1, item_lines) * width - len(picked)
-        shown = excerpt(answer.text, max(room, width // 2)) if answer.text.strip() else ""
-        lines_left -= -(-(len(shown) + len(picked) + 2) // width)
-        mark = (f'<span class="flag-mark" title="{_e(bank.labels.needs_research)}">'
-                f"{FLAG_MARK}</span> " if answer.needs_research else "")
-        parts = [_e(shown)] if shown else []
-        if picked:
-            parts.append(f'<span class="picked">{_e(picked)}</span>')
-        items.append(f"<li>{mark}{' '.join(parts)}</li>")
-    if hidden:
-        items.append(f'<li class="more">+{hidden} {_e(words.more)}</li>')
-    body = "".join(items) or f'<li class="none">{_e(words.no_answer)}</li>'
-    return (f'<div class="side {perspective}"><h3>{_e(bank.perspective_label(perspective))}'
-            f"</h3><ul>{body}</ul></div>")
+def _item(fitted: FittedItem, body: FittedBody, gap: bool) -> str:
+    item = fitted.item
+    text = fitted.text
+    picked = ""
+    if item.picked and text.endswith(item.picked):
+        text = text[: -len(item.picked)].rstrip("\n")
+        picked = f'<span class="picked">{_e(item.picked)}</span>'
+    joiner = "\n" if text and picked else ""
+    mark = f'<span class="flag-mark">{FLAG_MARK}</span>' if item.flagged else ""
+    style = f' style="margin-top: {body.line_height * ITEM_GAP:.2f}pt"' if gap else ""
+    flagged = " flagged" if item.flagged else ""
+    return f'<li class="item{flagged}"{style}>{mark}{_e(text)}{joiner}{picked}</li>'
 
 
-def _cell(session: Session, bank: QuestionBank, block: Block, order: int,
-          words: Wording) -> str:
-    done, total = session.block_progress(block)
-    sides = "".join(_cell_side(session, bank, block, p, words) for p in PERSPECTIVES)
-    count = words.answered_of.format(answered=done, total=total)
+def _cell_body(body: FittedBody, more: str) -> str:
+    sides = []
+    for index, fitted in enumerate(body.sides):
+        side = fitted.side
+        items = [_item(item, body, i > 0) for i, item in enumerate(fitted.items)]
+        if fitted.hidden:
+            items.append(f'<li class="more">+{fitted.hidden} {_e(more)}</li>')
+        if not side.items and side.empty_text:
+            items.append(f'<li class="none">{_e(side.empty_text)}</li>')
+        gap = (f' style="margin-top: {body.line_height * SIDE_GAP:.2f}pt"' if index else "")
+        label = (f"font-size: {body.label_size:.2f}pt; "
+                 f"line-height: {body.label_size * LINE_HEIGHT:.2f}pt")
+        sides.append(f'<div class="side {_e(side.kind)}"{gap}><h3 style="{label}">'
+                     f'{_e(side.label.upper())}</h3><ul>{"".join(items)}</ul></div>')
+    return "".join(sides)
+
+
+def _cell(cell: Cell, order: int, more: str) -> str:
+    block = cell.block
+    body = cell.body
+    count = f'<span class="count">{_e(cell.count)}</span>' if cell.count else ""
+    title = "<br>".join(_e(line) for line in cell.title_lines)
     return (f'<section class="cell zone-{_e(block.zone)}" data-block="{_e(block.id)}" '
-            f'data-number="{block.number}" style="{grid_style(block, order)}">'
-            f'<div class="cell-head"><span class="number">{block.number}</span>'
-            f"<h2>{_e(one_line(block.title))}</h2>"
-            f'<span class="count" title="{_e(count)}">{done}/{total}</span></div>'
-            f"{sides}</section>")
+            f'data-number="{block.number}" data-grid="{_grid(block)}" '
+            f'style="{_place(cell.box)}; order: {order}">'
+            f'<div class="cell-head" style="height: {_mm(cell.title_h)}; font-size: '
+            f'{cell.title_size:.2f}pt"><span class="number">{block.number}</span>'
+            f"<h2>{title}</h2>{count}</div>"
+            f'<div class="cell-body" style="font-size: {body.size:.2f}pt; line-height: '
+            f'{body.line_height:.2f}pt; height: {_mm(cell.body_box.h)}">'
+            f"{_cell_body(body, more)}</div></section>")
 
 
-def _canvas_page(session: Session, bank: QuestionBank, words: Wording) -> str:
-    meta = session.meta
-    answered, total = session.progress(bank)
-    facts = [f"{words.profile}: {one_line(meta.profile)}"]
-    if meta.client.strip():
-        facts.append(f"{words.client}: {one_line(meta.client)}")
-    if meta.interviewer.strip():
-        facts.append(f"{words.interviewer}: {one_line(meta.interviewer)}")
-    facts += [f"{words.round} {meta.round}", format_time(meta.updated),
-              words.answered_of.format(answered=answered, total=total)]
-    cells = "\n".join(_cell(session, bank, block, order, words)
-                      for order, block in enumerate(bank.ordered_blocks))
-    legend = (f'<span class="key"><span class="swatch ours"></span>'
-              f"{_e(bank.labels.ours)}</span>"
-              f'<span class="key"><span class="swatch customer"></span>'
-              f"{_e(bank.labels.customer)}</span>"
-              f'<span class="key"><span class="flag-mark">{FLAG_MARK}</span> '
-              f"{_e(bank.labels.needs_research)}</span>"
-              f'<span class="key">n/m = {_e(words.canvas_legend)}</span>'
-              f'<span class="key">{_e(bank.title)}</span>')
-    return (f'<section class="canvas-page">\n<header class="doc-head">'
-            f'<h1>{_e(one_line(meta.title))} <span class="profile">— '
-            f"{_e(one_line(meta.profile))}</span></h1>"
-            f'<p class="facts">{"".join(f"<span>{_e(f)}</span>" for f in facts)}</p></header>\n'
-            f'<div class="canvas">\n{cells}\n</div>\n<p class="legend">{legend}</p>\n</section>')
+def _grid(block: Block) -> str:
+    """The cell's place on the bank's grid, counted from 1: row, rows, column, columns."""
+    p = block.position
+    return f"{p.row + 1} {p.row_span} {p.column + 1} {p.column_span}"
+
+
+def _legend(page: CanvasPage) -> str:
+    keys = []
+    for key in page.legend:
+        if key.kind.startswith("zone:"):
+            zone = key.kind.removeprefix("zone:")
+            mark = f'<span class="swatch zone zone-{_e(zone)}"></span>'
+        elif key.kind in ("ours", "customer"):
+            mark = f'<span class="swatch {key.kind}"></span>'
+        elif key.kind == "flag":
+            mark = f'<span class="flag-mark">{FLAG_MARK}</span> '
+        else:
+            mark = ""
+        keys.append(f'<span class="key">{mark}{_e(key.label)}</span>')
+    return "".join(keys)
+
+
+def _canvas_page(session: Session, bank: QuestionBank, words: Wording,
+                 audience: Audience) -> str:
+    page = canvas_page(session, bank, words, audience)
+    head = page.header
+    cells = "\n".join(_cell(cell, order, words.more) for order, cell in enumerate(page.cells))
+    return (f'<section class="canvas-page">\n<header class="doc-head" style="height: '
+            f'{_mm(page.header_box.h)}">'
+            f'<h1 style="font-size: {head.title_size:.2f}pt">'
+            f'{_e(" ".join(head.title_lines))}</h1>'
+            f'<p class="facts" style="font-size: {head.facts_size:.2f}pt">'
+            f'{"<br>".join(_e(line) for line in head.facts_lines)}</p></header>\n'
+            f'<div class="canvas">\n{cells}\n</div>\n<p class="legend" style="top: '
+            f'{_mm(page.legend_box.y - MARGIN)}; font-size: {page.legend_size:.1f}pt">'
+            f"{_legend(page)}</p>\n</section>")
 
 
 def answer_text_html(text: str) -> str:
@@ -144,7 +154,7 @@ def answer_text_html(text: str) -> str:
 
 
 def _answer_body(prompt: Prompt | None, answer: Answer | None, bank: QuestionBank,
-                 words: Wording) -> str:
+                 words: Wording, audience: Audience = WORKING) -> str:
     parts = []
     text = answer.text if answer else ""
     if text.strip():
@@ -155,13 +165,14 @@ def _answer_body(prompt: Prompt | None, answer: Answer | None, bank: QuestionBan
         labels = option_labels(prompt, answer, words.removed_option)
         parts.append(f'<p class="selected"><span class="label">{_e(words.selected)}:</span> '
                      f"{_e('; '.join(labels))}</p>")
-    if answer and answer.needs_research:
+    if answer and answer.needs_research and audience.flags:
         parts.append(f'<p class="flag">{FLAG_MARK} {_e(bank.labels.needs_research)}</p>')
     return "".join(parts)
 
 
-def _facts(session: Session, bank: QuestionBank, words: Wording) -> str:
-    rows = metadata_rows(session, bank, words)
+def _facts(session: Session, bank: QuestionBank, words: Wording, audience: Audience) -> str:
+    rows = (title_rows(session, words) if audience.is_client
+            else metadata_rows(session, bank, words))
     return ('<dl class="facts-list">'
             + "".join(f"<dt>{_e(label)}</dt><dd>{_e(one_line(value))}</dd>"
                       for label, value in rows if value.strip())
@@ -188,24 +199,33 @@ def _progress_table(session: Session, bank: QuestionBank, words: Wording) -> str
             f'<td class="num">{answered}/{total}</td>{time_foot}</tr></tfoot></table>')
 
 
-def _block_section(session: Session, bank: QuestionBank, block: Block, words: Wording) -> str:
-    done, total = session.block_progress(block)
+def _block_section(session: Session, bank: QuestionBank, block: Block, words: Wording,
+                   audience: Audience = WORKING) -> str:
+    shown = answered_prompts(session, block, audience)
+    record = session.blocks.get(block.id)
+    notes = record.notes if record and audience.notes else ""
+    if not any(shown.values()) and not notes.strip():
+        return ""
     parts = [f'<section class="block zone-{_e(block.zone)}" id="block-{_e(block.id)}">'
-             f"<h3>{_e(block_heading(block))}</h3>"
-             f'<p class="count">{_e(words.answered_of.format(answered=done, total=total))}</p>']
+             f"<h3>{_e(block_heading(block))}</h3>"]
+    if audience.counts:
+        done, total = session.block_progress(block)
+        parts.append(f'<p class="count">'
+                     f"{_e(words.answered_of.format(answered=done, total=total))}</p>")
     for perspective in PERSPECTIVES:
+        if not shown[perspective]:
+            continue
         parts.append(f'<div class="perspective {perspective}">'
                      f"<h4>{_e(bank.perspective_label(perspective))}</h4>")
-        for prompt in block.prompts(perspective):
+        for prompt in shown[perspective]:
             answer = session.peek(block.id, perspective, prompt.id)
             parts.append(f'<article class="qa" data-prompt="{_e(block.id)}/{perspective}/'
                          f'{_e(prompt.id)}"><h5>{_e(one_line(prompt.text))}</h5>'
-                         f"{_answer_body(prompt, answer, bank, words)}</article>")
+                         f"{_answer_body(prompt, answer, bank, words, audience)}</article>")
         parts.append("</div>")
-    record = session.blocks.get(block.id)
-    if record and record.notes.strip():
+    if notes.strip():
         parts.append(f'<div class="notes"><h4>{_e(bank.labels.notes)}</h4>'
-                     f'{answer_text_html(record.notes)}</div>')
+                     f'{answer_text_html(notes)}</div>')
     parts.append("</section>")
     return "\n".join(parts)
 
@@ -214,19 +234,26 @@ def _where(place: str, perspective: Perspective, bank: QuestionBank) -> str:
     return f"{place} · {bank.perspective_label(perspective)}"
 
 
-def _removed(session: Session, bank: QuestionBank, words: Wording) -> str:
+def _removed(session: Session, bank: QuestionBank, words: Wording,
+             audience: Audience = WORKING) -> str:
     orphans = session.orphans(bank)
     if not orphans:
         return ""
     items = []
     for orphan in orphans:
+        if not orphan.answer.is_answered and not audience.empty:
+            continue
         place = (block_heading(orphan.block) if orphan.block
                  else f"{orphan.block_id} ({words.removed_block})")
         items.append(f'<article class="open-item"><h5>{_e(one_line(orphan.prompt_id))}</h5>'
                      f'<p class="where">{_e(_where(place, orphan.perspective, bank))}</p>'
-                     f"{_answer_body(None, orphan.answer, bank, words)}</article>")
-    return (f'<section class="removed"><h3>{_e(words.removed_heading)}</h3>'
-            f'<p class="intro">{_e(words.removed_intro)}</p>{"".join(items)}</section>')
+                     f"{_answer_body(None, orphan.answer, bank, words, audience)}</article>")
+    if not items:
+        return ""
+    heading, intro = removed_words(words, audience)
+    intro_html = f'<p class="intro">{_e(intro)}</p>' if intro else ""
+    return (f'<section class="removed"><h3>{_e(heading)}</h3>'
+            f'{intro_html}{"".join(items)}</section>')
 
 
 def _open_questions(session: Session, bank: QuestionBank, words: Wording) -> str:
@@ -246,19 +273,24 @@ def _open_questions(session: Session, bank: QuestionBank, words: Wording) -> str
     return f'{head}<ol class="open-list">{"".join(items)}</ol></section>'
 
 
-def session_to_html(session: Session, bank: QuestionBank) -> str:
-    """The canvas page (printable on one A4 landscape sheet) followed by every answer."""
+def session_to_html(session: Session, bank: QuestionBank, audience: Audience = WORKING) -> str:
+    """The canvas page (one A4 landscape sheet) followed by the answers on portrait pages."""
     words = wording_for(session.meta.language or bank.language)
     meta = session.meta
     title = f"{one_line(meta.title)} — {one_line(meta.profile)}"
-    blocks = "\n".join(_block_section(session, bank, block, words)
-                       for block in bank.ordered_blocks)
+    blocks = "\n".join(part for block in bank.ordered_blocks
+                       if (part := _block_section(session, bank, block, words, audience)))
+    heading = one_line(meta.title) if audience.is_client else words.answers_heading
+    progress = _progress_table(session, bank, words) if audience.counts else ""
+    open_part = _open_questions(session, bank, words) if audience.flags else ""
     return (f'<!DOCTYPE html>\n<html lang="{_e(bank.language)}">\n<head>\n'
             f'<meta charset="utf-8">\n'
+            f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f"<title>{_e(title)}</title>\n<style>\n{_css()}</style>\n</head>\n<body>\n"
-            f"{_canvas_page(session, bank, words)}\n"
-            f'<section class="answers">\n<h2>{_e(words.answers_heading)}</h2>\n'
-            f"{_facts(session, bank, words)}\n{_progress_table(session, bank, words)}\n"
-            f"{blocks}\n{_removed(session, bank, words)}\n"
-            f"{_open_questions(session, bank, words)}\n</section>\n</body>\n</html>\n")
+            f"<title>{_e(title)}</title>\n<style>\n{_css()}</style>\n</head>\n"
+            f'<body class="for-{audience.name}">\n'
+            f"{_canvas_page(session, bank, words, audience)}\n"
+            f'<section class="answers">\n<h2>{_e(heading)}</h2>\n'
+            f"{_facts(session, bank, words, audience)}\n{progress}\n"
+            f"{blocks}\n{_removed(session, bank, words, audience)}\n"
+            f"{open_part}\n</section>\n</body>\n</html>\n")

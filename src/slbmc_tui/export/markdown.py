@@ -14,12 +14,16 @@ from datetime import datetime
 from slbmc_tui.domain.bank import PERSPECTIVES, Block, Perspective, Prompt, QuestionBank
 from slbmc_tui.domain.quotes import segments
 from slbmc_tui.domain.session import Answer, Session
+from slbmc_tui.export.audience import WORKING, Audience
 from slbmc_tui.export.content import (
+    answered_prompts,
     block_heading,
     block_reference,
     metadata_rows,
     one_line,
     option_labels,
+    removed_words,
+    title_rows,
     without_blank_edges,
 )
 from slbmc_tui.export.time_spent import block_time, kept_time, time_heading, total_time
@@ -96,7 +100,7 @@ def quote(text: str) -> list[str]:
 
 
 def _answer_body(prompt: Prompt | None, answer: Answer | None, bank: QuestionBank,
-                 words: Wording) -> list[str]:
+                 words: Wording, audience: Audience = WORKING) -> list[str]:
     lines: list[str] = []
     text = answer.text if answer else ""
     if text.strip():
@@ -107,7 +111,7 @@ def _answer_body(prompt: Prompt | None, answer: Answer | None, bank: QuestionBan
         labels = option_labels(prompt, answer, words.removed_option)
         lines += [f"**{escape_inline(words.selected)}:** "
                   + "; ".join(escape_inline(one_line(label)) for label in labels), ""]
-    if answer and answer.needs_research:
+    if answer and answer.needs_research and audience.flags:
         lines += [f"**⚑ {escape_inline(bank.labels.needs_research)}**", ""]
     return lines
 
@@ -142,20 +146,28 @@ def _progress(session: Session, bank: QuestionBank, words: Wording) -> list[str]
     return [*lines, ""]
 
 
-def _block(session: Session, bank: QuestionBank, block: Block, words: Wording) -> list[str]:
-    done, count = session.block_progress(block)
-    lines = [f"## {escape_inline(block_heading(block), heading=True)}", "",
-             f"_{escape_inline(words.answered_of.format(answered=done, total=count))}_", ""]
+def _block(session: Session, bank: QuestionBank, block: Block, words: Wording,
+           audience: Audience = WORKING) -> list[str]:
+    shown = answered_prompts(session, block, audience)
+    record = session.blocks.get(block.id)
+    notes = record.notes if record and audience.notes else ""
+    if not any(shown.values()) and not notes.strip():
+        return []
+    lines = [f"## {escape_inline(block_heading(block), heading=True)}", ""]
+    if audience.counts:
+        done, count = session.block_progress(block)
+        lines += [f"_{escape_inline(words.answered_of.format(answered=done, total=count))}_", ""]
     for perspective in PERSPECTIVES:
+        if not shown[perspective]:
+            continue
         lines += [f"### {escape_inline(bank.perspective_label(perspective), heading=True)}", ""]
-        for prompt in block.prompts(perspective):
+        for prompt in shown[perspective]:
             lines += [f"#### {escape_inline(one_line(prompt.text), heading=True)}", ""]
             lines += _answer_body(prompt, session.peek(block.id, perspective, prompt.id),
-                                  bank, words)
-    record = session.blocks.get(block.id)
-    if record and record.notes.strip():
+                                  bank, words, audience)
+    if notes.strip():
         lines += [f"### {escape_inline(bank.labels.notes, heading=True)}", "",
-                  *quote(record.notes), ""]
+                  *quote(notes), ""]
     return lines
 
 
@@ -163,18 +175,21 @@ def _where(block_title: str, perspective: Perspective, bank: QuestionBank) -> st
     return f"{block_title} · {bank.perspective_label(perspective)}"
 
 
-def _orphans(session: Session, bank: QuestionBank, words: Wording) -> list[str]:
-    orphans = session.orphans(bank)
+def _orphans(session: Session, bank: QuestionBank, words: Wording,
+             audience: Audience = WORKING) -> list[str]:
+    orphans = [o for o in session.orphans(bank) if audience.empty or o.answer.is_answered]
     if not orphans:
         return []
-    lines = [f"## {escape_inline(words.removed_heading, heading=True)}", "",
-             escape_inline(words.removed_intro), ""]
+    heading, intro = removed_words(words, audience)
+    lines = [f"## {escape_inline(heading, heading=True)}", ""]
+    if intro:
+        lines += [escape_inline(intro), ""]
     for orphan in orphans:
         place = (block_heading(orphan.block) if orphan.block
                  else f"{orphan.block_id} ({words.removed_block})")
         title = f"{_where(place, orphan.perspective, bank)} · {orphan.prompt_id}"
         lines += [f"### {escape_inline(one_line(title), heading=True)}", ""]
-        lines += _answer_body(None, orphan.answer, bank, words)
+        lines += _answer_body(None, orphan.answer, bank, words, audience)
     return lines
 
 
@@ -194,18 +209,28 @@ def _open_questions(session: Session, bank: QuestionBank, words: Wording) -> lis
 
 
 def session_to_markdown(session: Session, bank: QuestionBank, *,
-                        now: datetime | None = None) -> str:
-    """The whole canvas as Markdown: metadata, progress, every answer, open questions."""
+                        now: datetime | None = None, audience: Audience = WORKING) -> str:
+    """The whole canvas as Markdown: metadata, progress, every answer, open questions.
+
+    The client version has a title block instead of the metadata, and no progress, notes,
+    flags (unless asked for) or unanswered questions.
+    """
     words = wording_for(session.meta.language or bank.language)
     meta = session.meta
-    title = f"{one_line(meta.title)} — {one_line(meta.profile)}"
-    lines = [f"# {escape_inline(title, heading=True)}", "",
-             *_metadata(session, bank, words, now), "",
-             *_progress(session, bank, words)]
+    if audience.is_client:
+        lines = [f"# {escape_inline(one_line(meta.title), heading=True)}", "",
+                 *[f"- **{escape_inline(label)}:** {escape_inline(one_line(value))}"
+                   for label, value in title_rows(session, words) if value.strip()], ""]
+    else:
+        title = f"{one_line(meta.title)} — {one_line(meta.profile)}"
+        lines = [f"# {escape_inline(title, heading=True)}", "",
+                 *_metadata(session, bank, words, now), "",
+                 *_progress(session, bank, words)]
     for block in bank.ordered_blocks:
-        lines += _block(session, bank, block, words)
-    lines += _orphans(session, bank, words)
-    lines += _open_questions(session, bank, words)
+        lines += _block(session, bank, block, words, audience)
+    lines += _orphans(session, bank, words, audience)
+    if audience.flags:
+        lines += _open_questions(session, bank, words)
     while lines and not lines[-1]:
         lines.pop()
     return "\n".join(lines) + "\n"

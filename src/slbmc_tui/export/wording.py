@@ -33,6 +33,7 @@ class Wording:
     removed_option: str
     removed_heading: str
     removed_intro: str
+    other_answers: str
     removed_block: str
     open_heading: str
     open_intro: str
@@ -40,6 +41,22 @@ class Wording:
     answers_heading: str
     canvas_legend: str
     more: str
+    notes: str
+    zones: str
+    date: str
+    months: tuple[str, ...]
+    date_format: str
+    # Comparison documents.
+    comparison: str
+    compared: str
+    same_in_all: str
+    differs: str
+    answered_in: str
+    answered_only_in_some: str
+    prompts_differ: str
+    round_of: str
+    other_bank: str
+    not_in_bank: str
 
 
 ENGLISH = Wording(
@@ -61,6 +78,7 @@ ENGLISH = Wording(
     selected="Selected",
     removed_option="option no longer in the question bank",
     removed_heading="Answers to removed questions",
+    other_answers="Other answers",
     removed_intro="These answers belong to questions the current question bank no longer asks. "
     "They are kept so that nothing said is lost.",
     removed_block="block no longer in the question bank",
@@ -70,6 +88,24 @@ ENGLISH = Wording(
     answers_heading="All answers",
     canvas_legend="answered of asked",
     more="more",
+    notes="Notes",
+    zones="Zones",
+    date="Date",
+    months=("January", "February", "March", "April", "May", "June", "July", "August",
+            "September", "October", "November", "December"),
+    date_format="{day} {month} {year}",
+    comparison="Comparison",
+    compared="{count} sessions compared, blocks in the suggested order.",
+    same_in_all="Same in all",
+    differs="answers differ",
+    answered_in="answered in {answered} of {total}",
+    answered_only_in_some="{count} answered only in some sessions",
+    prompts_differ="{count} with different answers",
+    round_of="round {round}",
+    other_bank="These sessions were made from different question banks ({banks}). Questions "
+    "are matched by their place in the canvas; an answer whose question the first bank does "
+    "not ask is listed at the end of its block.",
+    not_in_bank="Not in the first session's question bank",
 )
 
 FINNISH = Wording(
@@ -91,6 +127,7 @@ FINNISH = Wording(
     selected="Valitut",
     removed_option="vaihtoehto ei ole enää kysymyspankissa",
     removed_heading="Vastaukset poistettuihin kysymyksiin",
+    other_answers="Muut vastaukset",
     removed_intro="Nämä vastaukset kuuluvat kysymyksiin, joita nykyinen kysymyspankki ei enää "
     "kysy. Ne säilytetään, jottei mitään sanottua menetetä.",
     removed_block="lohko ei ole enää kysymyspankissa",
@@ -100,6 +137,25 @@ FINNISH = Wording(
     answers_heading="Kaikki vastaukset",
     canvas_legend="vastattu / kysytty",
     more="lisää",
+    notes="Muistiinpanot",
+    zones="Alueet",
+    date="Päivämäärä",
+    months=("tammikuuta", "helmikuuta", "maaliskuuta", "huhtikuuta", "toukokuuta",
+            "kesäkuuta", "heinäkuuta", "elokuuta", "syyskuuta", "lokakuuta", "marraskuuta",
+            "joulukuuta"),
+    date_format="{day}. {month} {year}",
+    comparison="Vertailu",
+    compared="{count} haastattelua vertailussa, lohkot ehdotetussa järjestyksessä.",
+    same_in_all="Sama kaikissa",
+    differs="vastaukset eroavat",
+    answered_in="vastattu {answered}/{total} haastattelussa",
+    answered_only_in_some="{count} vastattu vain osassa haastatteluista",
+    prompts_differ="{count} kysymyksessä eri vastaukset",
+    round_of="kierros {round}",
+    other_bank="Haastattelut on tehty eri kysymyspankeilla ({banks}). Kysymykset on "
+    "yhdistetty niiden paikan mukaan kanvaasilla; vastaus kysymykseen, jota ensimmäinen "
+    "pankki ei kysy, on lohkonsa lopussa.",
+    not_in_bank="Ei ensimmäisen haastattelun kysymyspankissa",
 )
 
 _BY_LANGUAGE = {"en": ENGLISH, "fi": FINNISH}
@@ -111,11 +167,11 @@ def wording_for(language: str) -> Wording:
 
 
 def format_time(moment: datetime) -> str:
-    """A timestamp as people read it, keeping the offset it was recorded with."""
-    offset = moment.utcoffset()
-    if offset is None:
-        return f"{moment:%Y-%m-%d %H:%M}"
-    minutes = int(offset.total_seconds()) // 60
-    sign = "+" if minutes >= 0 else "-"
-    hours, rest = divmod(abs(minutes), 60)
-    return f"{moment:%Y-%m-%d %H:%M} (UTC{sign}{hours:02d}:{rest:02d})"
+    """A timestamp as people read it, in the local time it was recorded in: 2026-11-23 09:30."""
+    return f"{moment:%Y-%m-%d %H:%M}"
+
+
+def format_date(moment: datetime, words: Wording) -> str:
+    """The day as the document's language writes it: "23 November 2026", "23. marraskuuta 2026"."""
+    return words.date_format.format(day=moment.day, month=words.months[moment.month - 1],
+                                    year=moment.year)

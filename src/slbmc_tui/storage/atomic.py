@@ -95,8 +95,12 @@ def atomic_write_text(path: Path, text: str) -> None:
     failure the temporary file is removed, the target is left exactly as it was, and a
     FileWriteError (an OSError) names the target and the cause.
     """
+    atomic_write_bytes(path, encode_text(text))
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """`atomic_write_text` for bytes (a PDF export)."""
     path = Path(path)
-    data = encode_text(text)
     temp: Path | None = None
     try:
         temp = _write_temp(path, data)

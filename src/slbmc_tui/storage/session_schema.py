@@ -40,7 +40,7 @@ META_KEYS = frozenset({"title", "profile", "client", "interviewer", "bank_id", "
                        "bank_path", "round", "created", "updated", "answered", "total"})
 POSITION_KEYS = frozenset({"block", "perspective", "prompt"})
 BLOCK_KEYS = frozenset({"notes", *PERSPECTIVES})
-ANSWER_KEYS = frozenset({"text", "options", "needs_research"})
+ANSWER_KEYS = frozenset({"text", "options", "needs_research", "canvas_line"})
 
 _OFFSET_HINT = "needs a UTC offset, like 2026-11-23T09:30:00+02:00"
 
@@ -209,6 +209,7 @@ def _answers(check: _Checker, value: Any, where: str) -> dict[str, Answer]:
             text=check.text(answer, "text", f"{at}.text", ""),
             options=check.texts(answer, "options", f"{at}.options"),
             needs_research=check.flag(answer, "needs_research", f"{at}.needs_research"),
+            canvas_line=check.text(answer, "canvas_line", f"{at}.canvas_line", ""),
             extra=_extra(answer, ANSWER_KEYS),
         )
         for prompt_id, at, answer in check.tables(value, where)
@@ -315,8 +316,10 @@ def _block_data(record: BlockAnswers) -> dict[str, Any]:
 
 
 def _answer_data(answer: Answer) -> dict[str, Any]:
-    data = {"text": answer.text, "options": list(answer.options),
-            "needs_research": answer.needs_research}
+    data: dict[str, Any] = {"text": answer.text, "options": list(answer.options),
+                            "needs_research": answer.needs_research}
+    if answer.canvas_line:  # optional: files without one stay as they were
+        data["canvas_line"] = answer.canvas_line
     return _with_extra(data, answer.extra) if answer.extra else data
 
 

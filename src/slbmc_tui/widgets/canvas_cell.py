@@ -18,14 +18,14 @@ from textual.widget import Widget
 from slbmc_tui.domain.bank import PERSPECTIVES, Block, Perspective, QuestionBank
 from slbmc_tui.domain.session import Session
 
-FLAG_MARK = "?"
+FLAG_MARK = "⚑"  # the documents' mark too
 BULLET = "·"
 EMPTY_WORDS = ("no answers yet", "no answers", "empty")
 
 
 @dataclass(frozen=True)
 class Snippet:
-    """One answer reduced to a single line, with its "needs research" flag."""
+    """One answer's words as typed (its lines kept), with its "needs research" flag."""
 
     text: str
     needs_research: bool
@@ -59,9 +59,10 @@ ENDS_A_THOUGHT = tuple(".!?;:,…")
 
 
 def one_line(text: str) -> str:
-    """An answer as one flowing line: list items become "first; second", spaces collapse.
+    """An answer as one flowing line (for one-line listings such as the open questions).
 
-    People type bullet lists in answers; run together they would read as one sentence.
+    List items become "first; second" and spaces collapse. The canvas does not use this:
+    it shows the words as typed (`as_typed`).
     """
     lines = [LIST_MARKER.sub("", line).strip() for line in text.splitlines()]
     parts = [" ".join(line.split()) for line in lines if line.strip()]
@@ -71,6 +72,15 @@ def one_line(text: str) -> str:
             joined += " " if joined.endswith(ENDS_A_THOUGHT) else "; "
         joined += part
     return joined
+
+
+def as_typed(text: str) -> str:
+    """An answer's lines as typed, list markers and all; only empty lines are left out.
+
+    The canvas shows the client's words, never a rewording of them: a typed list stays a
+    list, one item a line.
+    """
+    return "\n".join(line.rstrip() for line in text.splitlines() if line.strip())
 
 
 def perspective_label_forms(bank: QuestionBank) -> dict[Perspective, tuple[str, ...]]:
@@ -129,13 +139,13 @@ def block_sections(session: Session, bank: QuestionBank, block: Block) -> tuple[
             if answer is None:
                 continue
             labels = {option.id: option.label for option in prompt.options}
-            words = one_line(answer.text) or ", ".join(
+            words = as_typed(answer.canvas_line or answer.text) or ", ".join(
                 labels.get(option, option) for option in answer.options
             )
             if words:
                 snippets.append(Snippet(words, answer.needs_research))
             elif answer.needs_research:
-                snippets.append(Snippet(one_line(prompt.text), True))
+                snippets.append(Snippet(" ".join(prompt.text.split()), True))
         if snippets:
             sections.append(Section(perspective, label_forms[perspective], tuple(snippets)))
     return tuple(sections)
@@ -297,10 +307,16 @@ class CanvasCell(Widget, can_focus=True):
 def wrap_snippet(text: str, width: int) -> list[str]:
     """The answer wrapped to the cell, measured in terminal cells (CJK counts double).
 
-    A word a little too long for the line ends in an ellipsis; a much longer one (a
-    Finnish compound, a URL, a sentence without spaces) is broken across lines.
+    Each typed line starts a new line. A word a little too long for the line ends in an
+    ellipsis; a much longer one (a Finnish compound, a URL, a sentence without spaces) is
+    broken across lines.
     """
-    width = max(1, width)
+    lines = [wrapped for line in text.splitlines() if line.strip()
+             for wrapped in _wrap_line(line, max(1, width))]
+    return lines or [""]
+
+
+def _wrap_line(text: str, width: int) -> list[str]:
     pieces: list[str] = []
     for word in text.split():
         if cell_len(word) > width + width // 2:
@@ -319,7 +335,7 @@ def wrap_snippet(text: str, width: int) -> list[str]:
         current = piece
     if current:
         lines.append(current)
-    return [fit(line, width) for line in lines] or [""]
+    return [fit(line, width) for line in lines]
 
 
 def _chop(word: str, width: int) -> list[str]:
