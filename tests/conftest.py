@@ -53,6 +53,17 @@ def private_cache_dir(tmp_path_factory: pytest.TempPathFactory,
 
 
 @pytest.fixture(autouse=True)
+def english_interface(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Tests run in English whatever the machine's locale (a Finnish `$LANG` would otherwise
+    make the CLI Finnish), and a test that switches language leaves English behind."""
+    monkeypatch.setenv("SLBMC_LANG", "en")
+    yield
+    from slbmc_tui.i18n.choice import set_user_language
+
+    set_user_language("en")
+
+
+@pytest.fixture(autouse=True)
 def collector_restored() -> Iterator[None]:
     """A test that runs a TUI command through the CLI pauses and freezes the collector
     (`gc_pause`); the rest of the suite runs with it as it was."""

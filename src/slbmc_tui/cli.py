@@ -23,13 +23,34 @@ from slbmc_tui.domain.bank import (
 )
 from slbmc_tui.domain.errors import SlbmcFileError
 from slbmc_tui.domain.session import Session
+from slbmc_tui.i18n import (
+    N_,
+    _,
+    available_languages,
+    current_language,
+    format_datetime,
+)
+from slbmc_tui.i18n.choice import ENV_VARIABLE, choose_language, set_user_language
 from slbmc_tui.storage.store import SessionStore, default_sessions_dir
 from slbmc_tui.text.safe import visible_block, visible_line
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
 MAX_SIDE_BY_SIDE = 8  # profiles an HTML or PDF comparison puts in columns on A4 landscape
-NAME_HELP = ("a session: its file name or path, a unique start of the file name, "
+NAME_HELP = N_("a session: its file name or path, a unique start of the file name, "
              "or its title and profile (\"Home care Relative\")")
+RENAME_HELP = {"title": N_("the new title (default: unchanged)"),
+               "profile": N_("the new profile (default: unchanged)"),
+               "client": N_("the new client (default: unchanged)"),
+               "interviewer": N_("the new interviewer (default: unchanged)")}
+
+
+def _language_option(parser: _Parser, suppress: bool) -> None:
+    """`--lang en|fi`: the interface's language (read from argv before this parser is built)."""
+    parser.add_argument("--lang", dest="ui_language", choices=available_languages(),
+                        default=argparse.SUPPRESS if suppress else None,
+                        help=_("the language of the interface (default: $SLBMC_LANG, "
+                               "else your locale's language when there is a translation, "
+                               "else English)"))
 
 
 def _common_options(suppress: bool, *, questions: bool = True) -> _Parser:
@@ -37,10 +58,11 @@ def _common_options(suppress: bool, *, questions: bool = True) -> _Parser:
     default = argparse.SUPPRESS if suppress else None
     common = _Parser(add_help=False)
     common.add_argument("--sessions-dir", metavar="DIR", default=default,
-                        help="folder of session files (default: $SLBMC_SESSIONS_DIR or ./sessions)")
+                        help=_("folder of session files (default: $SLBMC_SESSIONS_DIR or "
+                               "./sessions)"))
     if questions:  # only where a new session can be made, or a bank is printed
         common.add_argument("--questions", metavar="PATH", type=Path, default=default,
-                            help="use your own question bank file for new sessions")
+                            help=_("use your own question bank file for new sessions"))
     return common
 
 
@@ -56,120 +78,129 @@ def build_parser() -> argparse.ArgumentParser:
     folder_only = _common_options(suppress=True, questions=False)
     parser = _Parser(
         prog="slbmc", parents=[_common_options(suppress=False)],
-        description="Guided Service Logic Business Model Canvas interviews in the terminal. "
-                    "With no command, opens the start screen.")
+        description=_("Guided Service Logic Business Model Canvas interviews in the terminal. "
+                    "With no command, opens the start screen."))
     parser.add_argument("--version", action="version", version=f"slbmc {__version__}")
+    _language_option(parser, suppress=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    _command(sub, "start", "open the start screen (the default)", common)
-    demo = _command(sub, "demo", "open a ready example session (works on a copy)", folder_only)
+    _command(sub, "start", _("open the start screen (the default)"), common)
+    demo = _command(sub, "demo", _("open a ready example session (works on a copy)"), folder_only)
     demo.add_argument("--lang", choices=BUILTIN_LANGUAGES, default="en",
-                      help="the English demo, or the Finnish one built on the workshop "
-                           "slides' home-care example (default: en)")
-    new = _command(sub, "new", "start a new session", common)
-    new.add_argument("--title", help="the business or service being modelled")
-    new.add_argument("--profile", help="the customer profile this canvas is for")
-    new.add_argument("--client", default="", help="the client organisation")
-    new.add_argument("--interviewer", default="", help="who runs the interview")
+                      help=_("the English demo, or the Finnish one built on the workshop "
+                           "slides' home-care example (default: en)"))
+    new = _command(sub, "new", _("start a new session"), common)
+    new.add_argument("--title", help=_("the business or service being modelled"))
+    new.add_argument("--profile", help=_("the customer profile this canvas is for"))
+    new.add_argument("--client", default="", help=_("the client organisation"))
+    new.add_argument("--interviewer", default="", help=_("who runs the interview"))
     new.add_argument("--lang", choices=BUILTIN_BANKS, default="en",
-                     help="question bank: en, fi, or en-workshop (the Finnish workshop "
-                          "questions and hints in English) (default: en)")
-    resume = _command(sub, "resume", "reopen a session where it stopped (default: the latest)",
+                     help=_("question bank: en, fi, or en-workshop (the Finnish workshop "
+                          "questions and hints in English) (default: en)"))
+    resume = _command(sub, "resume", _("reopen a session where it stopped (default: the latest)"),
                       common)
-    resume.add_argument("name", nargs="?", help=NAME_HELP)
-    resume.add_argument("--read-only", action="store_true", help="view without editing")
+    resume.add_argument("name", nargs="?", help=_(NAME_HELP))
+    resume.add_argument("--read-only", action="store_true", help=_("view without editing"))
 
-    listing = _command(sub, "list", "list the sessions in the folder", folder_only)
+    listing = _command(sub, "list", _("list the sessions in the folder"), folder_only)
     listing.add_argument("--json", action="store_true",
-                         help="print the listing as JSON, for scripts")
+                         help=_("print the listing as JSON, for scripts"))
     listing.add_argument("--archived", action="store_true",
-                         help="list the archived sessions instead")
+                         help=_("list the archived sessions instead"))
     listing.add_argument("--trash", action="store_true",
-                         help="list the deleted sessions (in the trash) instead")
-    rename = _command(sub, "rename", "change a session's title, profile, client or interviewer "
-                      "(its file name follows)", folder_only)
-    rename.add_argument("session", metavar="SESSION", help=NAME_HELP)
-    for label in ("title", "profile", "client", "interviewer"):
-        rename.add_argument(f"--{label}", help=f"the new {label} (default: unchanged)")
-    for name, summary in (("archive", "move a session out of the list into the archive folder"),
-                          ("delete", "move a session to the trash folder (restorable)")):
+                         help=_("list the deleted sessions (in the trash) instead"))
+    rename = _command(sub, "rename", _("change a session's title, profile, client or interviewer "
+                      "(its file name follows)"), folder_only)
+    rename.add_argument("session", metavar="SESSION", help=_(NAME_HELP))
+    for label, text in RENAME_HELP.items():
+        rename.add_argument(f"--{label}", help=_(text))
+    for name, summary in (("archive", _("move a session out of the list into the archive "
+                                        "folder")),
+                          ("delete", _("move a session to the trash folder (restorable)"))):
         moved = _command(sub, name, summary, folder_only)
-        moved.add_argument("session", metavar="SESSION", help=NAME_HELP)
-    restore = _command(sub, "restore", "bring an archived or deleted session back into the list",
+        moved.add_argument("session", metavar="SESSION", help=_(NAME_HELP))
+    restore = _command(sub, "restore", _("bring an archived or deleted session back into the list"),
                        folder_only)
     restore.add_argument("session", metavar="SESSION",
-                         help="its file name (or a unique start of it) in the archive or trash")
-    search = _command(sub, "search", "find a phrase in every answer of every session",
+                         help=_("its file name (or a unique start of it) in the archive or "
+                                "trash"))
+    search = _command(sub, "search", _("find a phrase in every answer of every session"),
                       folder_only)
     search.add_argument("phrase", nargs="+", metavar="PHRASE",
-                        help="the words to find (case and spacing ignored)")
-    validate = _command(sub, "validate", "check session and question bank files", folder_only)
+                        help=_("the words to find (case and spacing ignored)"))
+    validate = _command(sub, "validate", _("check session and question bank files"), folder_only)
     validate.add_argument("paths", nargs="+", type=Path, metavar="PATH",
-                          help="the files to check")
-    questions = _command(sub, "questions", "print a question bank as an outline", common)
+                          help=_("the files to check"))
+    questions = _command(sub, "questions", _("print a question bank as an outline"), common)
     questions.add_argument("--lang", choices=BUILTIN_BANKS, default="en",
-                           help="which built-in bank to print (default: en); "
-                                "--questions prints your own file instead")
+                           help=_("which built-in bank to print (default: en); "
+                                "--questions prints your own file instead"))
 
-    compare = _command(sub, "compare", "compare two or more sessions side by side",
+    compare = _command(sub, "compare", _("compare two or more sessions side by side"),
                        folder_only)
-    compare.add_argument("sessions", nargs="+", metavar="SESSION", help=NAME_HELP)
+    compare.add_argument("sessions", nargs="+", metavar="SESSION", help=_(NAME_HELP))
     compare.add_argument("--markdown", metavar="FILE", type=Path,
-                         help="write the whole comparison as Markdown instead of opening the TUI")
+                         help=_("write the whole comparison as Markdown instead of opening "
+                                "the TUI"))
     compare.add_argument("--format", dest="compare_format", choices=("md", "html", "pdf"),
-                         help="write the comparison as a document instead of opening the TUI")
+                         help=_("write the comparison as a document instead of opening the TUI"))
     compare.add_argument("-o", "--output", type=Path, metavar="FILE",
-                         help="with --format: where to write (default: standard output; "
-                              "a PDF needs a file)")
+                         help=_("with --format: where to write (default: standard output; "
+                              "a PDF needs a file)"))
     compare.add_argument("--for", dest="audience", choices=("client", "working"),
                          default="client",
-                         help="client: no research flags or questions nobody answered "
-                              "(default); working: everything")
+                         help=_("client: no research flags or questions nobody answered "
+                              "(default); working: everything"))
     compare.add_argument("--with-flags", action="store_true",
-                         help="keep the needs-research flags in a client version")
+                         help=_("keep the needs-research flags in a client version"))
 
-    export = _command(sub, "export", "export a session as a document", folder_only)
-    export.add_argument("session", metavar="SESSION", help=NAME_HELP)
+    export = _command(sub, "export", _("export a session as a document"), folder_only)
+    export.add_argument("session", metavar="SESSION", help=_(NAME_HELP))
     export.add_argument("--format", choices=("md", "html", "svg", "pdf"), default="md",
-                        help="document format (default: md)")
+                        help=_("document format (default: md)"))
     export.add_argument("--for", dest="audience", choices=("client", "working"),
                         default="client",
-                        help="client: no notes, counts, flags or empty questions (default); "
-                             "working: everything")
+                        help=_("client: no notes, counts, flags or empty questions (default); "
+                             "working: everything"))
     export.add_argument("--with-flags", action="store_true",
-                        help="keep the needs-research flags in a client version")
+                        help=_("keep the needs-research flags in a client version"))
     export.add_argument("-o", "--output", type=Path, metavar="FILE",
-                        help="where to write (default: standard output; a PDF needs a file)")
+                        help=_("where to write (default: standard output; a PDF needs a file)"))
     export.add_argument("--force", action="store_true",
-                        help="replace FILE if it exists (otherwise it is left alone)")
+                        help=_("replace FILE if it exists (otherwise it is left alone)"))
     _add_aid_commands(sub, common, folder_only)
+    for command in sub.choices.values():  # `new`, `demo`, `questions`: --lang is their bank
+        if "--lang" not in command._option_string_actions:
+            _language_option(command, suppress=True)
     return parser
 
 
 def _add_aid_commands(sub: argparse._SubParsersAction[_Parser], common: _Parser,
                       folder_only: _Parser) -> None:
     """The interview aids' commands: what changed between rounds, the follow-up, serve."""
-    changes = _command(sub, "changes", "what changed between two rounds of a profile",
+    changes = _command(sub, "changes", _("what changed between two rounds of a profile"),
                        folder_only)
-    changes.add_argument("old", metavar="OLD_ROUND", help="the earlier round: " + NAME_HELP)
-    changes.add_argument("new", metavar="NEW_ROUND", help="the later round: " + NAME_HELP)
+    changes.add_argument("old", metavar="OLD_ROUND",
+                         help=_("the earlier round: {session}").format(session=_(NAME_HELP)))
+    changes.add_argument("new", metavar="NEW_ROUND",
+                         help=_("the later round: {session}").format(session=_(NAME_HELP)))
     changes.add_argument("--format", choices=("md", "html"), default="md",
-                         help="document format (default: md)")
-    followup = _command(sub, "followup", "the follow-up message after an interview, as Markdown",
+                         help=_("document format (default: md)"))
+    followup = _command(sub, "followup", _("the follow-up message after an interview, as Markdown"),
                         folder_only)
-    followup.add_argument("session", metavar="SESSION", help=NAME_HELP)
+    followup.add_argument("session", metavar="SESSION", help=_(NAME_HELP))
     followup.add_argument("--for", dest="audience", choices=("client", "working"),
-                          default="client", help="client (to send) or working (everything)")
+                          default="client", help=_("client (to send) or working (everything)"))
     for command in (changes, followup):
         command.add_argument("-o", "--output", type=Path, metavar="FILE",
-                             help="where to write (default: standard output)")
+                             help=_("where to write (default: standard output)"))
         command.add_argument("--force", action="store_true",
-                             help="replace FILE if it exists (otherwise it is left alone)")
-    serve = _command(sub, "serve", "run slbmc in a web browser on this machine (textual-serve)",
+                             help=_("replace FILE if it exists (otherwise it is left alone)"))
+    serve = _command(sub, "serve", _("run slbmc in a web browser on this machine (textual-serve)"),
                      common)
-    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve.add_argument("--port", type=int, default=8000, help=_("port (default: 8000)"))
     serve.add_argument("--host", default="localhost",
-                       help="address to listen on (default: localhost, this machine only)")
+                       help=_("address to listen on (default: localhost, this machine only)"))
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
@@ -183,7 +214,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         out.flush()  # a full disk or a closed pipe shows here, not as noise at exit
         return code
     except KeyboardInterrupt:
-        _say("interrupted; nothing was changed by this command")
+        _say(_("interrupted; nothing was changed by this command"))
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         _quiet_broken_pipe()
@@ -195,22 +226,24 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             name = str(error.filename)
             _say(f"{name if len(name) <= 200 else name[:200] + '…'}: {describe_os_error(error)}")
         else:
-            _say(f"could not write the output: {describe_os_error(error)}")
+            _say(_("could not write the output: {problem}").format(
+                problem=describe_os_error(error)))
         _quiet_broken_pipe()
         return EXIT_PROBLEM
     except UnicodeEncodeError as error:
-        _say(f"this text cannot be written in the output's encoding ({error.encoding}); "
-             "use a UTF-8 locale, or write to a file with -o FILE")
+        _say(_("this text cannot be written in the output's encoding ({encoding}); "
+               "use a UTF-8 locale, or write to a file with -o FILE").format(
+                   encoding=error.encoding))
         return EXIT_PROBLEM
     except (RecursionError, MemoryError) as error:
-        _say(f"the input is too deeply nested or too large to handle ({type(error).__name__}); "
-             "nothing was written")
+        _say(_("the input is too deeply nested or too large to handle ({kind}); "
+               "nothing was written").format(kind=type(error).__name__))
         return EXIT_PROBLEM
     except Exception as error:  # the last line of defence: one line, never a traceback
         if os.environ.get("SLBMC_DEBUG"):
             raise  # for developers: the full traceback
-        _say(f"unexpected {type(error).__name__}: {error}. "
-             "Please report this with the command you ran.")
+        _say(_("unexpected {kind}: {error}. Please report this with the command you ran.")
+             .format(kind=type(error).__name__, error=error))
         return EXIT_PROBLEM
 
 
@@ -218,7 +251,11 @@ EXIT_INTERRUPTED = 130
 
 
 def _run(argv: Sequence[str] | None, out: TextIO) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    set_user_language(choose_language(argv))  # before the parser: its help is translated
     args = build_parser().parse_args(argv)
+    if getattr(args, "ui_language", None):
+        set_user_language(args.ui_language)
     store = SessionStore(default_sessions_dir(args.sessions_dir))
     command = args.command or "start"
     try:
@@ -297,17 +334,19 @@ class _Parser(argparse.ArgumentParser):
 def cmd_list(store: SessionStore, out: TextIO) -> int:
     summaries = store.list()
     if not summaries:
-        out.write(f"No sessions in the folder {_printable(str(store.folder))} yet. "
-                  "Start one with `slbmc new` or try `slbmc demo`.\n")
+        out.write(_("No sessions in the folder {folder} yet. "
+                    "Start one with `slbmc new` or try `slbmc demo`.").format(
+                        folder=_printable(str(store.folder))) + "\n")
         return EXIT_OK
-    rows = [("TITLE", "PROFILE", "CLIENT", "PROGRESS", "UPDATED", "FILE")]
+    rows = [(_("TITLE"), _("PROFILE"), _("CLIENT"), _("PROGRESS"), _("UPDATED"), _("FILE"))]
     for s in summaries:
         if s.meta:
             m = s.meta
             rows.append((_one_line(m.title),
-                         _one_line(m.profile) + (f" (round {m.round})" if m.round > 1 else ""),
+                         _one_line(m.profile) + (_(" (round {number})").format(number=m.round)
+                                                 if m.round > 1 else ""),
                          _one_line(m.client), f"{m.answered}/{m.total}",
-                         m.updated.strftime("%Y-%m-%d %H:%M"), _printable(s.name)))
+                         format_datetime(m.updated), _printable(s.name)))
     # On a terminal long labels are cut to keep rows on one line; the file name (what
     # `resume` takes) never is, and piped output keeps every name whole.
     cap = COLUMN_CAP if _is_terminal(out) else None
@@ -317,7 +356,8 @@ def cmd_list(store: SessionStore, out: TextIO) -> int:
                    .rstrip() + "\n" for row in rows)
     broken = [s for s in summaries if not s.meta]
     if broken:
-        out.write(f"\n{len(broken)} file(s) could not be read:\n")
+        out.write("\n" + _("{count} file(s) could not be read:").format(count=len(broken))
+                  + "\n")
         for s in broken:
             out.write(_printable(f"  {s.name}: {s.error}") + "\n")
     return EXIT_OK
@@ -351,8 +391,9 @@ def cmd_validate(store: SessionStore, paths: list[Path], out: TextIO) -> int:
             problems += 1
             out.write(_printable(str(error)) + "\n")
         else:
-            out.write(_printable(f"{path}: ok ({what})") + "\n")
-            out.writelines(_printable(f"{path}: warning: {w}") + "\n" for w in warnings)
+            out.write(_printable(_("{path}: ok ({what})").format(path=path, what=what)) + "\n")
+            out.writelines(_printable(_("{path}: warning: {warning}").format(path=path, warning=w))
+                           + "\n" for w in warnings)
     return EXIT_PROBLEM if problems else EXIT_OK
 
 
@@ -377,7 +418,7 @@ def validate_file(store: SessionStore, path: Path) -> tuple[str, list[str]]:
 
     if history.is_history_file(path):  # the answers' history beside a session: checked apart
         found = history.read_history_file(path)
-        return f"answer history, {len(found.versions)} versions", [
+        return _("answer history, {count} versions").format(count=len(found.versions)), [
             found.problem] if found.problem else []
     text = store.read_text(path)
     try:  # parsed once, within bounds: a large file costs one parse, not two
@@ -388,20 +429,24 @@ def validate_file(store: SessionStore, path: Path) -> tuple[str, list[str]]:
         data = None
     if _looks_like_bank(text, data):
         bank = load_bank(path)
-        return f"question bank {bank.id}, {bank.prompt_count} prompts", []
+        return _("question bank {bank}, {count} prompts").format(
+            bank=bank.id, count=bank.prompt_count), []
     assert data is not None
     session = parse_session_table(data, path)
-    what = f"session {session.meta.title!r} / {session.meta.profile!r}"
+    what = _("session {title} / {profile}").format(title=repr(session.meta.title),
+                                                    profile=repr(session.meta.profile))
     try:
         bank = resolve_bank(session.meta.bank_id, session.meta.language, session.meta.bank_path)
     except SlbmcFileError as error:
-        return what, [f"its answers could not be checked against a question bank: {error}"]
+        return what, [_("its answers could not be checked against a question bank: {problem}")
+                      .format(problem=error)]
     orphans = session.orphans(bank)
     if not orphans:
         return what, []
     where = ", ".join(f"{o.block_id}.{o.perspective}.{o.prompt_id}" for o in orphans)
-    return what, [f"{len(orphans)} answer(s) to questions no longer in question bank "
-                  f"{bank.id!r} are kept in the file: {where}"]
+    return what, [_("{count} answer(s) to questions no longer in question bank {bank} are "
+                    "kept in the file: {where}").format(count=len(orphans), bank=repr(bank.id),
+                                                        where=where)]
 
 
 def _printable(text: str) -> str:
@@ -443,7 +488,7 @@ def cmd_export(store: SessionStore, args: argparse.Namespace, out: TextIO) -> in
     session, bank = load_with_bank(store, args.session)
     if args.format == "pdf":
         if args.output is None or str(args.output) == "-":
-            print("slbmc export: a PDF is written to a file: add -o FILE.pdf", file=sys.stderr)
+            _say(_("a PDF is written to a file: add -o FILE.pdf"), "slbmc export")
             return EXIT_USAGE
         return _write_bytes(render_document(session, bank, "pdf", audience), args.output,
                             force=args.force)
@@ -465,14 +510,14 @@ def _write_bytes(data: bytes, target: Path, *, force: bool = True) -> int:
         _say(refused)
         return EXIT_PROBLEM
     if not force and (target.exists() or target.is_symlink()):
-        _say(f"{target} already exists; add --force to replace it")
+        _say(_("{path} already exists; add --force to replace it").format(path=target))
         return EXIT_PROBLEM
     try:
         atomic_write_bytes(target, data)
     except OSError as error:
         _say(str(error))
         return EXIT_PROBLEM
-    print(visible_line(f"Wrote {target}"), file=sys.stderr)
+    print(visible_line(_("Wrote {path}").format(path=target)), file=sys.stderr)
     return EXIT_OK
 
 
@@ -481,14 +526,15 @@ def cmd_compare_document(store: SessionStore, args: argparse.Namespace, out: Tex
     fmt = args.compare_format or "md"
     target = args.output if args.compare_format else args.markdown
     if len(args.sessions) < 2:
-        _say("name at least two sessions", "slbmc compare")
+        _say(_("name at least two sessions"), "slbmc compare")
         return EXIT_USAGE
     if fmt == "pdf" and (target is None or str(target) == "-"):
-        print("slbmc compare: a PDF is written to a file: add -o FILE.pdf", file=sys.stderr)
+        _say(_("a PDF is written to a file: add -o FILE.pdf"), "slbmc compare")
         return EXIT_USAGE
     if fmt != "md" and len(args.sessions) > MAX_SIDE_BY_SIDE:
-        print(f"slbmc compare: at most {MAX_SIDE_BY_SIDE} sessions fit side by side on a page; "
-              "name fewer, or use --format md, which lists any number", file=sys.stderr)
+        _say(_("at most {count} sessions fit side by side on a page; name fewer, or use "
+               "--format md, which lists any number").format(count=MAX_SIDE_BY_SIDE),
+             "slbmc compare")
         return EXIT_USAGE
     from slbmc_tui.export.audience import audience_for
 
@@ -531,6 +577,7 @@ def cmd_serve(store: SessionStore, args: argparse.Namespace) -> int:
     warning = exposure_warning(args.host, store.folder)
     if warning:
         print(f"slbmc serve: {warning}", file=sys.stderr)
+    os.environ[ENV_VARIABLE] = current_language()  # each browser tab's `slbmc start` follows
     try:
         serve(store.folder, port=args.port, host=args.host, bank_path=args.questions)
     except ServeError as error:
@@ -555,14 +602,14 @@ def _write_output(text: str, target: Path | None, out: TextIO, *, force: bool = 
         _say(refused)
         return EXIT_PROBLEM
     if not force and (target.exists() or target.is_symlink()):
-        _say(f"{target} already exists; add --force to replace it")
+        _say(_("{path} already exists; add --force to replace it").format(path=target))
         return EXIT_PROBLEM
     try:
         atomic_write_text(target, text)
     except OSError as error:  # FileWriteError: names the file and the cause
         _say(str(error))
         return EXIT_PROBLEM
-    print(visible_line(f"Wrote {target}"), file=sys.stderr)
+    print(visible_line(_("Wrote {path}").format(path=target)), file=sys.stderr)
     return EXIT_OK
 
 

@@ -13,8 +13,10 @@ from pathlib import Path
 from typing import TextIO
 
 from slbmc_tui.domain.errors import SessionFileError
+from slbmc_tui.i18n import _
 from slbmc_tui.storage import workspace_ops as ops
 from slbmc_tui.storage.locking import SessionLocked
+from slbmc_tui.storage.lookup import SessionNotFound
 from slbmc_tui.storage.store import SessionStore
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
@@ -26,15 +28,18 @@ def run_workspace_command(store: SessionStore, args: argparse.Namespace, out: Te
         if args.command == "restore":
             source = _in_archive_or_trash(store, args.session)
             done = ops.restore(store, source)
-            out.write(_shown(f"Restored {source.parent.name}/{source.name} as {done}") + "\n")
+            out.write(_shown(_("Restored {source} as {path}").format(
+                source=f"{source.parent.name}/{source.name}", path=done)) + "\n")
             return EXIT_OK
         path = store.resolve(args.session)
         if args.command == "rename":
             return _rename(store, path, args, out)
         done = ops.archive(store, path) if args.command == "archive" else ops.trash(store, path)
-        verb = "Archived" if args.command == "archive" else "Moved to the trash"
-        out.write(_shown(f"{verb}: {path.name} -> {done}") + "\n")
-        out.write(_shown(f"Undo with: slbmc restore {done.name}") + "\n")
+        done_message = (_("Archived: {name} -> {path}") if args.command == "archive"
+                        else _("Moved to the trash: {name} -> {path}"))
+        out.write(_shown(done_message.format(name=path.name, path=done)) + "\n")
+        out.write(_shown(_("Undo with: {command}").format(
+            command=f"slbmc restore {done.name}")) + "\n")
         return EXIT_OK
     except SessionLocked as locked:
         print(_shown(f"slbmc: {locked}"), file=sys.stderr)
@@ -67,7 +72,7 @@ def cmd_search(store: SessionStore, phrase: str, out: TextIO) -> int:
     from slbmc_tui.storage.search import search
 
     if not phrase.strip():
-        print("slbmc search: give the words to find", file=sys.stderr)
+        print("slbmc search: " + _("give the words to find"), file=sys.stderr)
         return EXIT_USAGE
     count = 0
     for hit in search(store, phrase):
@@ -77,8 +82,8 @@ def cmd_search(store: SessionStore, phrase: str, out: TextIO) -> int:
         out.write(_shown(f"{hit.path.name}  {where}  {hit.excerpt}") + "\n")
         out.flush()
     if not count:
-        print(_shown(f"slbmc search: {phrase!r} is in no answer in {store.folder}"),
-              file=sys.stderr)
+        print(_shown("slbmc search: " + _("{phrase} is in no answer in {folder}").format(
+            phrase=repr(phrase), folder=store.folder)), file=sys.stderr)
         return EXIT_PROBLEM
     return EXIT_OK
 
@@ -86,8 +91,8 @@ def cmd_search(store: SessionStore, phrase: str, out: TextIO) -> int:
 def _rename(store: SessionStore, path: Path, args: argparse.Namespace, out: TextIO) -> int:
     given = {k: getattr(args, k) for k in ("title", "profile", "client", "interviewer")}
     if all(value is None for value in given.values()):
-        print("slbmc rename: say what to change: --title, --profile, --client or "
-              "--interviewer", file=sys.stderr)
+        print("slbmc rename: " + _("say what to change: --title, --profile, --client or "
+                                   "--interviewer"), file=sys.stderr)
         return EXIT_USAGE
     meta = store.load(path).meta
     names = ops.NewNames(
@@ -97,8 +102,9 @@ def _rename(store: SessionStore, path: Path, args: argparse.Namespace, out: Text
         interviewer=given["interviewer"] if given["interviewer"] is not None
         else meta.interviewer)
     new = ops.rename(store, path, names)
-    out.write(_shown(f"Renamed: {path.name} -> {new.name}" if new != path
-                     else f"Updated {path.name}") + "\n")
+    out.write(_shown(_("Renamed: {name} -> {new_name}").format(name=path.name,
+                                                                new_name=new.name)
+                     if new != path else _("Updated {name}").format(name=path.name)) + "\n")
     return EXIT_OK
 
 
@@ -109,11 +115,10 @@ def _in_archive_or_trash(store: SessionStore, name: str) -> Path:
             continue
         try:
             return kept.resolve(Path(name).name)
-        except SessionFileError as error:
-            if "no such session" not in error.problem:
-                raise
-    raise SessionFileError(Path(name), "is neither in the archive nor in the trash "
-                           "(try `slbmc list --archived` or `slbmc list --trash`)")
+        except SessionNotFound:
+            pass
+    raise SessionFileError(Path(name), _("is neither in the archive nor in the trash "
+                                         "(try `slbmc list --archived` or `slbmc list --trash`)"))
 
 
 def _shown(text: str) -> str:

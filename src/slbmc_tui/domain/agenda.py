@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import Any, NamedTuple
 
 from slbmc_tui.domain.bank import QuestionBank
+from slbmc_tui.i18n import _
 
 DEFAULT_TOTAL_MINUTES = 90
 MAX_TOTAL_MINUTES = 24 * 60
@@ -186,18 +187,23 @@ def agenda_from_data(value: Mapping[str, Any], problems: list[str]) -> Agenda:
     if _whole(total):
         agenda.total_minutes = min(total, MAX_TOTAL_MINUTES)
     else:
-        problems.append("`agenda.total_minutes` must be a whole number of minutes, 0 or more")
-    for key, name in (("boxes", "minutes"), ("spent", "seconds")):
+        problems.append(_("`{where}` must be a whole number of minutes, 0 or more").format(
+            where="agenda.total_minutes"))
+    for key, in_minutes in (("boxes", True), ("spent", False)):
         table = value.get(key, {})
         if not isinstance(table, Mapping):
-            problems.append(f"`agenda.{key}` must be a table of block ids and {name}")
+            problems.append((_("`{where}` must be a table of block ids and minutes") if in_minutes
+                             else _("`{where}` must be a table of block ids and seconds"))
+                            .format(where=f"agenda.{key}"))
             continue
         for block_id, amount in table.items():
             if _whole(amount):
                 getattr(agenda, key)[str(block_id)] = amount
             else:
-                problems.append(f"`agenda.{key}.{block_id}` must be a whole number of "
-                                f"{name}, 0 or more")
+                problems.append(
+                    (_("`{where}` must be a whole number of minutes, 0 or more") if in_minutes
+                     else _("`{where}` must be a whole number of seconds, 0 or more"))
+                    .format(where=f"agenda.{key}.{block_id}"))
     agenda.extra = {k: copy.deepcopy(v) for k, v in value.items() if k not in AGENDA_KEYS}
     return agenda
 

@@ -24,6 +24,7 @@ from slbmc_tui.domain.bounded import loads_bounded, read_regular_file
 from slbmc_tui.domain.errors import BankError
 from slbmc_tui.domain.perspective import PERSPECTIVES as PERSPECTIVES
 from slbmc_tui.domain.perspective import Perspective as Perspective
+from slbmc_tui.i18n import _
 
 ZONES = ("customer_value", "value_proposition", "internal", "costs_revenues")
 Zone = Literal["customer_value", "value_proposition", "internal", "costs_revenues"]
@@ -193,7 +194,8 @@ def read_bank_data(path: Path) -> dict[str, Any]:
     try:
         text = raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
     except UnicodeDecodeError as error:
-        raise BankError(path, f"is not UTF-8 text (byte {error.start})") from error
+        raise BankError(path, _("is not UTF-8 text (byte {offset})").format(
+            offset=error.start)) from error
     return loads_bounded(text, path, BankError)
 
 
@@ -219,8 +221,8 @@ def builtin_bank(language: str) -> QuestionBank:
     if language not in BUILTIN_BANKS:
         raise BankError(
             Path(f"{language}.toml"),
-            f"no built-in bank for language {language!r}; choose one of "
-            + ", ".join(BUILTIN_BANKS),
+            _("no built-in bank for language {language}; choose one of {choices}").format(
+                language=repr(language), choices=", ".join(BUILTIN_BANKS)),
         )
     return load_bank(questions_dir() / f"{language}.toml")
 

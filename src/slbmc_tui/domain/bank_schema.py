@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from slbmc_tui.domain.bank import ZONES, QuestionBank, bank_from_data
 from slbmc_tui.domain.errors import BankError, describe_validation_error
+from slbmc_tui.i18n import _
 
 
 class _Strict(BaseModel):
@@ -36,7 +37,8 @@ class PromptSchema(_Strict):
 
     @model_validator(mode="after")
     def _unique_options(self) -> PromptSchema:
-        _require_unique([o.id for o in self.options], f"option id in prompt {self.id!r}")
+        _require_unique([o.id for o in self.options],
+                        _("option id in prompt {prompt}").format(prompt=repr(self.id)))
         return self
 
 
@@ -59,7 +61,8 @@ class BlockSchema(_Strict):
     @model_validator(mode="after")
     def _unique_prompts(self) -> BlockSchema:
         _require_unique(
-            [p.id for p in (*self.ours, *self.customer)], f"prompt id in block {self.id!r}"
+            [p.id for p in (*self.ours, *self.customer)],
+            _("prompt id in block {block}").format(block=repr(self.id)),
         )
         return self
 
@@ -91,17 +94,18 @@ class QuestionBankSchema(_Strict):
         numbers = sorted(b.number for b in self.blocks)
         if numbers != list(range(1, 10)):
             missing = sorted(set(range(1, 10)) - set(numbers))
-            raise ValueError(
-                f"blocks must be numbered 1..9 exactly once (got {numbers}"
-                + (f"; missing {missing}" if missing else "")
-                + ")"
-            )
+            got = f"{numbers}; " + _("missing {numbers}").format(numbers=missing) if missing \
+                else str(numbers)
+            raise ValueError(_("blocks must be numbered 1..9 exactly once (got {got})").format(
+                got=got))
         if sorted(self.order) != list(range(1, 10)):
-            raise ValueError(f"order must list 1..9 exactly once, got {list(self.order)}")
-        _require_unique([b.id for b in self.blocks], "block id")
+            raise ValueError(_("order must list 1..9 exactly once, got {numbers}").format(
+                numbers=list(self.order)))
+        _require_unique([b.id for b in self.blocks], _("block id"))
         missing_zones = set(ZONES) - set(self.labels.zones)
         if missing_zones:
-            raise ValueError(f"labels.zones lacks {sorted(missing_zones)}")
+            raise ValueError(_("{where} lacks {zones}").format(where="labels.zones",
+                                                               zones=sorted(missing_zones)))
         return self
 
 
@@ -109,7 +113,7 @@ def _require_unique(ids: list[str], what: str) -> None:
     seen: set[str] = set()
     for item in ids:
         if item in seen:
-            raise ValueError(f"duplicate {what}: {item!r}")
+            raise ValueError(_("duplicate {what}: {item}").format(what=what, item=repr(item)))
         seen.add(item)
 
 

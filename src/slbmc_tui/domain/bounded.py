@@ -20,11 +20,21 @@ from pathlib import Path
 from typing import Any
 
 from slbmc_tui.domain.errors import SlbmcFileError
+from slbmc_tui.i18n import N_, _, format_number
 
 MAX_DEPTH = 32
 """How deeply tables and arrays may nest; tomli_w (the writer) fails near 300."""
 MAX_VALUES = 250_000
 """Keys plus array items in one file: a full session holds a few hundred."""
+
+NOT_OPENED = N_("; not opened")
+"""Ends the messages of files refused before reading (the app strips it for a refused save)."""
+_KINDS = {"file": N_("file"), "session": N_("session"), "question bank": N_("question bank")}
+
+
+def _kind(what: str) -> str:
+    """The kind of file a message names, in the current language."""
+    return _(_KINDS.get(what, what))
 
 
 def read_regular_file(path: Path, max_bytes: int, error: type[SlbmcFileError],
@@ -37,23 +47,26 @@ def read_regular_file(path: Path, max_bytes: int, error: type[SlbmcFileError],
     """
     path = Path(path)
     if not str(path) or not path.name:
-        raise error(path, f"is not a {what} file name")
+        raise error(path, _("is not a {kind} file name").format(kind=_kind(what)))
     flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0)
     try:
         fd = os.open(path, flags)
     except OSError as cause:
         raise error(path, _open_problem(cause, what)) from cause
     except ValueError as cause:  # an embedded NUL in the path
-        raise error(path, f"is not a usable {what} file name ({cause})") from cause
+        raise error(path, _("is not a usable {kind} file name ({problem})").format(
+            kind=_kind(what), problem=cause)) from cause
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise error(path, f"is a folder, not a {what} file")
+            raise error(path, _("is a folder, not a {kind} file").format(kind=_kind(what)))
         if not stat.S_ISREG(info.st_mode):
-            raise error(path, "is not a regular file (a device, pipe or socket); not opened")
+            raise error(path, _("is not a regular file (a device, pipe or socket)")
+                        + _(NOT_OPENED))
         if info.st_size > max_bytes:
-            raise error(path, f"is {_size(info.st_size)}, larger than a {what} can be "
-                              f"({_size(max_bytes)}); not opened")
+            raise error(path, _("is {size}, larger than a {kind} can be ({limit})")
+                        .format(size=_size(info.st_size), kind=_kind(what),
+                                limit=_size(max_bytes)) + _(NOT_OPENED))
         wanted = max_bytes + 1 if limit is None else min(limit, max_bytes + 1)
         chunks: list[bytes] = []
         got = 0
@@ -69,28 +82,31 @@ def read_regular_file(path: Path, max_bytes: int, error: type[SlbmcFileError],
         os.close(fd)
     raw = b"".join(chunks)
     if limit is None and len(raw) > max_bytes:
-        raise error(path, f"grew larger than a {what} can be while being read; not opened")
+        raise error(path, _("grew larger than a {kind} can be while being read")
+                    .format(kind=_kind(what)) + _(NOT_OPENED))
     return raw
 
 
 def _open_problem(cause: OSError, what: str) -> str:
     if isinstance(cause, FileNotFoundError):
-        return "does not exist"
+        return _("does not exist")
     if isinstance(cause, IsADirectoryError):
-        return f"is a folder, not a {what} file"
+        return _("is a folder, not a {kind} file").format(kind=_kind(what))
     if isinstance(cause, PermissionError):
-        return "cannot be read: permission denied"
+        return _("cannot be read: permission denied")
     if cause.errno == errno.ELOOP:
-        return "is a link that loops; not opened"
+        return _("is a link that loops") + _(NOT_OPENED)
     if cause.errno == errno.ENAMETOOLONG:
-        return "has a name too long for this system"
-    return f"cannot be read: {cause.strerror or cause}"
+        return _("has a name too long for this system")
+    return _("cannot be read: {problem}").format(problem=cause.strerror or cause)
 
 
 def _size(size: int) -> str:
     if size >= 1_048_576:
-        return f"{size / 1_048_576:.1f} MB"
-    return f"{size / 1024:.0f} KB" if size >= 1024 else f"{size} bytes"
+        return f"{format_number(size / 1_048_576, decimals=1)} MB"
+    if size >= 1024:
+        return f"{format_number(size / 1024)} KB"
+    return _("{count} bytes").format(count=size)
 
 
 def loads_bounded(text: str, path: Path, error: type[SlbmcFileError]) -> dict[str, Any]:
@@ -101,16 +117,17 @@ def loads_bounded(text: str, path: Path, error: type[SlbmcFileError]) -> dict[st
     by the walk that follows, before anything else looks at the data.
     """
     if len(text) > _PRESCAN_FROM and _least_values(text) > MAX_VALUES:
-        raise error(path, f"holds more than {MAX_VALUES:,} keys and values; not opened")
+        raise error(path, _("holds more than {count} keys and values").format(
+            count=format_number(MAX_VALUES)) + _(NOT_OPENED))
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as cause:
-        raise error(path, f"is not valid TOML ({cause})") from cause
+        raise error(path, _("is not valid TOML ({problem})").format(problem=cause)) from cause
     except RecursionError as cause:
-        raise error(path, f"nests arrays or tables deeper than {MAX_DEPTH} levels; "
-                          "not opened") from cause
+        raise error(path, _("nests arrays or tables deeper than {count} levels").format(
+            count=MAX_DEPTH) + _(NOT_OPENED)) from cause
     except MemoryError as cause:
-        raise error(path, "is too large to read into memory; not opened") from cause
+        raise error(path, _("is too large to read into memory") + _(NOT_OPENED)) from cause
     check_shape(data, path, error)
     return data
 
@@ -151,8 +168,8 @@ def check_shape(data: Any, path: Path, error: type[SlbmcFileError]) -> None:
     while stack:
         node, depth, where = stack.pop()
         if depth > max_depth:
-            raise error(path, f"nests tables or arrays deeper than {max_depth} levels "
-                              f"(at `{_short(where)}`); not opened")
+            raise error(path, _("nests tables or arrays deeper than {count} levels (at {where})")
+                        .format(count=max_depth, where=f"`{_short(where)}`") + _(NOT_OPENED))
         if isinstance(node, dict):
             count += len(node)
             stack.extend((value, depth + 1, f"{where}.{key}" if where else str(key))
@@ -161,7 +178,8 @@ def check_shape(data: Any, path: Path, error: type[SlbmcFileError]) -> None:
             count += len(node)
             stack.extend((value, depth + 1, f"{where}[{i}]") for i, value in enumerate(node))
         if count > max_values:
-            raise error(path, f"holds more than {max_values:,} keys and values; not opened")
+            raise error(path, _("holds more than {count} keys and values").format(
+                count=format_number(max_values)) + _(NOT_OPENED))
 
 
 def _short(where: str, room: int = 60) -> str:

@@ -7,6 +7,8 @@ import difflib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from slbmc_tui.i18n import N_, _
+
 if TYPE_CHECKING:  # only for annotations: keeps the saving path free of pydantic
     from pydantic import ValidationError
 
@@ -58,22 +60,40 @@ def _dotted(location: tuple[int | str, ...], data: Any) -> str:
         else:
             text += f".{step}" if text else str(step)
             node = node.get(step) if isinstance(node, dict) else None
-    return text or "(top level)"
+    return text or TOP_LEVEL
+
+
+TOP_LEVEL = "(top level)"
+
+
+def must_be(where: str, expected: str, value: Any) -> str:
+    """ "`meta.round` must be a whole number, not text"; `expected` is an N_() marked phrase."""
+    return _("`{where}` must be {expected}, not {actual}").format(
+        where=where, expected=_(expected), actual=type_name(value))
+
+
+def is_missing(where: str) -> str:
+    """ "`meta.title` is missing" in the current language."""
+    return _("`{where}` is missing").format(where=where)
 
 
 def type_name(value: Any) -> str:
     """How a message names a value's type: "text", "a number", "a table", ..."""
-    names = {str: "text", int: "a number", float: "a number", bool: "true/false",
-             list: "a list", dict: "a table", datetime.datetime: "a date and time",
-             datetime.date: "a date", datetime.time: "a time of day"}
-    return names.get(type(value), type(value).__name__)
+    name = _TYPE_NAMES.get(type(value))
+    return _(name) if name else type(value).__name__
+
+
+_TYPE_NAMES = {str: N_("text"), int: N_("a number"), float: N_("a number"),
+               bool: N_("true/false"), list: N_("a list"), dict: N_("a table"),
+               datetime.datetime: N_("a date and time"), datetime.date: N_("a date"),
+               datetime.time: N_("a time of day")}
 
 
 _EXPECTED = {
-    "string_type": "text", "int_type": "a whole number", "int_parsing": "a whole number",
-    "bool_type": "true or false", "list_type": "a list", "dict_type": "a table",
-    "model_type": "a table", "datetime_type": "a date and time",
-    "datetime_parsing": "a date and time",
+    "string_type": N_("text"), "int_type": N_("a whole number"),
+    "int_parsing": N_("a whole number"), "bool_type": N_("true or false"),
+    "list_type": N_("a list"), "dict_type": N_("a table"), "model_type": N_("a table"),
+    "datetime_type": N_("a date and time"), "datetime_parsing": N_("a date and time"),
 }
 
 
@@ -89,10 +109,10 @@ def describe_validation_error(
     for issue in error.errors():
         where = _dotted(tuple(issue["loc"]), data)
         if within:
-            where = within if where == "(top level)" else f"{within}.{where}"
+            where = within if where == TOP_LEVEL else f"{within}.{where}"
         kind = issue["type"]
         if kind == "missing":
-            lines.append(f"`{where}` is missing")
+            lines.append(is_missing(where))
         elif kind == "extra_forbidden":
             key = str(issue["loc"][-1])
             hint = ""
@@ -100,12 +120,11 @@ def describe_validation_error(
                 parent = ".".join(str(p) for p in issue["loc"][:-1] if not isinstance(p, int))
                 close = difflib.get_close_matches(key, known_keys.get(parent, []), n=1)
                 if close:
-                    hint = f" (did you mean `{close[0]}`?)"
-            lines.append(f"`{where}` is not a known key{hint}")
+                    hint = _(" (did you mean {key}?)").format(key=f"`{close[0]}`")
+            lines.append(_("`{where}` is not a known key").format(where=where) + hint)
         elif kind in _EXPECTED:
-            expected = _EXPECTED[kind]
-            lines.append(f"`{where}` must be {expected}, not {type_name(issue.get('input'))}")
+            lines.append(must_be(where, _EXPECTED[kind], issue.get("input")))
         else:
             message = str(issue["msg"]).removeprefix("Value error, ")
-            lines.append(message if where == "(top level)" else f"`{where}`: {message}")
+            lines.append(message if where == TOP_LEVEL else f"`{where}`: {message}")
     return "; ".join(lines)

@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 from slbmc_tui.domain.errors import FileWriteError
+from slbmc_tui.i18n import N_, _
 
 TEMP_PREFIX = "."
 TEMP_SUFFIX = ".slbmc-tmp"
@@ -25,21 +26,21 @@ STALE_AFTER_SECONDS = 15 * 60
 _MAX_NAME_IN_TEMP = 120  # keeps the temporary name under the 255-byte limit
 
 _REASONS = {
-    errno.ENOSPC: "the disk is full; free some space and save again",
-    errno.EDQUOT: "the disk quota is used up; free some space and save again",
-    errno.EACCES: "permission denied; check that the folder is writable by you",
-    errno.EPERM: "the operation is not permitted; check the folder's permissions",
-    errno.EROFS: "the file system is read-only; save to another folder",
-    errno.ENOENT: "the folder does not exist (was it moved or deleted?)",
-    errno.ENAMETOOLONG: "the file name is too long for this file system",
-    errno.EIO: "the disk reported an input/output error",
+    errno.ENOSPC: N_("the disk is full; free some space and save again"),
+    errno.EDQUOT: N_("the disk quota is used up; free some space and save again"),
+    errno.EACCES: N_("permission denied; check that the folder is writable by you"),
+    errno.EPERM: N_("the operation is not permitted; check the folder's permissions"),
+    errno.EROFS: N_("the file system is read-only; save to another folder"),
+    errno.ENOENT: N_("the folder does not exist (was it moved or deleted?)"),
+    errno.ENAMETOOLONG: N_("the file name is too long for this file system"),
+    errno.EIO: N_("the disk reported an input/output error"),
 }
 
 
 def describe_os_error(error: OSError) -> str:
     """The cause of a failed write in words a user can act on."""
     if error.errno in _REASONS:
-        return _REASONS[error.errno]
+        return _(_REASONS[error.errno])
     return error.strerror or str(error) or type(error).__name__
 
 
@@ -109,8 +110,9 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         if temp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(temp)
-        raise FileWriteError(path, f"could not be saved: {describe_os_error(error)}. "
-                             "The file on disk is unchanged.", error) from error
+        raise FileWriteError(path, _("could not be saved: {problem}. The file on disk is "
+                                     "unchanged.").format(problem=describe_os_error(error)),
+                             error) from error
     except BaseException:
         if temp is not None:
             with contextlib.suppress(OSError):
@@ -140,7 +142,8 @@ def create_exclusive(path: Path, text: str) -> bool:
     try:
         temp = _write_temp(path, encode_text(text))
     except OSError as error:
-        raise FileWriteError(path, f"could not be created: {describe_os_error(error)}",
+        raise FileWriteError(path, _("could not be created: {problem}").format(
+            problem=describe_os_error(error)),
                              error) from error
     try:
         os.link(temp, path)
@@ -149,7 +152,8 @@ def create_exclusive(path: Path, text: str) -> bool:
     except OSError as error:
         if error.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV,
                                errno.EMLINK):
-            raise FileWriteError(path, f"could not be created: {describe_os_error(error)}",
+            raise FileWriteError(path, _("could not be created: {problem}").format(
+            problem=describe_os_error(error)),
                                  error) from error
         return _create_exclusive_without_links(path, text)
     finally:
@@ -165,7 +169,8 @@ def _create_exclusive_without_links(path: Path, text: str) -> bool:
     except FileExistsError:
         return False
     except OSError as error:
-        raise FileWriteError(path, f"could not be created: {describe_os_error(error)}",
+        raise FileWriteError(path, _("could not be created: {problem}").format(
+            problem=describe_os_error(error)),
                              error) from error
     os.close(fd)
     try:
@@ -244,9 +249,10 @@ def ensure_private_dir(folder: Path) -> None:
     except FileExistsError as error:
         if folder.is_dir():
             return  # another thread or process made it first
-        raise FileWriteError(folder, "exists but is not a folder; move it away or choose "
-                             "another sessions folder", error) from error
+        raise FileWriteError(folder, _("exists but is not a folder; move it away or choose "
+                                       "another sessions folder"), error) from error
     except OSError as error:
-        raise FileWriteError(folder, f"could not be created: {describe_os_error(error)}",
+        raise FileWriteError(folder, _("could not be created: {problem}").format(
+            problem=describe_os_error(error)),
                              error) from error
     os.chmod(folder, DIR_MODE)  # mkdir's mode is narrowed by the umask, never widened

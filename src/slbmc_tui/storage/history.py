@@ -22,6 +22,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import NamedTuple
 
+from slbmc_tui.i18n import _
 from slbmc_tui.storage.atomic import FILE_MODE, atomic_write_text
 
 MAX_BYTES = 4 * 1024 * 1024
@@ -114,8 +115,9 @@ def read_history_file(path: Path) -> HistoryRead:
     except FileNotFoundError:
         return HistoryRead([])
     except OSError as error:
-        return HistoryRead([], f"The history file {path.name} cannot be read "
-                               f"({error.strerror or error}); the answers themselves are safe.")
+        return HistoryRead([], _("The history file {name} cannot be read ({problem}); the "
+                                 "answers themselves are safe.").format(
+                                     name=path.name, problem=error.strerror or error))
     try:
         size = os.fstat(fd).st_size
         start = max(0, size - READ_LIMIT)
@@ -126,8 +128,9 @@ def read_history_file(path: Path) -> HistoryRead:
             chunks.append(chunk)
             remaining -= len(chunk)
     except OSError as error:
-        return HistoryRead([], f"The history file {path.name} cannot be read "
-                               f"({error.strerror or error}); the answers themselves are safe.")
+        return HistoryRead([], _("The history file {name} cannot be read ({problem}); the "
+                                 "answers themselves are safe.").format(
+                                     name=path.name, problem=error.strerror or error))
     finally:
         os.close(fd)
     raw = b"".join(chunks)
@@ -145,7 +148,8 @@ def read_history_file(path: Path) -> HistoryRead:
             skipped += 1
         else:
             versions.append(version)
-    problem = (f"{skipped} damaged line(s) of {path.name} were skipped." if skipped else "")
+    problem = (_("{count} damaged line(s) of {name} were skipped.").format(
+        count=skipped, name=path.name) if skipped else "")
     return HistoryRead(versions, problem)
 
 

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from slbmc_tui.domain.session import SessionMeta
+from slbmc_tui.i18n import N_, _, current_language
 
 CACHE_ENV = "SLBMC_CACHE_DIR"
 MAX_CACHE_BYTES = 64 * 1024 * 1024
@@ -91,7 +92,11 @@ def summaries(folder: Path, paths: list[Path],
 def _storable(summary: Summary) -> bool:
     # A file that cannot be read right now may be mid-write: read it again next time.
     meta, error = summary
-    return meta is not None or (error is not None and "cannot be read" not in error)
+    return meta is not None or (error is not None and _(CANNOT_BE_READ) not in error)
+
+
+CANNOT_BE_READ = N_("cannot be read")
+"""Part of every message about a file unreadable for now (a translation must keep it so)."""
 
 
 def _from_entry(entry: Any, key: Key) -> Summary | None:
@@ -99,8 +104,8 @@ def _from_entry(entry: Any, key: Key) -> Summary | None:
     if not isinstance(entry, dict) or entry.get("key") != key:
         return None
     error = entry.get("error")
-    if isinstance(error, str):
-        return None, error
+    if isinstance(error, str):  # the message is in the language it was made in
+        return (None, error) if entry.get("language", "en") == current_language() else None
     meta = entry.get("meta")
     if not isinstance(meta, dict):
         return None
@@ -126,7 +131,7 @@ def _from_entry(entry: Any, key: Key) -> Summary | None:
 def _to_entry(summary: Summary, key: Key) -> dict[str, Any]:
     meta, error = summary
     if meta is None:
-        return {"key": key, "error": error}
+        return {"key": key, "error": error, "language": current_language()}
     fields: dict[str, Any] = {name: getattr(meta, name) for name in _TEXT_FIELDS + _WHOLE_FIELDS}
     fields["created"] = meta.created.isoformat()
     fields["updated"] = meta.updated.isoformat()

@@ -32,6 +32,7 @@ from typing import NamedTuple
 import tomli_w
 
 from slbmc_tui.domain.errors import FileWriteError
+from slbmc_tui.i18n import _, format_datetime
 from slbmc_tui.storage.atomic import FILE_MODE, describe_os_error
 
 LOCK_SUFFIX = ".lock"
@@ -64,8 +65,11 @@ class LockInfo(NamedTuple):
 
     def describe(self) -> str:
         """"process 4242 on laptop since 2026-11-23 09:30" (the start time is local)."""
-        since = f" since {self.since.strftime('%Y-%m-%d %H:%M')}" if self.since else ""
-        return f"process {self.pid} on {self.host or 'an unknown host'}{since}"
+        host = self.host or _("an unknown host")
+        if self.since:
+            return _("process {pid} on {host} since {time}").format(
+                pid=self.pid, host=host, time=format_datetime(self.since))
+        return _("process {pid} on {host}").format(pid=self.pid, host=host)
 
 
 UNKNOWN_HOLDER = LockInfo(pid=0, host="", since=None)
@@ -77,12 +81,14 @@ class SessionLocked(Exception):
     def __init__(self, session_path: Path, info: LockInfo) -> None:
         self.session_path = Path(session_path)
         self.info = info
-        holder = info.describe() if info.pid else "another slbmc (its lock file is unreadable)"
-        hint = "" if info.on_this_host else (
-            f" If that slbmc is gone for good, delete {lock_path_for(self.session_path)}.")
+        holder = (info.describe() if info.pid
+                  else _("another slbmc (its lock file is unreadable)"))
+        hint = "" if info.on_this_host else " " + _(
+            "If that slbmc is gone for good, delete {path}.").format(
+                path=lock_path_for(self.session_path))
         super().__init__(
-            f"{self.session_path} is already open in {holder}. Close it there, or open it "
-            f"read-only.{hint}")
+            _("{path} is already open in {holder}. Close it there, or open it read-only.")
+            .format(path=self.session_path, holder=holder) + hint)
 
 
 class SessionLock:
@@ -220,8 +226,8 @@ def _check_plain(fd: int, lock_path: Path) -> None:
     the holder's details are written into it."""
     info = os.fstat(fd)
     if not stat.S_ISREG(info.st_mode) or info.st_nlink > 1:
-        raise FileWriteError(lock_path, "is not a plain lock file (a hard link or special "
-                             "file); move it away and open the session again",
+        raise FileWriteError(lock_path, _("is not a plain lock file (a hard link or special "
+                                          "file); move it away and open the session again"),
                              OSError(errno.EEXIST, "not a plain lock file"))
 
 
@@ -240,8 +246,9 @@ def _take(session_path: Path, lock_path: Path) -> int:
         try:
             fd = _open(lock_path, create=True)
         except OSError as error:
-            raise FileWriteError(lock_path, f"could not be created to lock {session_path.name}: "
-                                 f"{describe_os_error(error)}", error) from error
+            raise FileWriteError(lock_path, _("could not be created to lock {name}: {problem}")
+                                 .format(name=session_path.name,
+                                         problem=describe_os_error(error)), error) from error
         assert fd is not None
         try:
             _check_plain(fd, lock_path)
@@ -298,8 +305,9 @@ def acquire(session_path: Path, now: datetime | None = None) -> SessionLock:
         _write_info(fd, info)
     except OSError as error:
         os.close(fd)
-        raise FileWriteError(lock_path, f"could not be written to lock {session_path.name}: "
-                             f"{describe_os_error(error)}", error) from error
+        raise FileWriteError(lock_path, _("could not be written to lock {name}: {problem}")
+                             .format(name=session_path.name,
+                                     problem=describe_os_error(error)), error) from error
     lock = SessionLock(session_path, info, fd, lock_path)
     with _registry_guard:
         _held[id(lock)] = lock

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from slbmc_tui.domain.errors import SessionFileError
+from slbmc_tui.i18n import _
 from slbmc_tui.storage.names import SUFFIX
 
 Candidate = tuple[Path, "str | None", "str | None", int]
@@ -20,21 +21,25 @@ def _words(text: str) -> str:
     return " ".join(text.replace("/", " ").split()).casefold()
 
 
+class SessionNotFound(SessionFileError):
+    """No session answers to a name (the CLI then looks in the archive and the trash)."""
+
+
 class AmbiguousName(SessionFileError):
     """More than one session answers to a name; the message lists them all."""
 
     def __init__(self, name: str, matches: Sequence[Candidate]) -> None:
         self.matches = [path for path, *_rest in matches]
         lines = "\n".join(f"  {_describe(c)}" for c in matches)
-        super().__init__(Path(name), f"matches {len(matches)} sessions; name one of them "
-                         f"by its file name:\n{lines}")
+        super().__init__(Path(name), _("matches {count} sessions; name one of them by its "
+                                       "file name:").format(count=len(matches)) + f"\n{lines}")
 
 
 def _describe(candidate: Candidate) -> str:
     path, title, profile, round_number = candidate
     if title is None:
         return path.name
-    round_label = f", round {round_number}" if round_number > 1 else ""
+    round_label = _(", round {number}").format(number=round_number) if round_number > 1 else ""
     return f"{path.name}  ({title} / {profile}{round_label})"
 
 
@@ -95,4 +100,5 @@ def resolve_among(name: str, folder: Path, candidates: Sequence[Candidate]) -> P
         return found[0][0]
     if found:
         raise AmbiguousName(name, found)
-    raise SessionFileError(Path(name), f"no such session in {folder} (try `slbmc list`)")
+    raise SessionNotFound(Path(name), _("no such session in {folder} (try `slbmc list`)").format(
+        folder=folder))

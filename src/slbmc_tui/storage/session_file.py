@@ -18,8 +18,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from slbmc_tui.domain.bounded import check_shape
+from slbmc_tui.domain.bounded import NOT_OPENED, check_shape
 from slbmc_tui.domain.errors import FileWriteError, SessionFileError
+from slbmc_tui.i18n import _, format_number
 from slbmc_tui.storage.atomic import atomic_write_text, encode_text, ensure_private_dir
 from slbmc_tui.storage.toml_render import SessionRenderer
 
@@ -34,7 +35,7 @@ RECOVERY_SUFFIX = ".txt"
 
 
 def _megabytes(size: int) -> str:
-    return f"{size / 1_048_576:.1f} MB"
+    return f"{format_number(size / 1_048_576, decimals=1)} MB"
 
 
 def _size_on_disk(path: Path) -> int | None:
@@ -64,8 +65,8 @@ def too_large_problem(size: int) -> str | None:
     """Why a text of `size` bytes cannot be a session file, or None when it can."""
     if size <= MAX_FILE_BYTES:
         return None
-    return (f"would be {_megabytes(size)}, over the {_megabytes(MAX_FILE_BYTES)} a session "
-            "file can hold")
+    return _("would be {size}, over the {limit} a session file can hold").format(
+        size=_megabytes(size), limit=_megabytes(MAX_FILE_BYTES))
 
 
 class SessionFile:
@@ -90,9 +91,9 @@ class SessionFile:
         """A sentence for the UI once the file nears its size limit, else None."""
         if self.size is None or self.size < SIZE_WARNING_BYTES:
             return None
-        return (f"This session is {_megabytes(self.size)} of the {_megabytes(MAX_FILE_BYTES)} "
-                "a session file can hold. Move long answers or pasted text elsewhere "
-                "before it fills up.")
+        return _("This session is {size} of the {limit} a session file can hold. Move long "
+                 "answers or pasted text elsewhere before it fills up.").format(
+                     size=_megabytes(self.size), limit=_megabytes(MAX_FILE_BYTES))
 
     def save(self, data: dict[str, Any]) -> bool:
         """Render and atomically write; True if the file changed. Safe from any thread.
@@ -113,8 +114,8 @@ class SessionFile:
             if problem is not None:
                 recovery = self._keep(text)
                 raise SessionTooLarge(self.path, self._refusal(
-                    problem, recovery, "Shorten or remove long answers (a large paste, "
-                    "perhaps) and the next save will succeed."), recovery)
+                    problem, recovery, _("Shorten or remove long answers (a large paste, "
+                                         "perhaps) and the next save will succeed.")), recovery)
             if not self.path.parent.is_dir():
                 ensure_private_dir(self.path.parent)
             self._ensure_lock(text)
@@ -133,7 +134,7 @@ class SessionFile:
         try:
             check_shape(data, self.path, SessionFileError)
         except SessionFileError as error:
-            return error.problem.removesuffix("; not opened")
+            return error.problem.removesuffix(_(NOT_OPENED))
         return None
 
     def _ensure_lock(self, text: str) -> None:
@@ -146,10 +147,10 @@ class SessionFile:
         except SessionLocked as locked:
             recovery = self._keep(text)
             raise SessionLost(self.path, self._refusal(
-                f"was not saved: while its lock was gone it was opened in "
-                f"{locked.info.describe() if locked.info.pid else 'another slbmc'}",
-                recovery, "Close one of the two windows, then copy what you need from the "
-                "recovery file."), recovery) from locked
+                _("was not saved: while its lock was gone it was opened in {holder}").format(
+                    holder=locked.info.describe() if locked.info.pid else _("another slbmc")),
+                recovery, _("Close one of the two windows, then copy what you need from the "
+                            "recovery file.")), recovery) from locked
 
     def _keep(self, text: str) -> Path | None:
         """Write the refused text to this open session's recovery file; None if even that fails."""
@@ -166,7 +167,8 @@ class SessionFile:
 
     @staticmethod
     def _refusal(problem: str, recovery: Path | None, todo: str) -> str:
-        kept = (f"Nothing is lost: the whole session is kept in {recovery.name} beside it, "
-                "and stays on screen." if recovery is not None else
-                "The text stays on screen (a recovery file could not be written either).")
-        return f"{problem}; the file on disk is unchanged. {kept} {todo}"
+        kept = (_("Nothing is lost: the whole session is kept in {name} beside it, "
+                  "and stays on screen.").format(name=recovery.name) if recovery is not None
+                else _("The text stays on screen (a recovery file could not be written either)."))
+        return _("{problem}; the file on disk is unchanged.").format(problem=problem) + \
+            f" {kept} {todo}"

@@ -23,7 +23,7 @@ from datetime import datetime
 from typing import Any
 
 from slbmc_tui.domain.agenda import Agenda, agenda_from_data, agenda_to_data
-from slbmc_tui.domain.errors import type_name
+from slbmc_tui.domain.errors import is_missing, must_be
 from slbmc_tui.domain.perspective import PERSPECTIVES
 from slbmc_tui.domain.session import (
     SCHEMA_VERSION,
@@ -34,6 +34,7 @@ from slbmc_tui.domain.session import (
     SessionMeta,
     clean_label,
 )
+from slbmc_tui.i18n import N_, _
 
 SESSION_KEYS = frozenset({"schema_version", "meta", "position", "blocks", "agenda", "wrap_up"})
 META_KEYS = frozenset({"title", "profile", "client", "interviewer", "bank_id", "language",
@@ -42,7 +43,7 @@ POSITION_KEYS = frozenset({"block", "perspective", "prompt"})
 BLOCK_KEYS = frozenset({"notes", *PERSPECTIVES})
 ANSWER_KEYS = frozenset({"text", "options", "needs_research", "canvas_line"})
 
-_OFFSET_HINT = "needs a UTC offset, like 2026-11-23T09:30:00+02:00"
+_OFFSET_HINT = N_("needs a UTC offset, like 2026-11-23T09:30:00+02:00")
 
 
 class SessionDataError(ValueError):
@@ -70,11 +71,11 @@ class _Checker:
               default: Any) -> Any:
         value = table.get(key, _MISSING)
         if value is _MISSING and default is _MISSING:
-            self.problems.append(f"`{where}` is missing")
+            self.problems.append(is_missing(where))
         return value
 
     def _wrong(self, where: str, expected: str, value: Any) -> None:
-        self.problems.append(f"`{where}` must be {expected}, not {type_name(value)}")
+        self.problems.append(must_be(where, expected, value))
 
     def text(self, table: Mapping[str, Any], key: str, where: str, default: Any = _MISSING,
              *, label: bool = False, required: bool = False) -> str:
@@ -82,11 +83,11 @@ class _Checker:
         if value is _MISSING:
             return str(default) if isinstance(default, str) else ""
         if not isinstance(value, str):
-            self._wrong(where, "text", value)
+            self._wrong(where, N_("text"), value)
             return ""
         text: str = clean_label(value) if label else value
         if required and not text:
-            self.problems.append(f"`{where}` must not be empty")
+            self.problems.append(_("`{where}` must not be empty").format(where=where))
         return text
 
     def whole(self, table: Mapping[str, Any], key: str, where: str, default: Any = _MISSING,
@@ -95,17 +96,18 @@ class _Checker:
         if value is _MISSING:
             return default if isinstance(default, int) else least
         if not isinstance(value, int) or isinstance(value, bool):
-            self._wrong(where, "a whole number", value)
+            self._wrong(where, N_("a whole number"), value)
             return least
         if value < least:
-            self.problems.append(f"`{where}` must be {least} or more, not {value}")
+            self.problems.append(_("`{where}` must be {least} or more, not {value}").format(
+                where=where, least=least, value=value))
             return least
         return value
 
     def flag(self, table: Mapping[str, Any], key: str, where: str) -> bool:
         value = table.get(key, False)
         if not isinstance(value, bool):
-            self._wrong(where, "true or false", value)
+            self._wrong(where, N_("true or false"), value)
             return False
         return value
 
@@ -114,11 +116,11 @@ class _Checker:
         if value is _MISSING:
             return []
         if not isinstance(value, list):
-            self._wrong(where, "a list", value)
+            self._wrong(where, N_("a list"), value)
             return []
         for index, item in enumerate(value):
             if not isinstance(item, str):
-                self._wrong(f"{where}[{index}]", "text", item)
+                self._wrong(f"{where}[{index}]", N_("text"), item)
         return list(value)
 
     def moment(self, table: Mapping[str, Any], key: str, where: str) -> datetime:
@@ -127,15 +129,15 @@ class _Checker:
             try:
                 value = datetime.fromisoformat(value)
             except ValueError:
-                self._wrong(where, "a date and time", "")
+                self._wrong(where, N_("a date and time"), "")
                 return _EPOCH
         if value is _MISSING:
             return _EPOCH
         if not isinstance(value, datetime):
-            self._wrong(where, "a date and time", value)
+            self._wrong(where, N_("a date and time"), value)
             return _EPOCH
         if value.tzinfo is None:
-            self.problems.append(f"`{where}`: {_OFFSET_HINT}")
+            self.problems.append(f"`{where}`: {_(_OFFSET_HINT)}")
             return _EPOCH
         return value
 
@@ -153,9 +155,9 @@ class _Checker:
         if isinstance(value, Mapping):
             return value
         if value is _MISSING or value is None:
-            self.problems.append(f"`{where}` is missing")
+            self.problems.append(is_missing(where))
         else:
-            self._wrong(where, "a table", value)
+            self._wrong(where, N_("a table"), value)
         return None
 
 
@@ -196,7 +198,8 @@ def _position(check: _Checker, value: Any) -> Position | None:
     block = check.text(table, "block", "position.block")
     perspective = table.get("perspective", "ours")
     if perspective not in PERSPECTIVES:
-        check.problems.append('`position.perspective` must be "ours" or "customer"')
+        check.problems.append(_('`{where}` must be "ours" or "customer"').format(
+            where="position.perspective"))
         perspective = "ours"
     prompt = check.text(table, "prompt", "position.prompt", "")
     return Position(block=block, perspective=perspective, prompt=prompt,
@@ -233,7 +236,7 @@ def session_from_data(data: Any) -> Session:
     check = _Checker()
     table = check.table(data, "(top level)")
     if table is None:
-        raise SessionDataError(["the file is not a table of keys"])
+        raise SessionDataError([_("the file is not a table of keys")])
     version = check.whole(table, "schema_version", "schema_version", SCHEMA_VERSION, least=1)
     meta_table = check.table(table.get("meta", _MISSING), "meta")
     meta = _meta(check, meta_table, "meta") if meta_table is not None else None
@@ -244,7 +247,8 @@ def session_from_data(data: Any) -> Session:
     wrap_up = check.table(table.get("wrap_up", {}), "wrap_up") or {}
     next_steps = check.text(wrap_up, "next_steps", "wrap_up.next_steps", "")
     if check.problems or meta is None:
-        raise SessionDataError(check.problems or ["`meta` is not valid"])
+        raise SessionDataError(check.problems or [_("`{where}` is not valid").format(
+            where="meta")])
     session = Session(schema_version=version, meta=meta, position=position, blocks=blocks,
                       agenda=agenda, next_steps=next_steps, extra=_extra(table, SESSION_KEYS))
     if len(wrap_up) > ("next_steps" in wrap_up):  # keys a newer version wrote: kept
@@ -266,7 +270,8 @@ def meta_from_data(data: Any, within: str = "meta") -> SessionMeta:
     table = check.table(data if data is not None else _MISSING, within)
     meta = _meta(check, table, within) if table is not None else None
     if meta is None:
-        raise SessionDataError(check.problems or [f"`{within}` is not valid"])
+        raise SessionDataError(check.problems or [_("`{where}` is not valid").format(
+            where=within)])
     return meta
 
 

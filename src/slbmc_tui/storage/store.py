@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from slbmc_tui.domain.bank import QuestionBank, load_bank, resolve_bank
-from slbmc_tui.domain.bounded import read_regular_file
+from slbmc_tui.domain.bounded import NOT_OPENED, read_regular_file
 from slbmc_tui.domain.errors import SessionFileError, SlbmcFileError
 from slbmc_tui.domain.session import (
     Clock,
@@ -25,6 +25,7 @@ from slbmc_tui.domain.session import (
     new_round,
     system_clock,
 )
+from slbmc_tui.i18n import _
 from slbmc_tui.storage import listing_cache, lookup, toml_format
 from slbmc_tui.storage.atomic import (
     clean_stale_temp_files,
@@ -93,10 +94,10 @@ class SessionStore:
             paths = self.session_paths()
         except OSError as error:
             # One line the listing shows like any unreadable file, rather than an empty list.
-            reason = "permission denied" if isinstance(error, PermissionError) else (
+            reason = _("permission denied") if isinstance(error, PermissionError) else (
                 error.strerror or str(error))
-            return [SessionSummary(self.folder, error=f"the sessions folder cannot be read: "
-                                                      f"{reason}")]
+            return [SessionSummary(self.folder, error=_(
+                "the sessions folder cannot be read: {problem}").format(problem=reason))]
         # Heads of files unchanged since the last listing come from the listing cache.
         cached = listing_cache.summaries(self.folder, paths, self._summary_pair)
         summaries = [SessionSummary(path, meta, error)
@@ -142,9 +143,9 @@ class SessionStore:
         raw = read_regular_file(path, MAX_FILE_BYTES, SessionFileError, "session",
                                 limit=limit)
         if not raw:
-            raise SessionFileError(path, "is empty (0 bytes): not a session file")
+            raise SessionFileError(path, _("is empty (0 bytes): not a session file"))
         if b"\x00" in raw:
-            raise SessionFileError(path, "is a binary file (contains NUL bytes), not TOML text")
+            raise SessionFileError(path, _("is a binary file (contains NUL bytes), not TOML text"))
         raw = raw.removeprefix(b"\xef\xbb\xbf")  # a byte-order mark some editors add
         try:
             return raw.decode("utf-8")
@@ -152,23 +153,25 @@ class SessionStore:
             if limit and len(raw) == limit and error.start >= len(raw) - 4:
                 return raw[: error.start].decode("utf-8")  # cut mid-character by the limit
             raise SessionFileError(
-                path, f"is not UTF-8 text (bad byte at offset {error.start}); "
-                "save it as UTF-8 and try again") from error
+                path, _("is not UTF-8 text (bad byte at offset {offset}); "
+                        "save it as UTF-8 and try again").format(offset=error.start)) from error
 
     def _check_place(self, path: Path) -> None:
         try:
             if not path.is_symlink():
                 return
         except (OSError, ValueError) as error:
-            raise SessionFileError(path, "is not a usable file name") from error
+            raise SessionFileError(path, _("is not a usable file name")) from error
         try:
             target = path.resolve(strict=True)
         except (OSError, RuntimeError) as error:
-            raise SessionFileError(path, "is a broken or looping link; not opened") from error
+            raise SessionFileError(path, _("is a broken or looping link")
+                                   + _(NOT_OPENED)) from error
         # The folder the link sits in is the sessions folder for every listed file.
         if not target.is_relative_to(path.absolute().parent.resolve()):
             raise SessionFileError(
-                path, f"is a link to {target}, outside the sessions folder; not opened")
+                path, _("is a link to {target}, outside the sessions folder").format(
+                    target=target) + _(NOT_OPENED))
 
     def resolve(self, name: str) -> Path:
         """A session given by path, file name, stem, unique prefix, or title and profile.
@@ -211,13 +214,13 @@ class SessionStore:
         stem = session_stem(session.meta.title, session.meta.profile, session.meta.round)
         problem = too_large_problem(len(encode_text(text)))
         if problem is not None:  # never write a file that could not be opened again
-            raise SessionTooLarge(self.folder / f"{stem}{SUFFIX}", f"{problem}; not created",
+            raise SessionTooLarge(self.folder / f"{stem}{SUFFIX}", problem + _("; not created"),
                                   None)
         for name in candidate_names(stem):
             path = self.folder / name
             if create_exclusive(path, text):
                 return path
-        raise SessionFileError(self.folder / f"{stem}{SUFFIX}", "no free file name left")
+        raise SessionFileError(self.folder / f"{stem}{SUFFIX}", _("no free file name left"))
 
     def duplicate(self, source: Path, *, profile: str | None = None,
                   clock: Clock = system_clock) -> Path:

@@ -23,6 +23,7 @@ from typing import Any
 from slbmc_tui.domain.bounded import loads_bounded
 from slbmc_tui.domain.errors import SessionFileError
 from slbmc_tui.domain.session import SCHEMA_VERSION, Session
+from slbmc_tui.i18n import _
 from slbmc_tui.storage.session_schema import SessionDataError, session_from_data
 from slbmc_tui.storage.session_schema import session_to_data as session_to_data
 from slbmc_tui.storage.toml_render import BLOCKS_MARKER as BLOCKS_MARKER
@@ -76,14 +77,17 @@ def _loads(text: str, path: Path) -> dict[str, Any]:
 def _check_version(data: Mapping[str, Any], path: Path) -> None:
     version = data.get("schema_version")
     if version is None:
-        raise SessionFileError(path, "has no `schema_version`: it is not an slbmc session file")
+        raise SessionFileError(path, _("has no `schema_version`: it is not an slbmc session file"))
     if not isinstance(version, int) or isinstance(version, bool):
-        raise SessionFileError(path, f"`schema_version` must be a whole number, not {version!r}")
+        raise SessionFileError(path, _("`schema_version` must be a whole number, not {value}")
+                               .format(value=repr(version)))
     if version > SCHEMA_VERSION:
         raise SessionFileError(
             path,
-            f"was written by a newer slbmc (schema_version {version}; this version reads up to "
-            f"{SCHEMA_VERSION}). Upgrade slbmc to open it; the file was left untouched.",
+            _("was written by a newer slbmc (schema_version {version}; this version reads up to "
+              "{supported}). Upgrade slbmc to open it; the file was left untouched.").format(
+                  version=version, supported=SCHEMA_VERSION),
         )
     if version < 1:
-        raise SessionFileError(path, f"`schema_version` {version} is not valid (expected 1)")
+        raise SessionFileError(path, _("`schema_version` {version} is not valid (expected 1)")
+                               .format(version=version))

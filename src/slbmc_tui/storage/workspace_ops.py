@@ -17,6 +17,7 @@ from pathlib import Path
 
 from slbmc_tui.domain.errors import FileWriteError, SessionFileError
 from slbmc_tui.domain.session import Clock, clean_label, system_clock
+from slbmc_tui.i18n import _
 from slbmc_tui.storage import toml_format
 from slbmc_tui.storage.atomic import create_exclusive, describe_os_error, ensure_private_dir
 from slbmc_tui.storage.locking import acquire
@@ -58,7 +59,7 @@ def rename(store: SessionStore, path: Path, names: NewNames,
     """
     title, profile = clean_label(names.title).strip(), clean_label(names.profile).strip()
     if not title or not profile:
-        raise SessionFileError(path, "needs a title and a profile; nothing was renamed")
+        raise SessionFileError(path, _("needs a title and a profile; nothing was renamed"))
     with acquire(path):
         session = store.load(path)
         meta = session.meta
@@ -76,7 +77,7 @@ def rename(store: SessionStore, path: Path, names: NewNames,
             if target != path and create_exclusive(target, text):
                 _remove(path)
                 return target
-    raise SessionFileError(path.with_name(f"{stem}{SUFFIX}"), "no free file name left")
+    raise SessionFileError(path.with_name(f"{stem}{SUFFIX}"), _("no free file name left"))
 
 
 def archive(store: SessionStore, path: Path) -> Path:
@@ -100,12 +101,13 @@ def _move(path: Path, folder: Path) -> Path:
     Holds the session's lock while moving, so a session open in another slbmc stays put.
     """
     if not path.is_file() or path.is_symlink():
-        raise SessionFileError(path, "is not a session file that can be moved")
+        raise SessionFileError(path, _("is not a session file that can be moved"))
     with acquire(path):
         try:
             ensure_private_dir(folder)
         except OSError as error:
-            raise FileWriteError(folder, f"could not be created: {describe_os_error(error)}",
+            raise FileWriteError(folder, _("could not be created: {problem}").format(
+                problem=describe_os_error(error)),
                                  error) from error
         stem = path.name.removesuffix(SUFFIX)
         for name in candidate_names(stem):
@@ -113,7 +115,7 @@ def _move(path: Path, folder: Path) -> Path:
             if _claim(path, target):
                 _remove(path)
                 return target
-    raise SessionFileError(folder / path.name, "no free file name left")
+    raise SessionFileError(folder / path.name, _("no free file name left"))
 
 
 def _claim(source: Path, target: Path) -> bool:
@@ -125,7 +127,8 @@ def _claim(source: Path, target: Path) -> bool:
     except OSError as error:
         if error.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV,
                                errno.EMLINK):
-            raise FileWriteError(target, f"could not be created: {describe_os_error(error)}",
+            raise FileWriteError(target, _("could not be created: {problem}").format(
+                problem=describe_os_error(error)),
                                  error) from error
         # No hard links here: copy the bytes under an exclusive new name instead.
         return create_exclusive(target, source.read_text(encoding="utf-8"))
@@ -138,8 +141,8 @@ def _remove(path: Path) -> None:
     except FileNotFoundError:
         pass
     except OSError as error:
-        raise FileWriteError(path, f"could not be removed after it was copied: "
-                             f"{describe_os_error(error)}", error) from error
+        raise FileWriteError(path, _("could not be removed after it was copied: {problem}")
+                             .format(problem=describe_os_error(error)), error) from error
 
 
 def next_round(store: SessionStore, title: str, profile: str) -> int:
