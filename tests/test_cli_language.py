@@ -78,6 +78,19 @@ def test_every_help_text_is_finnish(command: str, capsys: pytest.CaptureFixture[
     shown = capsys.readouterr().out
     assert_no_english(shown)
     assert "käyttöliittymän kieli" in shown or command in ("demo", "new", "questions")
+    assert shown.startswith("käyttö: slbmc") and "näytä tämä ohje ja lopeta" in shown
+
+
+def test_usage_errors_are_finnish(capsys: pytest.CaptureFixture[str]) -> None:
+    """argparse's own words (usage, its errors) come from our catalogue too."""
+    with pytest.raises(SystemExit) as ended:
+        main(["--lang", "fi", "demo", "--lang", "xx"])
+    assert ended.value.code == 2
+    err = capsys.readouterr().err
+    assert "slbmc demo: virhe: argumentti --lang: virheellinen valinta: 'xx'" in err
+    with pytest.raises(SystemExit):
+        main(["list", "--bogus"])  # English again: nothing of the Finnish run is left
+    assert "slbmc: error: unrecognized arguments: --bogus" in capsys.readouterr().err
 
 
 def test_finnish_listing_names_each_broken_file_and_its_problem(

@@ -44,6 +44,21 @@ RENAME_HELP = {"title": N_("the new title (default: unchanged)"),
                "interviewer": N_("the new interviewer (default: unchanged)")}
 
 
+ARGPARSE_MESSAGES = (
+    N_("usage: "), N_("positional arguments"), N_("options"),
+    N_("show this help message and exit"), N_("%(prog)s: error: %(message)s\n"),
+    N_("unrecognized arguments: %s"), N_("argument %(argument_name)s: %(message)s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("the following arguments are required: %s"), N_("expected one argument"),
+    N_("expected at most one argument"), N_("expected at least one argument"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("ignored explicit argument %r"), N_("not allowed with argument %s"),
+)
+"""argparse's own words (usage, section titles, its errors), translated through our catalogue:
+argparse looks each up with its module's `_` when it formats, and `_run` points that at ours."""
+
+
 def _language_option(parser: _Parser, suppress: bool) -> None:
     """`--lang en|fi`: the interface's language (read from argv before this parser is built)."""
     parser.add_argument("--lang", dest="ui_language", choices=available_languages(),
@@ -80,7 +95,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="slbmc", parents=[_common_options(suppress=False)],
         description=_("Guided Service Logic Business Model Canvas interviews in the terminal. "
                     "With no command, opens the start screen."))
-    parser.add_argument("--version", action="version", version=f"slbmc {__version__}")
+    parser.add_argument("--version", action="version", version=f"slbmc {__version__}",
+                        help=_("show program's version number and exit"))
     _language_option(parser, suppress=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -253,6 +269,7 @@ EXIT_INTERRUPTED = 130
 def _run(argv: Sequence[str] | None, out: TextIO) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     set_user_language(choose_language(argv))  # before the parser: its help is translated
+    setattr(argparse, "_", _)  # noqa: B010 - argparse's own words, see ARGPARSE_MESSAGES
     args = build_parser().parse_args(argv)
     if getattr(args, "ui_language", None):
         set_user_language(args.ui_language)
