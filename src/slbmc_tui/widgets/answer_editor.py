@@ -11,10 +11,11 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Static, TextArea
+from textual.widgets import Static
 
 from slbmc_tui.domain.bank import Perspective, Prompt
 from slbmc_tui.domain.session import Answer
+from slbmc_tui.widgets.safe_text_area import SafeTextArea
 
 NOTES_PROMPT = ":notes"
 """`Position.prompt` of a block's notes field; the colon keeps it apart from any prompt id."""
@@ -34,7 +35,7 @@ class AnswerKey(NamedTuple):
         return self.prompt_id == NOTES_PROMPT
 
 
-class AnswerEditor(TextArea):
+class AnswerEditor(SafeTextArea):
     """A soft-wrapped, multi-line answer; Tab moves on to the next field."""
 
     def __init__(self, text: str, *, key: AnswerKey, read_only: bool,

@@ -1,0 +1,116 @@
+"""SafeTextArea: control characters drawn one cell wide, the document kept as typed."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from textual.app import App, ComposeResult
+from textual.events import Paste
+from textual.widgets import TextArea
+
+from slbmc_tui.text.safe import visible_cells, without_terminal_controls
+from slbmc_tui.widgets.safe_text_area import SafeTextArea
+from tests.hostile_display import ESCAPES, HOSTILE_ANSWER, OSC52
+
+
+class EditorApp(App[None]):
+    def __init__(self, text: str, width: int = 40) -> None:
+        super().__init__()
+        self._text = text
+        self._width = width
+
+    def compose(self) -> ComposeResult:
+        area = SafeTextArea(self._text, soft_wrap=True)
+        area.styles.width = self._width
+        area.styles.height = 12
+        yield area
+
+
+def shown_row(area: TextArea, y: int) -> str:
+    return area.render_line(y).text
+
+
+@pytest.mark.asyncio
+async def test_controls_are_drawn_one_cell_each_and_the_document_is_kept() -> None:
+    text = "ab\x1b]52;c;SEFDS0VE\x07cd\x9bxy"
+    app = EditorApp(text)
+    async with app.run_test(size=(60, 14)) as pilot:
+        area = app.query_one(SafeTextArea)
+        row = shown_row(area, 0)
+        assert row.startswith("ab␛]52;c;SEFDS0VE␇cd�xy")
+        assert "\x1b" not in row and "\x07" not in row and "\x9b" not in row
+        # The cursor sits where the characters are drawn: column n is n cells in.
+        area.move_cursor((0, len("ab\x1b]52;c;SEFDS0VE\x07")))
+        await pilot.pause()
+        shown_column = len("ab␛]52;c;SEFDS0VE␇")
+        assert area.wrapped_document.location_to_offset(area.cursor_location).x == shown_column
+        assert area.get_column_width(0, shown_column) == shown_column
+        # Typing lands between the ␇ and "c", as shown; the file keeps every control.
+        await pilot.press("Z")
+        assert area.text == "ab\x1b]52;c;SEFDS0VE\x07Zcd\x9bxy"
+        assert shown_row(area, 0).startswith("ab␛]52;c;SEFDS0VE␇Zcd�xy")
+
+
+@pytest.mark.asyncio
+async def test_clicks_and_wrapping_measure_the_shown_line() -> None:
+    text = "\x1b" * 30 + "END"
+    app = EditorApp(text, width=20)
+    async with app.run_test(size=(60, 14)) as pilot:
+        area = app.query_one(SafeTextArea)
+        # 33 one-cell characters do not fit a 20-cell editor: they wrap, every one shown.
+        height = area.wrapped_document.height
+        assert height > 1
+        shown = "".join(shown_row(area, y) for y in range(height))
+        assert shown.count("␛") == 30 and "END" in shown
+        area.move_cursor((0, 5))
+        await pilot.pause()
+        location = area.cursor_location
+        await pilot.press("right")
+        assert area.cursor_location == (location[0], location[1] + 1)
+
+
+@pytest.mark.asyncio
+async def test_a_paste_keeps_words_and_drops_terminal_codes() -> None:
+    app = EditorApp("before ")
+    async with app.run_test(size=(60, 14)) as pilot:
+        area = app.query_one(SafeTextArea)
+        area.focus()
+        area.move_cursor(area.document.end)
+        app.post_message(Paste("\x1b[31mred\x1b[0m and " + OSC52 + "BEL\x07\r\nnext\tline"))
+        await pilot.pause()
+        assert area.text == "before red and BEL\nnext\tline"  # TextArea keeps its own newline
+        # A clean paste goes through TextArea untouched.
+        app.post_message(Paste(" [b]plain[/b]"))
+        await pilot.pause()
+        assert area.text.endswith("next\tline [b]plain[/b]")
+
+
+@pytest.mark.asyncio
+async def test_loaded_hostile_text_is_never_changed() -> None:
+    app = EditorApp(HOSTILE_ANSWER)
+    async with app.run_test(size=(60, 14)) as pilot:
+        area = app.query_one(SafeTextArea)
+        await pilot.pause()
+        assert area.text == HOSTILE_ANSWER
+        for y in range(area.wrapped_document.height):
+            assert not any(seq in shown_row(area, y) for seq in ESCAPES)
+
+
+@given(st.text(max_size=200))
+@settings(max_examples=200)
+def test_shown_lines_keep_length_and_lose_every_control(text: str) -> None:
+    line = text.replace("\n", "")
+    shown = visible_cells(line)
+    assert len(shown) == len(line)
+    assert all(char == "\t" or not (ord(char) < 0x20 or 0x7F <= ord(char) <= 0x9F)
+               for char in shown)
+
+
+@given(st.text(max_size=200))
+def test_a_cleaned_paste_holds_no_terminal_control(text: str) -> None:
+    cleaned = without_terminal_controls(text)
+    assert not any(ord(char) < 0x20 and char not in "\t\n\r" or 0x7F <= ord(char) <= 0x9F
+                   for char in cleaned)
+    if not any(ord(c) < 0x20 and c not in "\t\n\r" or 0x7F <= ord(c) <= 0x9F for c in text):
+        assert cleaned == text
