@@ -8,12 +8,18 @@ one screen shows whether either leaks.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
 import tomli_w
 from textual.app import App
+from textual.content import Content
 from textual.strip import Strip
+from textual.style import Style
+from textual.visual import visualize
+from textual.widget import Widget
+from textual.widgets import Markdown, OptionList
 
 from slbmc_tui.domain.bank import builtin_bank
 from slbmc_tui.domain.bank_schema import validate_bank
@@ -146,19 +152,65 @@ def leaks(app: App[None]) -> list[str]:
     found += [f"escape {match.group()!r}" for match in _FOREIGN_ESCAPE.finditer(output)]
     found += [f"C1 control {char!r}" for char in output if 0x80 <= ord(char) <= 0x9F]
     found += ["BEL" for char in output if char == "\x07"]
+    # Markdown's own links only post a message when the widget does not open them.
+    inert_links = all(not markdown._open_links for markdown in app.screen.query(Markdown))
     for row in app.screen._compositor.render_full_update().strips:
         for strip in (row if not isinstance(row, Strip) else [row]):
             for segment in strip:
                 style = segment.style
                 if style is None:
                     continue
-                if style.meta and "@click" in style.meta:
-                    found.append(f"markup action {style.meta['@click']!r} on {segment.text!r}")
+                action = style.meta.get("@click") if style.meta else None
+                if action and not (action.startswith("link(") and inert_links):
+                    found.append(f"markup action {action!r} on {segment.text!r}")
                 if style.link:
                     found.append(f"link {style.link!r} on {segment.text!r}")
-    text = screen_text(app)
-    if "CLICKME" in text.replace(CLICK, ""):
-        found.append("CLICKME shown without its markup: parsed as markup")
-    if "Helsinki" in text.replace("[Helsinki]", ""):
-        found.append("[Helsinki] lost its brackets: parsed as markup")
+    found += markup_on_data(app)
+    return found
+
+
+def _shown_texts(widget: Widget) -> Iterator[tuple[str, Content]]:
+    """What a widget shows, as Textual parsed it: its own render, options, border titles."""
+    try:
+        rendered = widget.render()
+    except Exception:  # a widget that renders only when laid out: its lines are scanned
+        rendered = None
+    if rendered is not None:
+        visual = visualize(widget, rendered, markup=widget._render_markup)
+        if isinstance(visual, Content):
+            yield "render", visual
+    if isinstance(widget, OptionList):
+        for option in widget.options:
+            visual = visualize(widget, option.prompt, markup=widget._markup)
+            if isinstance(visual, Content):
+                yield "option", visual
+    for name in ("_border_title", "_border_subtitle"):
+        title = getattr(widget, name, None)
+        if isinstance(title, Content):
+            yield name.strip("_"), title
+    if widget.tooltip is not None:
+        visual = visualize(widget, widget.tooltip)
+        if isinstance(visual, Content):
+            yield "tooltip", visual
+
+
+def markup_on_data(app: App[None]) -> list[str]:
+    """Widgets whose data was parsed as markup: a trap that lost its brackets or gained an
+    action. Checked widget by widget, so dialogs over other screens cannot blur it."""
+    found: list[str] = []
+    inert_links = all(not markdown._open_links for markdown in app.screen.query(Markdown))
+    for widget in app.screen.walk_children(with_self=False):
+        for part, content in _shown_texts(widget):
+            where = f"{type(widget).__name__}#{widget.id} {part}"
+            # Wrapped or cut text keeps the character before each trap word.
+            plain = re.sub(r"\s", "", content.plain)
+            if re.search(r"(?<!\])CLICKME", plain):
+                found.append(f"{where}: CLICKME without its markup")
+            if re.search(r"(?<!\[)Helsinki", plain):
+                found.append(f"{where}: [Helsinki] lost its brackets")
+            for span in content.spans:
+                style = span.style
+                action = style.meta.get("@click") if isinstance(style, Style) else None
+                if action and not (action.startswith("link(") and inert_links):
+                    found.append(f"{where}: action {action!r}")
     return found

@@ -15,6 +15,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, RadioButton, RadioSet, Static
 
@@ -23,6 +24,7 @@ from slbmc_tui.domain.errors import SlbmcFileError
 from slbmc_tui.domain.session import Session
 from slbmc_tui.export import ExportError, render_export
 from slbmc_tui.storage.atomic import atomic_write_text, ensure_private_dir
+from slbmc_tui.text.safe import visible_block, visible_line
 
 EXPORTS_FOLDER = "exports"
 FORMAT_LABELS: dict[str, str] = {
@@ -144,7 +146,8 @@ class ExportDialog(ModalScreen[Path | None]):
     def compose(self) -> ComposeResult:
         meta = self.session.meta
         with Vertical(id="dialog"):
-            yield Static(f"Export “{meta.title}” · {meta.profile}", id="dialog-title")
+            yield Static(Content(visible_line(f"Export “{meta.title}” · {meta.profile}")),
+                         id="dialog-title")
             yield Static("Format", classes="field-label")
             with FormatChoice(id="export-format"):
                 for fmt, label in FORMAT_LABELS.items():
@@ -222,6 +225,6 @@ class ExportDialog(ModalScreen[Path | None]):
 
     def _show_message(self, text: str, *, error: bool = False) -> None:
         message = self.query_one("#export-message", Static)
-        message.update(text)
+        message.update(Content(visible_block(text)))
         message.set_class(not text, "hidden")
         message.set_class(error, "error")

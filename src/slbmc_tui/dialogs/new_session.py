@@ -10,12 +10,14 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from slbmc_tui.domain.bank import QuestionBank, builtin_bank, load_bank
 from slbmc_tui.domain.errors import SlbmcFileError
 from slbmc_tui.launch import NewSession
+from slbmc_tui.text.safe import visible_block
 
 BANK_CHOICES: tuple[tuple[str, str], ...] = (("en", "English"), ("fi", "Suomi"),
                                              ("custom", "Custom file"))
@@ -106,7 +108,7 @@ class NewSessionDialog(ModalScreen[NewSessionForm | None]):
 
     def _set_error(self, field: str, message: str) -> None:
         error = self.query_one(f"#{field}-error", Static)
-        error.update(message)
+        error.update(Content(visible_block(message)))
         error.set_class(not message, "hidden")
 
     @on(Input.Submitted)

@@ -13,6 +13,7 @@ from textual.pilot import Pilot
 from slbmc_tui.domain.bank import QuestionBank
 from slbmc_tui.domain.session import Session
 from slbmc_tui.screens.canvas import CanvasScreen
+from slbmc_tui.text.safe import visible_line
 
 DEFAULT_SIZE = (160, 48)
 
@@ -26,7 +27,7 @@ class _CanvasPictureApp(App[str]):
         self.bank = bank
         # A fixed title keeps the SVG byte-for-byte the same for the same canvas.
         meta = session.meta
-        self.title = f"{meta.title} — {meta.profile}"
+        self.title = visible_line(f"{meta.title} — {meta.profile}")
 
     def on_mount(self) -> None:
         # Whole titles: a document must not abbreviate what the screen may.

@@ -12,6 +12,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header, Static
 
@@ -20,6 +21,7 @@ from slbmc_tui.domain.errors import SlbmcFileError
 from slbmc_tui.domain.session import Clock, Session, new_session
 from slbmc_tui.launch import NewSession
 from slbmc_tui.storage.store import SessionStore, SessionSummary, summaries_by_model
+from slbmc_tui.text.safe import visible_block, visible_line
 
 if TYPE_CHECKING:
     from slbmc_tui.dialogs.new_session import NewSessionForm
@@ -76,7 +78,7 @@ def profile_label(summary: SessionSummary) -> str:
 
 def clip(text: str, width: int) -> str:
     """One line of at most `width` characters, with an ellipsis when cut."""
-    line = " ".join(text.split())
+    line = visible_line(" ".join(text.split()))
     return line if len(line) <= width else line[: max(width - 1, 0)] + "…"
 
 
@@ -114,7 +116,7 @@ class StartScreen(Screen[None]):
         yield Header()
         with Vertical(id="start-body"):
             yield Static(id="folder-line")
-            yield Static(self._notice, id="notice", markup=False,
+            yield Static(visible_block(self._notice), id="notice", markup=False,
                          classes="" if self._notice else "hidden")
             yield DataTable(id="sessions", cursor_type="row", zebra_stripes=False)
             with Vertical(id="empty", classes="hidden"):
@@ -126,7 +128,8 @@ class StartScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#folder-line", Static).update(f"Sessions in {self.store.folder}")
+        self.query_one("#folder-line", Static).update(
+            Content(f"Sessions in {visible_line(str(self.store.folder))}"))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "open_selected":
@@ -192,10 +195,11 @@ class StartScreen(Screen[None]):
         readable = len(self._by_path)
         self._set_empty(readable == 0)
         models = len(self.groups)
-        self.query_one("#folder-line", Static).update(
-            f"Sessions in {self.store.folder} · {readable} session{'s' if readable != 1 else ''}"
+        folder = visible_line(str(self.store.folder))
+        self.query_one("#folder-line", Static).update(Content(
+            f"Sessions in {folder} · {readable} session{'s' if readable != 1 else ''}"
             f" in {models} model{'s' if models != 1 else ''}" if readable else
-            f"Sessions in {self.store.folder}")
+            f"Sessions in {folder}"))
 
     def _table_rows(self, width: int) -> list[Row]:
         """Every row of the listing: a heading per model, then its sessions, newest first."""
@@ -240,8 +244,8 @@ class StartScreen(Screen[None]):
             text = Text(f"Could not read {len(broken)} file{'s' if len(broken) > 1 else ''}:\n",
                         style="bold red")
             for summary in broken:
-                text.append(f"  {summary.name}", style="bold")
-                text.append(f"  {' '.join((summary.error or '').split())}\n")
+                text.append(f"  {visible_line(summary.name)}", style="bold")
+                text.append(f"  {visible_line(' '.join((summary.error or '').split()))}\n")
             text.rstrip()
             widget.update(text)
 
@@ -249,9 +253,9 @@ class StartScreen(Screen[None]):
         self.query_one("#sessions").set_class(empty, "hidden")
         self.query_one("#empty").set_class(not empty, "hidden")
         if empty:
-            self.query_one("#empty-message", Static).update(
-                f"No sessions in {self.store.folder} yet.\n\n"
-                "Press n to start a new session, or d to open a ready example (the demo).")
+            self.query_one("#empty-message", Static).update(Content(
+                f"No sessions in {visible_line(str(self.store.folder))} yet.\n\n"
+                "Press n to start a new session, or d to open a ready example (the demo)."))
             if isinstance(self.focused, DataTable) or self.focused is None:
                 self.query_one("#empty-new", Button).focus()
         else:

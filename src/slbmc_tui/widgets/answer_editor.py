@@ -15,6 +15,7 @@ from textual.widgets import Static
 
 from slbmc_tui.domain.bank import Perspective, Prompt
 from slbmc_tui.domain.session import Answer
+from slbmc_tui.text.safe import visible_block, visible_line
 from slbmc_tui.widgets.safe_text_area import SafeTextArea
 
 NOTES_PROMPT = ":notes"
@@ -119,7 +120,7 @@ class OptionPicker(Widget, can_focus=True):
         for index, (option_id, label) in enumerate(self._options):
             line = Content.assemble(
                 ("▐", box), ("X", tick if option_id in self._ticked else no_tick),
-                ("▌", box), f" {label}")
+                ("▌", box), f" {visible_line(label)}")
             if index == self.highlighted:  # the whole row, under the box's own colours
                 line = line.extend_right(max(0, self.size.width - line.cell_length))
                 line = line.stylize_before(self.get_visual_style("option-picker--highlighted"))
@@ -172,11 +173,11 @@ class PromptCard(Vertical):
         self.set_class(bool(answer and answer.needs_research), "-research")
 
     def compose(self) -> ComposeResult:
-        yield Static(self.prompt.text, classes="prompt-text", markup=False)
+        yield Static(visible_block(self.prompt.text), classes="prompt-text", markup=False)
         if self.has_class("-research"):
             yield self._research_mark()
         if self.prompt.hints:
-            yield Static("\n".join(f"· {hint}" for hint in self.prompt.hints),
+            yield Static("\n".join(f"· {visible_line(hint)}" for hint in self.prompt.hints),
                          classes="prompt-hints", markup=False)
         if self.prompt.options:
             ticked = list(self.answer.options) if self.answer else []
@@ -198,4 +199,5 @@ class PromptCard(Vertical):
 
     def _research_mark(self) -> Static:
         # Built only while flagged: a hidden label on every card cost a widget each.
-        return Static(f"⚑ {self._research_label}", classes="research-mark", markup=False)
+        return Static(f"⚑ {visible_line(self._research_label)}", classes="research-mark",
+                      markup=False)
