@@ -22,6 +22,7 @@ MODULES = (
     "bench.bench_autosave",
     "bench.bench_listing",
     "bench.bench_compare",
+    "bench.bench_long_line",
 )
 HEADERS = ("name", "metric", "ours", "baseline", "ratio", "target", "result")
 

@@ -114,3 +114,42 @@ def test_a_cleaned_paste_holds_no_terminal_control(text: str) -> None:
                    for char in cleaned)
     if not any(ord(c) < 0x20 and c not in "\t\n\r" or 0x7F <= ord(c) <= 0x9F for c in text):
         assert cleaned == text
+
+
+class SideBySide(App[None]):
+    """A bare TextArea and a SafeTextArea, same size, same text."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self._text = text
+
+    def compose(self) -> ComposeResult:
+        for area in (TextArea(self._text, id="bare"), SafeTextArea(self._text, id="safe")):
+            area.styles.width = 30
+            area.styles.height = 10
+            yield area
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("text", [
+    " ".join(f"word{n}" for n in range(800)),  # one long line: rows drawn one by one
+    "short\n" + " ".join(f"w{n}" for n in range(300)) + "\nend",
+    "\t".join(f"tab{n}" for n in range(200)),  # tabs: the plain path
+])
+async def test_long_lines_are_drawn_exactly_as_textarea_draws_them(text: str) -> None:
+    app = SideBySide(text)
+    async with app.run_test(size=(70, 12)) as pilot:
+        bare, safe = app.query_one("#bare", TextArea), app.query_one("#safe", SafeTextArea)
+        for area in (bare, safe):
+            area.focus()
+            area.move_cursor((0, 140))
+            area.select_line(0) if "\t" in text else None
+            await pilot.pause()
+        for _ in range(3):
+            assert bare.wrapped_document.height == safe.wrapped_document.height
+            for y in range(10):
+                assert shown_row(safe, y) == shown_row(bare, y), y
+            for area in (bare, safe):
+                area.scroll_relative(y=7, animate=False)
+            await pilot.pause()
+        assert safe.wrapped_document.get_sections(0) == bare.wrapped_document.get_sections(0)

@@ -14,9 +14,10 @@ what was typed or loaded.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import overload
 
+from rich.containers import Lines
 from rich.text import Text
 from textual import events
 from textual._cells import cell_len, cell_width_to_column_index
@@ -24,9 +25,33 @@ from textual.document._document import DocumentBase
 from textual.document._document_navigator import DocumentNavigator
 from textual.document._wrapped_document import WrappedDocument
 from textual.expand_tabs import expand_tabs_inline
+from textual.strip import Strip
 from textual.widgets import TextArea
 
 from slbmc_tui.text.safe import visible_cells, without_terminal_controls
+
+
+class _OneSectionLine(Text):
+    """A document line that, cut at its wrap offsets, builds only the section being drawn.
+
+    TextArea draws a wrapped line one screen row at a time, and for every row it divides
+    the whole line into all of its rows (`Text.divide`) to keep one. For a 1 MB paste
+    without line breaks that is ~18,000 Text objects per row drawn, most of a second per
+    key (bench/bench_long_line.py). The rows not drawn are only asked for their tabs, so
+    on a line without tabs they can all be one empty Text.
+    """
+
+    wanted_section: int | None = None
+
+    def divide(self, offsets: Iterable[int]) -> Lines:
+        wanted, cuts = self.wanted_section, list(offsets)
+        if wanted is None or not cuts or wanted > len(cuts) or "\t" in self.plain:
+            return super().divide(cuts)
+        bounds = [0, *cuts, len(self.plain)]
+        start, end = bounds[wanted], bounds[wanted + 1]
+        sections = [Text("")] * (len(bounds) - 1)
+        sections[wanted] = super().divide([start, end])[1]
+        return Lines(sections)
 
 
 class _ShownLines(Sequence[str]):
@@ -81,21 +106,58 @@ class ShownDocument:
         return self.lines[index]
 
 
+class _ShownWrapping(WrappedDocument):
+    """Wrapping over the shown lines; a line's rows cut from the string directly.
+
+    Textual's `get_sections` builds a Text per row of the line to read back its string:
+    on a 1 MB line a third of each key's time, for what a slice does.
+    """
+
+    def get_sections(self, line_index: int) -> list[str]:
+        line = self.document[line_index]
+        bounds = [0, *self._wrap_offsets[line_index], len(line)]
+        return [line[start:end] for start, end in zip(bounds, bounds[1:], strict=False)]
+
+
 class SafeTextArea(TextArea):
     """A TextArea for untrusted text: controls drawn visibly, pastes without terminal codes."""
+
+    _drawing_section: int | None = None
+    _last_line: str | None = None
+    _last_shown = ""
 
     def _set_document(self, text: str, language: str | None) -> None:
         # Textual builds its wrapping view of the document here (a private hook; Textual is
         # pinned, and tests/test_safe_text_area.py fails if the hook moves).
         super()._set_document(text, language)
         shown = ShownDocument(self.document)
-        self.wrapped_document = WrappedDocument(shown,  # type: ignore[arg-type]
-                                                tab_width=self.indent_width)
+        self.wrapped_document = _ShownWrapping(shown,  # type: ignore[arg-type]
+                                               tab_width=self.indent_width)
         self.navigator = DocumentNavigator(self.wrapped_document)
         self._rewrap_and_refresh_virtual_size()
 
     def get_line(self, line_index: int) -> Text:
-        return Text(visible_cells(self.document.get_line(line_index)), end="", no_wrap=True)
+        line = _OneSectionLine(self._shown(self.document.get_line(line_index)), end="",
+                               no_wrap=True)
+        line.wanted_section = self._drawing_section
+        return line
+
+    def _render_line(self, y: int) -> Strip:
+        # Which section of its document line row `y` shows, for `_OneSectionLine`.
+        offsets = self.wrapped_document._offset_to_line_info
+        row = y + self.scroll_offset.y
+        self._drawing_section = offsets[row][1] if 0 <= row < len(offsets) else None
+        try:
+            return super()._render_line(y)
+        finally:
+            self._drawing_section = None
+
+    def _shown(self, line: str) -> str:
+        """`visible_cells(line)`, kept for the last line asked: a long line is drawn a row
+        at a time, and scanning it once per row cost as much as drawing it."""
+        if line is not self._last_line:
+            self._last_line, self._last_shown = line, visible_cells(line)
+        return self._last_shown
 
     def get_column_width(self, row: int, column: int) -> int:
         line = visible_cells(self.document[row])
