@@ -14,14 +14,15 @@ import pytest
 from textual.app import App
 from textual.command import CommandPalette
 from textual.pilot import Pilot
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from slbmc_tui.app import make_app
 from slbmc_tui.dialogs.choose_sessions import ChooseSessions
 from slbmc_tui.dialogs.export import ExportDialog
+from slbmc_tui.dialogs.new_session import NewSessionDialog
 from slbmc_tui.dialogs.profile_name import ProfileNameDialog
 from slbmc_tui.dialogs.session_locked import SessionLockedDialog
-from slbmc_tui.launch import CompareSessions, ResumeSession
+from slbmc_tui.launch import CompareSessions, NewSession, ResumeSession
 from slbmc_tui.screens.canvas import CanvasScreen
 from slbmc_tui.screens.compare import CompareScreen
 from slbmc_tui.screens.help import HelpScreen
@@ -229,3 +230,17 @@ async def test_answers_keep_every_byte_after_visiting_every_screen(
             await settle(pilot)
     assert path.read_bytes() == before
     assert HOSTILE_ANSWER.replace("\x07", "\\u0007")[:5] in before.decode()
+
+
+@pytest.mark.asyncio
+async def test_new_session_dialog_prefilled_from_a_hostile_command_line(
+        sessions_dir: Path, clock: FakeClock) -> None:
+    app = make_app(sessions_dir=sessions_dir, clock=clock,
+                   launch=NewSession(title=HOSTILE, profile=HOSTILE, client=HOSTILE))
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
+        walk = Walk(app)
+        await settle(pilot)
+        text = walk.check("new session dialog", expect=NewSessionDialog)
+        assert "BEL␇" in text  # each field shows the end of its value, cursor after it
+        assert app.screen.query_one("#title", Input).value == HOSTILE
+    walk.assert_clean()

@@ -25,6 +25,7 @@ from slbmc_tui.domain.session import Session
 from slbmc_tui.export import ExportError, render_export
 from slbmc_tui.storage.atomic import atomic_write_text, ensure_private_dir
 from slbmc_tui.text.safe import visible_block, visible_line
+from slbmc_tui.widgets.safe_input import SafeInput
 
 EXPORTS_FOLDER = "exports"
 FORMAT_LABELS: dict[str, str] = {
@@ -153,7 +154,7 @@ class ExportDialog(ModalScreen[Path | None]):
                 for fmt, label in FORMAT_LABELS.items():
                     yield RadioButton(label, value=fmt == self.fmt, id=f"format-{fmt}")
             yield Static("Save to", classes="field-label")
-            yield Input(str(default_export_path(self.session_path, self.fmt)),
+            yield SafeInput(str(default_export_path(self.session_path, self.fmt)),
                         id="export-path", select_on_focus=False)
             yield Static(id="export-message", classes="hidden")
             with Horizontal(id="buttons"):

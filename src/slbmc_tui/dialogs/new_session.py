@@ -18,6 +18,7 @@ from slbmc_tui.domain.bank import QuestionBank, builtin_bank, load_bank
 from slbmc_tui.domain.errors import SlbmcFileError
 from slbmc_tui.launch import NewSession
 from slbmc_tui.text.safe import visible_block
+from slbmc_tui.widgets.safe_input import SafeInput
 
 BANK_CHOICES: tuple[tuple[str, str], ...] = (("en", "English"), ("fi", "Suomi"),
                                              ("custom", "Custom file"))
@@ -83,8 +84,8 @@ class NewSessionDialog(ModalScreen[NewSessionForm | None]):
                disabled: bool = False) -> ComposeResult:
         with Horizontal(classes="field-row"):
             yield Label(label, classes="field-label")
-            yield Input(value, id=field_id, placeholder=placeholder, compact=True,
-                        disabled=disabled)
+            yield SafeInput(value, id=field_id, placeholder=placeholder, compact=True,
+                            disabled=disabled)
         yield Static(classes="error hidden", id=f"{field_id}-error")
 
     def on_mount(self) -> None:

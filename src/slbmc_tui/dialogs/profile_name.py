@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from slbmc_tui.text.safe import visible_line
+from slbmc_tui.widgets.safe_input import SafeInput
 
 
 class ProfileNameDialog(ModalScreen[str | None]):
@@ -33,7 +34,7 @@ class ProfileNameDialog(ModalScreen[str | None]):
             yield Static(Content(visible_line(
                 f"Copies our point of view and the details from “{self.source_profile}”;"
                 " the customer's point of view starts empty.")), id="dialog-help")
-            yield Input(id="profile", placeholder="e.g. Profile 2: a relative who helps")
+            yield SafeInput(id="profile", placeholder="e.g. Profile 2: a relative who helps")
             yield Static(id="profile-error", classes="error hidden")
             with Horizontal(id="buttons"):
                 yield Button("Create profile", id="create", variant="primary")
