@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import given
 from hypothesis import strategies as st
 from textual.fuzzy import Matcher
 
+from slbmc_tui.app import make_app
 from slbmc_tui.commands import _highlighted
 from slbmc_tui.screens.start import clip
 from slbmc_tui.text.safe import has_terminal_controls, visible_line
 from slbmc_tui.widgets.canvas_cell import abbreviate, wrap_snippet
+from tests.hostile_display import CLICK, HOSTILE, HOSTILE_FIRST
 
 MARKUPISH = st.text(alphabet=st.sampled_from(list("[]/@=click.app()'\\ab \x1b\x07\x9b\n\t")),
                     max_size=60)
@@ -28,3 +32,10 @@ def test_listing_and_canvas_text_hold_no_terminal_control(text: str, width: int)
     assert not has_terminal_controls(clip(text, width))
     assert not any(has_terminal_controls(line) for line in wrap_snippet(text, width))
     assert not has_terminal_controls(abbreviate(visible_line(text), width))
+
+
+def test_header_titles_show_controls_visibly(tmp_path: Path) -> None:
+    app = make_app(sessions_dir=tmp_path)
+    shown = app.format_title(HOSTILE, HOSTILE_FIRST)
+    assert not has_terminal_controls(shown.plain)
+    assert CLICK in shown.plain
