@@ -8,11 +8,13 @@ from markup). The screens are walked the way a user walks them.
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 
 import pytest
 from textual.app import App
 from textual.command import CommandPalette
+from textual.events import Paste
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
@@ -29,13 +31,15 @@ from slbmc_tui.screens.help import HelpScreen
 from slbmc_tui.screens.interview import InterviewScreen
 from slbmc_tui.screens.open_questions import OpenQuestionsScreen
 from slbmc_tui.screens.start import StartScreen
-from tests.app_helpers import settle
+from slbmc_tui.widgets.answer_editor import AnswerEditor
+from tests.app_helpers import make_session, settle
 from tests.conftest import FakeClock
 from tests.hostile_display import (
     CLICK,
     HOSTILE,
     HOSTILE_ANSWER,
     MARKUP,
+    OSC52,
     hostile_bank,
     hostile_lock,
     hostile_session,
@@ -244,3 +248,24 @@ async def test_new_session_dialog_prefilled_from_a_hostile_command_line(
         assert "BEL␇" in text  # each field shows the end of its value, cursor after it
         assert app.screen.query_one("#title", Input).value == HOSTILE
     walk.assert_clean()
+
+
+@pytest.mark.asyncio
+async def test_a_paste_with_terminal_codes_is_saved_as_its_words(sessions_dir: Path,
+                                                                 clock: FakeClock) -> None:
+    path = make_session(sessions_dir, "Home care", "Elderly", clock=clock)
+    app = make_app(sessions_dir=sessions_dir, clock=clock, launch=ResumeSession(name=path.name))
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        editor = app.focused
+        assert isinstance(editor, AnswerEditor)
+        app.post_message(Paste(f"Visits \x1b[1mtwice\x1b[0m a day{OSC52}\x07\r\nand calls"))
+        await pilot.pause()
+        assert editor.text == "Visits twice a day\nand calls"
+        screen = app.screen
+        assert isinstance(screen, InterviewScreen)
+        screen.flush_save()
+    saved = tomllib.loads(path.read_text(encoding="utf-8"))
+    key = editor.answer_key
+    answer = saved["blocks"][key.block_id][key.perspective][key.prompt_id]
+    assert answer["text"] == "Visits twice a day\nand calls"
