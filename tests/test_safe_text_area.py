@@ -153,3 +153,39 @@ async def test_long_lines_are_drawn_exactly_as_textarea_draws_them(text: str) ->
                 area.scroll_relative(y=7, animate=False)
             await pilot.pause()
         assert safe.wrapped_document.get_sections(0) == bare.wrapped_document.get_sections(0)
+
+
+KEYS = ["up", "down", "left", "right", "home", "end", "X", "backspace", "ctrl+left",
+        "ctrl+right", "shift+right", "delete"]
+
+
+async def _typed(area_class: type[TextArea], text: str, keys: list[str]) -> tuple[str, tuple[
+        int, int]]:
+    class One(App[None]):
+        def compose(self) -> ComposeResult:
+            area = area_class(text, soft_wrap=True, id="area")
+            area.styles.width = 24
+            yield area
+
+    app = One()
+    async with app.run_test(size=(40, 12)) as pilot:
+        area = app.query_one("#area", TextArea)
+        area.focus()
+        area.move_cursor((0, min(5, len(text.split("\n")[0]))))
+        await pilot.press(*keys)
+        return area.text, area.cursor_location
+
+
+@settings(max_examples=25, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from(list("ab \n\x1b\x07\x9b\u202e\x00")), max_size=70),
+       keys=st.lists(st.sampled_from(KEYS), max_size=12))
+def test_the_cursor_moves_over_controls_as_over_any_character(text: str,
+                                                              keys: list[str]) -> None:
+    """Typing in a SafeTextArea does what typing in a TextArea holding the shown text does."""
+    import asyncio
+
+    safe_text, safe_cursor = asyncio.run(_typed(SafeTextArea, text, keys))
+    shown = "\n".join(visible_cells(line) for line in text.split("\n"))
+    bare_text, bare_cursor = asyncio.run(_typed(TextArea, shown, keys))
+    assert "\n".join(visible_cells(line) for line in safe_text.split("\n")) == bare_text
+    assert safe_cursor == bare_cursor
