@@ -177,8 +177,9 @@ async def _typed(area_class: type[TextArea], text: str, keys: list[str]) -> tupl
 
 
 @settings(max_examples=25, deadline=None)
-@given(text=st.text(alphabet=st.sampled_from(list("ab \n\x1b\x07\x9b\u202e\x00")), max_size=70),
-       keys=st.lists(st.sampled_from(KEYS), max_size=12))
+@given(text=st.text(alphabet=st.sampled_from(list("ab \n\x1b\x1b\x1b\x07\x9b\u202e\x00")),
+                    min_size=30, max_size=90),
+       keys=st.lists(st.sampled_from(KEYS + ["down", "down", "up"]), max_size=12))
 def test_the_cursor_moves_over_controls_as_over_any_character(text: str,
                                                               keys: list[str]) -> None:
     """Typing in a SafeTextArea does what typing in a TextArea holding the shown text does."""
