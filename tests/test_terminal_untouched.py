@@ -60,7 +60,10 @@ class Tmux:
 def tmux() -> Iterator[Tmux]:
     server = Tmux()
     yield server
+    socket = server("display-message", "-p", "#{socket_path}", check=False).strip()
     server("kill-server", check=False)
+    if socket:
+        Path(socket).unlink(missing_ok=True)  # tmux leaves it behind
 
 
 def test_a_hostile_session_never_writes_the_clipboard_or_the_title(
