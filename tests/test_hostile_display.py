@@ -19,6 +19,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from slbmc_tui.app import make_app
+from slbmc_tui.dialogs.answer_history import AnswerHistoryDialog
 from slbmc_tui.dialogs.choose_sessions import ChooseSessions
 from slbmc_tui.dialogs.export import ExportDialog
 from slbmc_tui.dialogs.new_session import NewSessionDialog
@@ -114,6 +115,13 @@ async def test_every_screen_of_a_hostile_session_shows_it_literally(
         await pilot.press("ctrl+g")
         await settle(pilot)
         walk.check("block picker (hostile bank)")
+        await back(pilot)
+
+        await pilot.press("f5")
+        await settle(pilot)
+        walk.check("answer history (hostile bank)", expect=AnswerHistoryDialog)
+        history_title = str(app.screen.query_one("#history-title", Static).render())
+        assert CLICK in history_title and "␛]52;c;" in history_title
         await back(pilot)
 
         await pilot.press("ctrl+p")
