@@ -10,7 +10,7 @@ from textual.fuzzy import Matcher
 
 from slbmc_tui.app import make_app
 from slbmc_tui.commands import _highlighted
-from slbmc_tui.screens.start import clip
+from slbmc_tui.screens.start_rows import clip
 from slbmc_tui.text.safe import has_terminal_controls, visible_line
 from slbmc_tui.widgets.canvas_cell import abbreviate, wrap_snippet
 from tests.hostile_display import CLICK, HOSTILE, HOSTILE_FIRST

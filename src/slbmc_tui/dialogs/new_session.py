@@ -21,6 +21,7 @@ from slbmc_tui.text.safe import visible_block
 from slbmc_tui.widgets.safe_input import SafeInput
 
 BANK_CHOICES: tuple[tuple[str, str], ...] = (("en", "English"), ("fi", "Suomi"),
+                                             ("en-workshop", "Workshop (EN)"),
                                              ("custom", "Custom file"))
 
 

@@ -49,6 +49,27 @@ def keys_table(keys: Iterable[KeyHelp]) -> Table:
     return table
 
 
+def _is_plain_line(line: str) -> bool:
+    stripped = line.strip()
+    return bool(stripped) and not stripped.startswith(("- ", "* ", "+ ", "#", ">"))
+
+
+def lines_kept_apart(text: str) -> str:
+    """The intro as Markdown in which each plain line stays a line of its own.
+
+    Bank intros are written line by line ("BMC: …" then "Service Logic BMC: …"); Markdown
+    would run such lines together into one paragraph, so a blank line is put between them.
+    List items and blank lines are left as they are.
+    """
+    lines = text.splitlines()
+    kept: list[str] = []
+    for before, line in zip(["", *lines], lines, strict=False):
+        if _is_plain_line(before) and _is_plain_line(line):
+            kept.append("")
+        kept.append(line)
+    return "\n".join(kept)
+
+
 class HelpScreen(Screen[None]):
     """Escape (or f1) closes it and returns exactly where the user was."""
 
@@ -69,8 +90,8 @@ class HelpScreen(Screen[None]):
             yield Static(keys_table(self.keys), id="help-keys")
             yield Label(visible_line(self._bank.intro.title), classes="help-title", markup=False)
             # A bank's links are never followed: a custom bank is a file from anyone.
-            yield Markdown(visible_block(self._bank.intro.text), id="help-intro",
-                           open_links=False)
+            yield Markdown(lines_kept_apart(visible_block(self._bank.intro.text)),
+                           id="help-intro", open_links=False)
         yield Footer()
 
     def action_close(self) -> None:
