@@ -14,6 +14,8 @@ from textual import on, work
 from textual.app import App, SystemCommand
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from slbmc_tui import gc_pause, messages
@@ -30,6 +32,7 @@ from slbmc_tui.launch import (
 from slbmc_tui.stop_signals import handle_stop_signals
 from slbmc_tui.storage.locking import LockInfo, SessionLocked
 from slbmc_tui.storage.store import OpenedSession, SessionStore, open_session
+from slbmc_tui.text.safe import visible_block, visible_line
 
 if TYPE_CHECKING:
     from slbmc_tui.screens.start import StartScreen
@@ -69,6 +72,17 @@ class SlbmcApp(App[None]):
         # The session list a launch straight into a session or comparison belongs above:
         # made (and its module imported) only when it first shows. See `pop_screen`.
         self._list_beneath: Callable[..., StartScreen] | None = None
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Every notification shows its text literally: messages quote names, paths and
+        errors read from files, so markup is never parsed and controls are made visible."""
+        super().notify(visible_block(message), title=visible_line(title), severity=severity,
+                       timeout=timeout, markup=False)
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """The header's title (a session's title, a folder) with its controls made visible."""
+        return super().format_title(visible_line(title), visible_line(sub_title))
 
     def on_mount(self) -> None:
         self.app_suspend_signal.subscribe(self, lambda _app: self.flush_all(),

@@ -15,6 +15,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, RadioButton, RadioSet, Static
 
@@ -25,6 +26,8 @@ from slbmc_tui.export import ExportError, render_document
 from slbmc_tui.export.audience import CLIENT, WORKING, Audience
 from slbmc_tui.storage.atomic import atomic_write_bytes, ensure_private_dir
 from slbmc_tui.storage.targets import export_target_problem
+from slbmc_tui.text.safe import visible_block, visible_line
+from slbmc_tui.widgets.safe_input import SafeInput
 
 EXPORTS_FOLDER = "exports"
 FORMAT_LABELS: dict[str, str] = {
@@ -154,7 +157,8 @@ class ExportDialog(ModalScreen[Path | None]):
     def compose(self) -> ComposeResult:
         meta = self.session.meta
         with Vertical(id="dialog"):
-            yield Static(f"Export “{meta.title}” · {meta.profile}", id="dialog-title")
+            yield Static(Content(visible_line(f"Export “{meta.title}” · {meta.profile}")),
+                         id="dialog-title")
             yield Static("Format", classes="field-label")
             with FormatChoice(id="export-format"):
                 for fmt, label in FORMAT_LABELS.items():
@@ -165,7 +169,7 @@ class ExportDialog(ModalScreen[Path | None]):
                     yield RadioButton(label, value=name == self.audience.name,
                                       id=f"audience-{name}")
             yield Static("Save to", classes="field-label")
-            yield Input(str(default_export_path(self.session_path, self.fmt)),
+            yield SafeInput(str(default_export_path(self.session_path, self.fmt)),
                         id="export-path", select_on_focus=False)
             yield Static(id="export-message", classes="hidden")
             with Horizontal(id="buttons"):
@@ -244,6 +248,6 @@ class ExportDialog(ModalScreen[Path | None]):
 
     def _show_message(self, text: str, *, error: bool = False) -> None:
         message = self.query_one("#export-message", Static)
-        message.update(text)
+        message.update(Content(visible_block(text)))
         message.set_class(not text, "hidden")
         message.set_class(error, "error")

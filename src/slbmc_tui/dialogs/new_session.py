@@ -10,12 +10,15 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from slbmc_tui.domain.bank import QuestionBank, builtin_bank, load_bank
 from slbmc_tui.domain.errors import SlbmcFileError
 from slbmc_tui.launch import NewSession
+from slbmc_tui.text.safe import visible_block
+from slbmc_tui.widgets.safe_input import SafeInput
 
 BANK_CHOICES: tuple[tuple[str, str], ...] = (("en", "English"), ("fi", "Suomi"),
                                              ("en-workshop", "Workshop (EN)"),
@@ -82,8 +85,8 @@ class NewSessionDialog(ModalScreen[NewSessionForm | None]):
                disabled: bool = False) -> ComposeResult:
         with Horizontal(classes="field-row"):
             yield Label(label, classes="field-label")
-            yield Input(value, id=field_id, placeholder=placeholder, compact=True,
-                        disabled=disabled)
+            yield SafeInput(value, id=field_id, placeholder=placeholder, compact=True,
+                            disabled=disabled)
         yield Static(classes="error hidden", id=f"{field_id}-error")
 
     def on_mount(self) -> None:
@@ -107,7 +110,7 @@ class NewSessionDialog(ModalScreen[NewSessionForm | None]):
 
     def _set_error(self, field: str, message: str) -> None:
         error = self.query_one(f"#{field}-error", Static)
-        error.update(message)
+        error.update(Content(visible_block(message)))
         error.set_class(not message, "hidden")
 
     @on(Input.Submitted)

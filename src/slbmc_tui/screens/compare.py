@@ -27,6 +27,7 @@ from slbmc_tui.domain.errors import SlbmcFileError
 from slbmc_tui.domain.session import Position, Session
 from slbmc_tui.messages import OpenSessionRequested
 from slbmc_tui.storage.store import SessionStore
+from slbmc_tui.text.safe import visible_line
 from slbmc_tui.widgets.compare_row import AnswerCell, CompareBody, PromptRow
 
 MIN_COLUMN_WIDTH = 28
@@ -217,7 +218,7 @@ class CompareScreen(Screen[None]):
         for slot, head in enumerate(self._heads):
             head.display = slot < len(columns)
             if slot < len(columns):
-                head.update(comparison.labels[columns[slot]])
+                head.update(visible_line(comparison.labels[columns[slot]]))
         self._update_titles(len(rows))
         self._message("" if rows else self._empty_message())
         self.cursor_row = min(self.cursor_row, max(0, len(rows) - 1))
@@ -241,7 +242,7 @@ class CompareScreen(Screen[None]):
         block = comparison.blocks[self.block_index]
         title = (f"Compare · {comparison.title} · {block.block.number}. {block.block.title}"
                  f" ({self.block_index + 1}/{len(comparison.blocks)})")
-        self.query_one("#compare-title", Static).update(title)
+        self.query_one("#compare-title", Static).update(visible_line(title))
         self.query_one("#compare-status", Static).update(self.status_line(shown))
 
     def status_line(self, shown: int) -> Content:

@@ -30,6 +30,8 @@ from slbmc_tui.screens.start_rows import (
 )
 from slbmc_tui.screens.start_workspace import WorkspaceActions
 from slbmc_tui.storage.store import SessionStore, SessionSummary
+from slbmc_tui.text.safe import visible_block, visible_line
+from slbmc_tui.widgets.safe_input import SafeInput
 
 if TYPE_CHECKING:
     from slbmc_tui.dialogs.new_session import NewSessionForm
@@ -91,11 +93,11 @@ class StartScreen(WorkspaceActions, Screen[None]):
         yield Header()
         with Vertical(id="start-body"):
             yield Static(id="folder-line")
-            yield Static(self._notice, id="notice", markup=False,
+            yield Static(visible_block(self._notice), id="notice", markup=False,
                          classes="" if self._notice else "hidden")
-            yield Input(id="filter", compact=True, classes="hidden",
-                        placeholder="Filter by title, profile or client (Enter: to the list, "
-                                    "Escape: clear)")
+            yield SafeInput(id="filter", compact=True, classes="hidden",
+                            placeholder="Filter by title, profile or client (Enter: to the "
+                                        "list, Escape: clear)")
             # Above the table, which takes all the height below it.
             yield Static(id="more", classes="hidden")
             yield DataTable(id="sessions", cursor_type="row", zebra_stripes=False)
@@ -109,7 +111,8 @@ class StartScreen(WorkspaceActions, Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#folder-line", Static).update(Text(f"Sessions in {self.store.folder}"))
+        self.query_one("#folder-line", Static).update(
+            Text(f"Sessions in {visible_line(str(self.store.folder))}"))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "open_selected":
@@ -186,10 +189,11 @@ class StartScreen(WorkspaceActions, Screen[None]):
         readable = len(self._by_path)
         self._set_empty(readable == 0)
         models = len(self.groups)
+        folder = visible_line(str(self.store.folder))
         self.query_one("#folder-line", Static).update(Text(
-            f"Sessions in {self.store.folder} · {readable} session{'s' if readable != 1 else ''}"
+            f"Sessions in {folder} · {readable} session{'s' if readable != 1 else ''}"
             f" in {models} model{'s' if models != 1 else ''}" if readable else
-            f"Sessions in {self.store.folder}"))
+            f"Sessions in {folder}"))
 
     def _draw_table(self) -> None:
         """(Re)build the table from the listing and the filter, keeping the selected row."""
@@ -259,7 +263,8 @@ class StartScreen(WorkspaceActions, Screen[None]):
         self.query_one("#sessions").set_class(no_match or not self._by_path, "hidden")
         if no_match:
             widget.update(Text(f"No session's title, profile or client contains "
-                               f"“{' '.join(self.filter_text.split())}”. Escape clears the "
+                               f"“{visible_line(' '.join(self.filter_text.split()))}”. "
+                               "Escape clears the "
                                "filter."))
 
     def _show_broken(self, broken: list[SessionSummary]) -> None:
@@ -269,8 +274,8 @@ class StartScreen(WorkspaceActions, Screen[None]):
             text = Text(f"Could not read {len(broken)} file{'s' if len(broken) > 1 else ''}:\n",
                         style="bold red")
             for summary in broken:
-                text.append(f"  {summary.name}", style="bold")
-                text.append(f"  {' '.join((summary.error or '').split())}\n")
+                text.append(f"  {visible_line(summary.name)}", style="bold")
+                text.append(f"  {visible_line(' '.join((summary.error or '').split()))}\n")
             text.rstrip()
             widget.update(text)
 
@@ -279,7 +284,7 @@ class StartScreen(WorkspaceActions, Screen[None]):
         self.query_one("#empty").set_class(not empty, "hidden")
         if empty:
             self.query_one("#empty-message", Static).update(Text(
-                f"No sessions in {self.store.folder} yet.\n\n"
+                f"No sessions in {visible_line(str(self.store.folder))} yet.\n\n"
                 "Press n to start a new session, or d to open a ready example (the demo)."))
             if isinstance(self.focused, DataTable) or self.focused is None:
                 self.query_one("#empty-new", Button).focus()
