@@ -14,9 +14,10 @@ from textual import on, work
 from textual.app import App, SystemCommand
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
+from textual.driver import Driver
 from textual.screen import Screen
 
-from slbmc_tui import gc_pause, messages
+from slbmc_tui import gc_pause, messages, stop_signals
 from slbmc_tui.domain.errors import SlbmcFileError
 from slbmc_tui.domain.session import Clock, Position, system_clock
 from slbmc_tui.launch import (
@@ -27,7 +28,6 @@ from slbmc_tui.launch import (
     ResumeSession,
     ShowStart,
 )
-from slbmc_tui.stop_signals import handle_stop_signals
 from slbmc_tui.storage.locking import LockInfo, SessionLocked
 from slbmc_tui.storage.store import OpenedSession, SessionStore, open_session
 
@@ -70,16 +70,24 @@ class SlbmcApp(App[None]):
         # made (and its module imported) only when it first shows. See `pop_screen`.
         self._list_beneath: Callable[..., StartScreen] | None = None
 
+    def get_driver_class(self) -> type[Driver]:
+        driver = super().get_driver_class()
+        if driver.__name__ == "LinuxDriver":
+            from slbmc_tui.driver import SafeLinuxDriver
+
+            return SafeLinuxDriver  # a closed terminal must not hang the quit
+        return driver
+
     def on_mount(self) -> None:
         self.app_suspend_signal.subscribe(self, lambda _app: self.flush_all(),
                                           immediate=True)
-        handle_stop_signals(self._stop_on_signal, install=True)
+        stop_signals.attach(self._stop_on_signal)
         self.start_launch(self.launch)
         # A launch's first screen is drawn well within this, even on a loaded machine.
         self.set_timer(START_UP_SECONDS, gc_pause.resume_collection)
 
     def on_unmount(self) -> None:
-        handle_stop_signals(self._stop_on_signal, install=False)
+        stop_signals.detach()
 
     def _stop_on_signal(self) -> None:
         self._quit_despite_failure = True  # nobody is left to answer "quit anyway?"

@@ -268,8 +268,9 @@ frame reached the screen ~14 ms after it was ready, against ~3 ms at 1 ms.
 
 
 def run_tui(store: SessionStore, args: argparse.Namespace) -> int:
-    from slbmc_tui import gc_pause
+    from slbmc_tui import gc_pause, stop_signals
 
+    stop_signals.install_for_process()  # a closed terminal ends even a start (stop_signals)
     sys.setswitchinterval(UI_SWITCH_INTERVAL)
     gc_pause.pause_collection()  # until the first screen is up (see gc_pause)
     try:
@@ -279,7 +280,10 @@ def run_tui(store: SessionStore, args: argparse.Namespace) -> int:
         gc_pause.freeze_imports()
         app = make_app(sessions_dir=store.folder, bank_path=args.questions,
                        launch=launch_from_args(args))
+        if stop_signals.stop_requested():
+            return EXIT_OK  # closed while starting: nothing was typed yet
         app.run()
     finally:
         gc_pause.resume_collection()
+        stop_signals.release()
     return app.return_code or EXIT_OK
