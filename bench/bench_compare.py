@@ -48,7 +48,7 @@ def _open_in_process(ws: Workspace, paths: list[Path]) -> float:
     """What the compare screen's loading worker does (its own code once it exists)."""
     start = time.perf_counter()
     if screen_available():
-        from slbmc_tui.screens.compare import load_comparison
+        from slbmc_tui.services.workspace import load_comparison
 
         comparison = load_comparison(paths).comparison
     else:

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import socket
 from collections.abc import Callable, Iterable, Sequence
 from functools import partial
-from pathlib import Path, PurePath
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol, runtime_checkable
 
 from rich.console import RenderableType
@@ -17,7 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.driver import Driver
 from textual.screen import Screen
 
-from slbmc_tui import gc_pause, messages, stop_signals
+from slbmc_tui import messages, startup, stop_signals
 from slbmc_tui.domain.errors import SlbmcFileError
 from slbmc_tui.domain.session import Clock, Position, system_clock
 from slbmc_tui.launch import (
@@ -28,8 +26,9 @@ from slbmc_tui.launch import (
     ResumeSession,
     ShowStart,
 )
+from slbmc_tui.services.workspace import Workspace, same_file
 from slbmc_tui.storage.locking import LockInfo, SessionLocked
-from slbmc_tui.storage.store import OpenedSession, SessionStore, open_session
+from slbmc_tui.storage.store import OpenedSession, SessionStore
 
 if TYPE_CHECKING:
     from slbmc_tui.screens.start import StartScreen
@@ -42,12 +41,13 @@ class FlushesOnExit(Protocol):
     def flush_save(self) -> None: ...
 
 
-START_UP_SECONDS = 2.0
-"""Garbage collection waits this long after the app mounts (see `gc_pause`)."""
-
-
 class SlbmcApp(App[None]):
-    """Opens the first screen the launch asks for and carries sessions between screens."""
+    """Opens the first screen the launch asks for and carries sessions between screens.
+
+    Screens ask for what goes beyond them with the messages of `messages` (open a session,
+    the demo, compare, copy, back to the list); the app answers with the `Workspace`
+    service (run in workers: it touches files) and by pushing or popping screens.
+    """
 
     TITLE = "slbmc"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -56,14 +56,14 @@ class SlbmcApp(App[None]):
         Binding("ctrl+c", "quit", "Quit (saves first)", show=False, priority=True),
     ]
 
-    def __init__(self, *, store: SessionStore, bank_path: Path | None, launch: Launch,
+    def __init__(self, *, workspace: Workspace, bank_path: Path | None, launch: Launch,
                  clock: Clock) -> None:
-        super().__init__(css_path=first_stylesheets(launch))
-        self.store = store
+        super().__init__(css_path=startup.first_stylesheets(launch))
+        self.workspace = workspace
+        self.store = workspace.store
         self.bank_path = bank_path
         self.launch = launch
         self.clock = clock
-        self.demo_folder: Path | None = None
         self._demo_notice = ""  # said when the demo's interview first shows
         self._quit_despite_failure = False
         # The session list a launch straight into a session or comparison belongs above:
@@ -83,11 +83,14 @@ class SlbmcApp(App[None]):
                                           immediate=True)
         stop_signals.attach(self._stop_on_signal)
         self.start_launch(self.launch)
-        # A launch's first screen is drawn well within this, even on a loaded machine.
-        self.set_timer(START_UP_SECONDS, gc_pause.resume_collection)
+        self.set_timer(startup.START_UP_SECONDS, startup.resume_collection)
 
     def on_unmount(self) -> None:
         stop_signals.detach()
+
+    @property
+    def demo_folder(self) -> Path | None:
+        return self.workspace.demo_folder
 
     def _stop_on_signal(self) -> None:
         self._quit_despite_failure = True  # nobody is left to answer "quit anyway?"
@@ -136,12 +139,10 @@ class SlbmcApp(App[None]):
         """Find the files a launch names (reads the folder, so off the UI thread)."""
         try:
             if isinstance(launch, CompareSessions):
-                from slbmc_tui.screens.compare import resolve_names
-
-                paths, problems = resolve_names(self.store, launch.names)
+                paths, problems = self.workspace.resolve_all(launch.names)
                 self.call_from_thread(self.compare_sessions, paths, problems=problems)
                 return
-            path = self.store.resolve(launch.name) if launch.name else self.store.most_recent()
+            path = self.workspace.resolve(launch.name)
         except SlbmcFileError as error:
             self.call_from_thread(self.notify, str(error), title="Cannot open",
                                   severity="error", timeout=10)
@@ -153,18 +154,16 @@ class SlbmcApp(App[None]):
             return
         self.call_from_thread(self.open_session, path, read_only=launch.read_only)
 
+    @on(messages.DemoRequested)
     def start_demo(self) -> None:
         """Copy the shipped demo to a scratch folder and open its first profile there."""
-        from slbmc_tui.demo import copy_demo
-
         try:
-            folder, first = copy_demo()
+            folder, first = self.workspace.copy_demo()
         except OSError as error:
             self.notify(f"Cannot copy the demo: {error}", severity="error", timeout=10)
             if len(self.screen_stack) == 1:
                 self.push_screen(self._session_list(self.store))
             return
-        self.demo_folder = folder
         self.sub_title = f"Demo · working on a copy in {folder}"
         self._demo_notice = (f"This is the demo. You are working on a copy in {folder}; "
                              "the shipped example never changes.")
@@ -190,7 +189,7 @@ class SlbmcApp(App[None]):
         from slbmc_tui.screens.interview import InterviewScreen
 
         for index, screen in enumerate(self.screen_stack):
-            if isinstance(screen, InterviewScreen) and _same_file(screen.opened.path, path):
+            if isinstance(screen, InterviewScreen) and same_file(screen.opened.path, path):
                 for _above in self.screen_stack[index + 1:]:
                     self.pop_screen()
                 if at is not None:
@@ -207,10 +206,9 @@ class SlbmcApp(App[None]):
         and offers a read-only view instead.
         """
         try:
-            # The folder holding the file is its store: the demo copy, --sessions-dir, or a path.
-            opened = open_session(SessionStore(path.parent), path, lock=not read_only)
+            opened = self.workspace.open(path, read_only=read_only)
         except SessionLocked as locked:
-            if locked.info.pid == os.getpid() and locked.info.host == socket.gethostname():
+            if self.workspace.held_here(locked.info):
                 # Held by this very app: it is open (or opening) on a screen here already.
                 if not self.call_from_thread(self._show_existing, path, at):
                     self.call_from_thread(self._reveal_start)
@@ -243,7 +241,7 @@ class SlbmcApp(App[None]):
         if self._show_existing(opened.path, at):
             opened.close()  # two screens saving one file would overwrite each other
             return
-        banner = "DEMO · a scratch copy" if self._in_demo(opened.path) else ""
+        banner = "DEMO · a scratch copy" if self.workspace.in_demo(opened.path) else ""
         self.push_screen(InterviewScreen(opened, clock=self.clock, read_only=read_only, at=at,
                                          banner=banner))
         if self._demo_notice:
@@ -268,35 +266,33 @@ class SlbmcApp(App[None]):
             existing.go_to(at.block, at.perspective, at.prompt or None)
         return True
 
-    def new_profile_of(self, path: Path, *, title: str, profile: str) -> None:
-        """Ask the new customer profile's name, then copy `path` into it and open the copy."""
+    @on(messages.NewProfileRequested)
+    def _new_profile(self, message: messages.NewProfileRequested) -> None:
+        """Ask the new customer profile's name, then copy the session into it and open it."""
         from slbmc_tui.dialogs.profile_name import ProfileNameDialog
 
         def named(name: str | None) -> None:
             if name:
-                self._duplicate_and_open(path, name)
+                self._duplicate_and_open(message.path, name)
 
-        self.push_screen(ProfileNameDialog(title, profile), named)
+        self.push_screen(ProfileNameDialog(message.title, message.profile), named)
 
-    def new_round_of(self, path: Path) -> None:
-        """Copy `path` into its next round and open the copy; the earlier round stays."""
-        self._duplicate_and_open(path, None)
+    @on(messages.NewRoundRequested)
+    def _new_round(self, message: messages.NewRoundRequested) -> None:
+        """Copy the session into its next round and open the copy; the earlier round stays."""
+        self._duplicate_and_open(message.path, None)
 
     @work(thread=True, group="duplicate", exit_on_error=False)
     def _duplicate_and_open(self, source: Path, profile: str | None) -> None:
         """Make the copy beside its source (never overwriting a file), then open it."""
         try:
-            copy = SessionStore(source.parent).duplicate(source, profile=profile,
-                                                          clock=self.clock)
-            meta = SessionStore(copy.parent).summary(copy).meta
+            copy, what = self.workspace.duplicate(source, profile)
         except (SlbmcFileError, OSError) as error:
             what = "The new profile" if profile else "The next round"
             self.call_from_thread(self.notify, f"{what} was not created: {error}",
                                   title="Cannot copy session", severity="error", timeout=10,
                                   markup=False)
             return
-        what = (f"New profile “{profile}”" if profile else
-                f"Round {meta.round} of “{meta.profile}”" if meta else "New round")
         self.call_from_thread(self._open_copy, source, copy, what)
 
     def _open_copy(self, source: Path, copy: Path, what: str) -> None:
@@ -304,13 +300,10 @@ class SlbmcApp(App[None]):
         from slbmc_tui.screens.interview import InterviewScreen
 
         screen = self.screen
-        if isinstance(screen, InterviewScreen) and _same_file(screen.opened.path, source):
+        if isinstance(screen, InterviewScreen) and same_file(screen.opened.path, source):
             self.pop_screen()
         self.notify(f"{what}: saved as {copy.name}", markup=False)
         self.open_session(copy)
-
-    def _in_demo(self, path: Path) -> bool:
-        return self.demo_folder is not None and _same_file(path.parent, self.demo_folder)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
@@ -321,6 +314,7 @@ class SlbmcApp(App[None]):
             yield SystemCommand("Session list", "Save, then go back to the sessions in the folder",
                                 self.back_to_sessions)
 
+    @on(messages.BackToSessionsRequested)
     def back_to_sessions(self) -> None:
         """Leave the screens above the session list, but only once their text is saved."""
         from slbmc_tui.screens.start import StartScreen
@@ -337,18 +331,18 @@ class SlbmcApp(App[None]):
 
         self.push_screen(CompareScreen(paths, start_block=start_block, problems=problems))
 
-    def offer_comparison(self, folder: Path, *, model_key: str | None,
-                         preselect: Sequence[Path] = (), current: Path | None = None,
-                         start_block: str | None = None) -> None:
+    @on(messages.CompareRequested)
+    def _offer_comparison(self, message: messages.CompareRequested) -> None:
         """Let the user tick the sessions to compare (the model's profiles are offered)."""
         from slbmc_tui.dialogs.choose_sessions import ChooseSessions
 
         def chosen(paths: list[Path] | None) -> None:
             if paths:
-                self.compare_sessions(paths, start_block=start_block)
+                self.compare_sessions(paths, start_block=message.start_block)
 
-        self.push_screen(ChooseSessions(folder, model_key=model_key, preselect=preselect,
-                                        current=current), chosen)
+        self.push_screen(ChooseSessions(message.folder, model_key=message.model_key,
+                                        preselect=message.preselect, current=message.current),
+                         chosen)
 
     def flush_all(self) -> bool:
         """Save what every open interview holds, synchronously; False if one could not."""
@@ -388,31 +382,9 @@ class SlbmcApp(App[None]):
         super().exit(result, return_code, message)
 
 
-def first_stylesheets(launch: Launch) -> list[str | PurePath]:
-    """The stylesheet of the screen a launch shows first, read with the app's own CSS.
-
-    A screen whose CSS_PATH is new to the app makes Textual re-parse every stylesheet (and
-    restyle every widget) when it is pushed. A launch into a session or comparison reads
-    only that screen's sheet: the session list beneath it is made only if the user goes
-    back to it (`pop_screen`). The session list reads the interview's too, since opening a
-    session is what nearly always comes next.
-    """
-    if isinstance(launch, CompareSessions):
-        return ["screens/compare.tcss"]
-    if isinstance(launch, OpenDemo | ResumeSession):
-        return ["screens/interview.tcss"]
-    return ["screens/start.tcss", "screens/interview.tcss"]
-
-
-def _same_file(first: Path, second: Path) -> bool:
-    try:
-        return first.resolve() == second.resolve()
-    except OSError:
-        return first == second
-
-
 def make_app(*, sessions_dir: Path, bank_path: Path | None = None,
              launch: Launch | None = None, clock: Clock = system_clock) -> SlbmcApp:
     """The one way to build the app: for the CLI, the tests and the benchmarks."""
-    return SlbmcApp(store=SessionStore(sessions_dir), bank_path=bank_path,
+    return SlbmcApp(workspace=Workspace(SessionStore(sessions_dir), clock=clock),
+                    bank_path=bank_path,
                     launch=launch if launch is not None else ShowStart(), clock=clock)

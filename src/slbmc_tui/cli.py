@@ -257,33 +257,22 @@ def _write_output(text: str, target: Path | None, out: TextIO) -> int:
     return EXIT_OK
 
 
-UI_SWITCH_INTERVAL = 0.001
-"""Seconds a busy thread may hold the GIL before another waiting thread gets it.
-
-Textual writes each frame to the terminal from a thread of its own. With Python's default
-of 5 ms, a frame drawn while the UI thread goes on working (right after the first frame,
-or while typing during a save) waited 5 ms for each chunk the terminal took: the first
-frame reached the screen ~14 ms after it was ready, against ~3 ms at 1 ms.
-"""
-
-
 def run_tui(store: SessionStore, args: argparse.Namespace) -> int:
-    from slbmc_tui import gc_pause, stop_signals
+    from slbmc_tui import startup, stop_signals
 
     stop_signals.install_for_process()  # a closed terminal ends even a start (stop_signals)
-    sys.setswitchinterval(UI_SWITCH_INTERVAL)
-    gc_pause.pause_collection()  # until the first screen is up (see gc_pause)
+    startup.begin_tui_launch()  # the start-up measures: see startup.py
     try:
         from slbmc_tui.app import make_app
         from slbmc_tui.launch import launch_from_args
 
-        gc_pause.freeze_imports()
+        startup.imports_done()
         app = make_app(sessions_dir=store.folder, bank_path=args.questions,
                        launch=launch_from_args(args))
         if stop_signals.stop_requested():
             return EXIT_OK  # closed while starting: nothing was typed yet
         app.run()
     finally:
-        gc_pause.resume_collection()
+        startup.resume_collection()
         stop_signals.release()
     return app.return_code or EXIT_OK

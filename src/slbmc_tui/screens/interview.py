@@ -25,7 +25,13 @@ from slbmc_tui.autosave import Autosaver, SaveOutcome
 from slbmc_tui.commands import BlockCommands, OverviewCommands, SessionCommands
 from slbmc_tui.domain.bank import Block, Perspective, QuestionBank
 from slbmc_tui.domain.session import Answer, Clock, Position, Session, system_clock
-from slbmc_tui.messages import SaveStatusChanged
+from slbmc_tui.messages import (
+    BackToSessionsRequested,
+    CompareRequested,
+    NewProfileRequested,
+    NewRoundRequested,
+    SaveStatusChanged,
+)
 from slbmc_tui.storage.store import OpenedSession
 from slbmc_tui.widgets.answer_editor import AnswerEditor, AnswerKey, OptionPicker, PromptCard
 from slbmc_tui.widgets.block_list import BlockList
@@ -526,9 +532,7 @@ class InterviewScreen(Screen[None]):
 
     def action_sessions(self) -> None:
         """Back to the session list; the app saves every open interview before leaving."""
-        back = getattr(self.app, "back_to_sessions", None)
-        if callable(back):
-            back()
+        self.post_message(BackToSessionsRequested())
 
     def action_help(self) -> None:
         """Keys and a short introduction to service logic."""
@@ -539,14 +543,11 @@ class InterviewScreen(Screen[None]):
 
     def action_compare(self) -> None:
         """Compare this session with the model's other profiles, at the current block."""
-        from slbmc_tui.app import SlbmcApp
-
         self.flush_save()  # the compare screen reads the files: this one must be current
-        if isinstance(self.app, SlbmcApp):
-            self.app.offer_comparison(
-                self.opened.path.parent, model_key=self.opened.session.meta.model_key,
-                current=self.opened.path,
-                start_block=self._current.id if self._current else None)
+        self.post_message(CompareRequested(
+            self.opened.path.parent, model_key=self.opened.session.meta.model_key,
+            current=self.opened.path,
+            start_block=self._current.id if self._current else None))
 
     def action_export(self, fmt: str = "") -> None:
         """Export the session as Markdown, HTML or an SVG picture of the canvas."""
@@ -571,19 +572,16 @@ class InterviewScreen(Screen[None]):
         self._duplicate(profile=False)
 
     def _duplicate(self, *, profile: bool) -> None:
-        from slbmc_tui.app import SlbmcApp
-
         self.flush_save()  # the copy is made from the file: it must hold every typed word
         if self.unsaved_error:
             self.notify(f"Not copied: {self.unsaved_error}", title="Could not save first",
                         severity="error", timeout=12, markup=False)
-        elif isinstance(self.app, SlbmcApp):
-            if profile:
-                meta = self.session.meta
-                self.app.new_profile_of(self.opened.path, title=meta.title,
-                                        profile=meta.profile)
-            else:
-                self.app.new_round_of(self.opened.path)
+        elif profile:
+            meta = self.session.meta
+            self.post_message(NewProfileRequested(self.opened.path, title=meta.title,
+                                                           profile=meta.profile))
+        else:
+            self.post_message(NewRoundRequested(self.opened.path))
 
     # -- helpers ---------------------------------------------------------------
 

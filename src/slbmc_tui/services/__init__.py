@@ -1,0 +1,1 @@
+"""Textual-free services between the screens and storage: editing, the workspace, exporting."""
