@@ -18,6 +18,7 @@ import pytest
 
 from slbmc_tui import cli
 from slbmc_tui.domain.errors import FileWriteError, SlbmcFileError
+from slbmc_tui.services.exporting import write_document
 from slbmc_tui.storage.atomic import TEMP_SUFFIX, atomic_write_text
 from slbmc_tui.storage.locking import acquire
 from slbmc_tui.storage.session_file import SessionFile
@@ -191,8 +192,8 @@ def test_export_that_cannot_be_written_reports_and_fails(
     target = tmp_path / "out.md"
     target.write_text("old export")
     Failure(monkeypatch, "write", errno.ENOSPC)
-    assert cli._write_output("# Export\n" * 100, target, io.StringIO()) == cli.EXIT_PROBLEM
-    assert f"{target}: could not be saved: the disk is full" in capsys.readouterr().err
+    outcome = write_document(target, "md", lambda: "# Export\n" * 100, replace=True)
+    assert f"{target}: could not be saved: the disk is full" in outcome.problem
     assert target.read_text() == "old export"
 
 

@@ -10,13 +10,16 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from slbmc_tui import __version__
 from slbmc_tui.domain.bank import BUILTIN_LANGUAGES, QuestionBank, builtin_bank, load_bank
 from slbmc_tui.domain.errors import SlbmcFileError
 from slbmc_tui.domain.session import Session
 from slbmc_tui.storage.store import SessionStore, default_sessions_dir
+
+if TYPE_CHECKING:
+    from slbmc_tui.services.exporting import ExportOutcome
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
 
@@ -69,12 +72,14 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("sessions", nargs="+", metavar="SESSION")
     compare.add_argument("--markdown", metavar="FILE", type=Path,
                          help="write the whole comparison as Markdown instead of opening the TUI")
+    compare.add_argument("--force", action="store_true", help="replace FILE if it exists")
 
     export = sub.add_parser("export", parents=[common], help="export a session as a document")
     export.add_argument("session", metavar="SESSION")
     export.add_argument("--format", choices=("md", "html", "svg"), default="md")
     export.add_argument("-o", "--output", type=Path, metavar="FILE",
                         help="where to write (default: standard output)")
+    export.add_argument("--force", action="store_true", help="replace FILE if it exists")
     return parser
 
 
@@ -222,12 +227,18 @@ def cmd_export(store: SessionStore, args: argparse.Namespace, out: TextIO) -> in
     from slbmc_tui.export import ExportError, render_export
 
     session, bank = load_with_bank(store, args.session)
+    if not _to_stdout(args.output):
+        from slbmc_tui.services.exporting import write_export
+
+        return _report_written(write_export(session, bank, args.format, args.output,
+                                            replace=args.force))
     try:
         text = render_export(session, bank, args.format)
     except ExportError as error:
         print(f"slbmc export: {error}", file=sys.stderr)
         return EXIT_PROBLEM
-    return _write_output(text, args.output, out)
+    out.write(text)
+    return EXIT_OK
 
 
 def cmd_compare_markdown(store: SessionStore, args: argparse.Namespace, out: TextIO) -> int:
@@ -238,23 +249,30 @@ def cmd_compare_markdown(store: SessionStore, args: argparse.Namespace, out: Tex
         return EXIT_USAGE
     loaded = [load_with_bank(store, name) for name in args.sessions]
     text = compare_to_markdown([s for s, _ in loaded], loaded[0][1])
-    return _write_output(text, args.markdown, out)
-
-
-def _write_output(text: str, target: Path | None, out: TextIO) -> int:
-    """Standard output, or the file atomically and private (0600): exports hold client notes."""
-    if target is None or str(target) == "-":
+    if _to_stdout(args.markdown):
         out.write(text)
         return EXIT_OK
-    from slbmc_tui.storage.atomic import atomic_write_text
+    from slbmc_tui.services.exporting import write_document
 
-    try:
-        atomic_write_text(target, text)
-    except OSError as error:  # FileWriteError: names the file and the cause
-        print(f"slbmc: {error}", file=sys.stderr)
-        return EXIT_PROBLEM
-    print(f"Wrote {target}", file=sys.stderr)
-    return EXIT_OK
+    return _report_written(write_document(args.markdown, "md", lambda: text,
+                                          replace=args.force))
+
+
+def _to_stdout(target: Path | None) -> bool:
+    return target is None or str(target) == "-"
+
+
+def _report_written(outcome: ExportOutcome) -> int:
+    """Say what became of a file export (the rules are `services.exporting`'s)."""
+    if outcome.written:
+        print(f"Wrote {outcome.path}", file=sys.stderr)
+        return EXIT_OK
+    if outcome.exists:
+        print(f"slbmc: {outcome.path} already exists; add --force to replace it",
+              file=sys.stderr)
+    else:
+        print(f"slbmc: {outcome.problem}", file=sys.stderr)
+    return EXIT_PROBLEM
 
 
 def run_tui(store: SessionStore, args: argparse.Namespace) -> int:
