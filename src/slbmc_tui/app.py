@@ -177,25 +177,8 @@ class SlbmcApp(App[None]):
 
     @on(messages.OpenSessionRequested)
     def _open_requested(self, message: messages.OpenSessionRequested) -> None:
-        if not self._return_to_open_interview(message.path, message.position):
+        if not self._show_existing(message.path, message.position):
             self.open_session(message.path, at=message.position, read_only=message.read_only)
-
-    def _return_to_open_interview(self, path: Path, at: Position | None) -> bool:
-        """Go back to an interview already showing this file rather than open a second one.
-
-        Two interviews on one file would each autosave their own copy, the older one
-        overwriting what was typed in the newer.
-        """
-        from slbmc_tui.screens.interview import InterviewScreen
-
-        for index, screen in enumerate(self.screen_stack):
-            if isinstance(screen, InterviewScreen) and same_file(screen.opened.path, path):
-                for _above in self.screen_stack[index + 1:]:
-                    self.pop_screen()
-                if at is not None:
-                    screen.go_to(at.block, at.perspective, at.prompt or None)
-                return True
-        return False
 
     @work(thread=True, group="open-session", exit_on_error=False)
     def open_session(self, path: Path, *, at: Position | None = None,
@@ -250,12 +233,16 @@ class SlbmcApp(App[None]):
             self._demo_notice = ""
 
     def _show_existing(self, path: Path, at: Position | None) -> bool:
-        """Bring back the interview already editing `path`, if any; True when there is one."""
+        """Bring back the interview already showing `path`, if any; True when there is one.
+
+        Two interviews on one file would each autosave their own copy, the older one
+        overwriting what was typed in the newer.
+        """
         from slbmc_tui.screens.interview import InterviewScreen
 
         stack = self.screen_stack
         found = [i for i, screen in enumerate(stack)
-                 if isinstance(screen, InterviewScreen) and screen.opened.path == path]
+                 if isinstance(screen, InterviewScreen) and same_file(screen.opened.path, path)]
         if not found:
             return False
         existing = stack[found[0]]
