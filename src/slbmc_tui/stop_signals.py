@@ -7,9 +7,9 @@ Three moments, one rule (the process is gone within `GRACE_SECONDS`):
 - While the app runs: the app's `stop` is called on its loop; it saves every interview and
   exits (no "quit anyway?" question: nobody is left to answer it).
 - When that cannot finish (the loop is stuck, the terminal is gone and a write blocks), a
-  daemon thread ends the process `GRACE_SECONDS` after the signal. A second signal ends it
-  at once. This last resort is armed only by the CLI (`install_for_process`), never in a
-  test process that merely runs an app.
+  daemon thread ends the process `GRACE_SECONDS` after the signal. Later signals change
+  nothing (closing a terminal often sends two). This last resort is armed only by the CLI
+  (`install_for_process`), never in a test process that merely runs an app.
 
 Python-level handlers (`signal.signal`), not the event loop's: they run on the main thread
 even while the loop is blocked, which is exactly when they are needed. Textual-free.
@@ -94,8 +94,10 @@ def _install() -> None:
 
 def _on_signal(signum: int, _frame: FrameType | None) -> None:
     global _received
-    if _received is not None and _owner == "process":
-        os._exit(128 + signum)  # asked again: the user means it
+    if _received is not None:
+        # Closing a terminal often sends two (the kernel's SIGHUP and tmux's or the shell's):
+        # the stop under way, and its last resort, answer both.
+        return
     _received = signum
     if _owner == "process":
         threading.Thread(target=_last_resort, args=(signum,), name="slbmc-stop",
