@@ -12,7 +12,7 @@ import subprocess
 import time
 
 from bench import tmux_driver
-from bench.apps import app_available, baseline_command, slbmc_command
+from bench.apps import baseline_command, slbmc_command
 from bench.baseline_app import READY_TEXT
 from bench.common import (
     Result,
@@ -58,8 +58,6 @@ def run(size: str = "full") -> list[Result]:
         ]
         if not tmux_driver.available():
             return [*results, skipped(NAME, "tmux is not installed")]
-        if not app_available():
-            return [*results, skipped(NAME, "slbmc_tui.app is not in this checkout")]
         newest = listed[0].meta.title if listed[0].meta else ""
         bare_target = (baseline_command(), READY_TEXT)
         bare_runs, screen_runs = tmux_driver.time_rounds(
