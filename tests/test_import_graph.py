@@ -121,3 +121,12 @@ def test_the_graph_sees_deferred_imports() -> None:
     graph = _graph()
     assert "slbmc_tui.domain.bank_schema" in graph["slbmc_tui.domain.bank"]
     assert "slbmc_tui.screens.interview" in graph["slbmc_tui.app"]
+
+
+def test_no_screen_widget_or_dialog_asks_what_the_app_is() -> None:
+    """Messages up, not reaching into the app: no `isinstance`/`getattr`/`hasattr` on it."""
+    asking = ("isinstance(self.app", "getattr(self.app", "hasattr(self.app")
+    offenders = sorted(f"{path.relative_to(ROOT)}: {probe}"
+                       for package in UI_PACKAGES for path in (ROOT / package[:-1]).rglob("*.py")
+                       for probe in asking if probe in path.read_text(encoding="utf-8"))
+    assert offenders == []
