@@ -159,3 +159,23 @@ async def test_an_app_outside_the_cli_gives_the_handlers_back() -> None:
         assert signal.getsignal(signal.SIGHUP) is mine
     finally:
         signal.signal(signal.SIGHUP, previous)
+
+
+def test_writes_to_a_closed_terminal_are_dropped_not_fatal() -> None:
+    """Textual's writer thread died on the first failed write, and the app then hung."""
+    import io
+
+    from slbmc_tui.driver import _ForgivingTerminal
+
+    class Closed(io.StringIO):
+        def write(self, text: str) -> int:
+            raise OSError(5, "Input/output error")
+
+    terminal = _ForgivingTerminal(Closed())
+    terminal.write("\x1b[?1049l")
+    terminal.flush()
+    terminal.write("more")
+    assert terminal.gone
+    alive = _ForgivingTerminal(io.StringIO())
+    alive.write("frame")
+    assert not alive.gone and alive._stream.getvalue() == "frame"  # type: ignore[attr-defined]
