@@ -93,3 +93,14 @@ def test_the_compare_markdown_file_follows_the_same_rules(sessions_dir: Path,
     assert _mode(target) == 0o600 and _mode(target.parent) == 0o700
     assert run("compare", first.stem, second.stem, "--markdown", str(target)) == 1
     assert run("compare", first.stem, second.stem, "--markdown", str(target), "--force") == 0
+
+
+def test_the_cli_writes_to_the_dialogs_default_place_with_a_bare_o(
+        sessions_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    session = make_session(sessions_dir, "HomeWell", "Elderly")
+    assert run("export", session.stem, "--format", "html", "-o") == 0
+    target = sessions_dir / "exports" / f"{session.stem}.html"
+    assert f"Wrote {target}" in capsys.readouterr().err
+    assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert _mode(target) == 0o600 and _mode(target.parent) == 0o700
+    assert run("export", session.stem, "--format", "html", "-o") == 1  # not replaced silently

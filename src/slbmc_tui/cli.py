@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from slbmc_tui.services.exporting import ExportOutcome
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
+EXPORTS_FOLDER_MARK = Path("<exports folder>")  # `export -o` without a file name
 
 
 def _common_options(suppress: bool) -> argparse.ArgumentParser:
@@ -77,8 +78,10 @@ def build_parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", parents=[common], help="export a session as a document")
     export.add_argument("session", metavar="SESSION")
     export.add_argument("--format", choices=("md", "html", "svg"), default="md")
-    export.add_argument("-o", "--output", type=Path, metavar="FILE",
-                        help="where to write (default: standard output)")
+    export.add_argument("-o", "--output", type=Path, metavar="FILE", nargs="?",
+                        const=EXPORTS_FOLDER_MARK,
+                        help="where to write (default: standard output; -o alone: the "
+                             "sessions folder's exports/<session>.<format>)")
     export.add_argument("--force", action="store_true", help="replace FILE if it exists")
     return parser
 
@@ -228,9 +231,12 @@ def cmd_export(store: SessionStore, args: argparse.Namespace, out: TextIO) -> in
 
     session, bank = load_with_bank(store, args.session)
     if not _to_stdout(args.output):
-        from slbmc_tui.services.exporting import write_export
+        from slbmc_tui.services.exporting import default_export_path, write_export
 
-        return _report_written(write_export(session, bank, args.format, args.output,
+        target = args.output
+        if target is EXPORTS_FOLDER_MARK:  # the dialog's default place
+            target = default_export_path(store.resolve(args.session), args.format)
+        return _report_written(write_export(session, bank, args.format, target,
                                             replace=args.force))
     try:
         text = render_export(session, bank, args.format)
