@@ -16,7 +16,6 @@ from typing import Any
 import pytest
 
 from slbmc_tui import cli
-from slbmc_tui.services.exporting import write_document
 from slbmc_tui.storage.atomic import TEMP_SUFFIX
 from slbmc_tui.storage.session_file import SessionFile
 from slbmc_tui.storage.store import SessionStore
@@ -77,7 +76,7 @@ def test_an_existing_folder_is_left_as_the_user_set_it(tmp_path: Path) -> None:
 
 def test_exports_written_to_a_file_are_private(tmp_path: Path, open_umask: None) -> None:
     target = tmp_path / "canvas.md"
-    assert write_document(target, "md", lambda: f"# Canvas\n{SECRET}\n").written
+    assert cli._write_output(f"# Canvas\n{SECRET}\n", target, io.StringIO()) == cli.EXIT_OK
     assert _mode(target) == 0o600
     assert target.read_text().endswith(f"{SECRET}\n")
 
@@ -86,7 +85,6 @@ SAVE_SCRIPT = textwrap.dedent("""
     import io, sys
     from pathlib import Path
     from slbmc_tui import cli
-    from slbmc_tui.services.exporting import write_document
     from slbmc_tui.storage.store import SessionStore, open_session
     from slbmc_tui.storage.toml_format import session_to_data
     from tests.tiny_bank import tiny_session
@@ -103,7 +101,7 @@ SAVE_SCRIPT = textwrap.dedent("""
     store.load(path)
     cli.main(["--sessions-dir", str(folder), "list"], out=io.StringIO())
     cli.main(["validate", str(path)], out=io.StringIO())
-    write_document(folder / "export.md", "md", lambda: secret)
+    cli._write_output(secret, folder / "export.md", io.StringIO())
 """)
 
 

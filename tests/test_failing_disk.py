@@ -18,7 +18,6 @@ import pytest
 
 from slbmc_tui import cli
 from slbmc_tui.domain.errors import FileWriteError, SlbmcFileError
-from slbmc_tui.services.exporting import write_document
 from slbmc_tui.storage.atomic import TEMP_SUFFIX, atomic_write_text
 from slbmc_tui.storage.locking import acquire
 from slbmc_tui.storage.session_file import SessionFile
@@ -192,8 +191,9 @@ def test_export_that_cannot_be_written_reports_and_fails(
     target = tmp_path / "out.md"
     target.write_text("old export")
     Failure(monkeypatch, "write", errno.ENOSPC)
-    outcome = write_document(target, "md", lambda: "# Export\n" * 100, replace=True)
-    assert f"{target}: could not be saved: the disk is full" in outcome.problem
+    assert cli._write_output("# Export\n" * 100, target, io.StringIO(),
+                             force=True) == cli.EXIT_PROBLEM
+    assert f"{target}: could not be saved: the disk is full" in capsys.readouterr().err
     assert target.read_text() == "old export"
 
 

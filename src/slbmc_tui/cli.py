@@ -10,16 +10,13 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
 from slbmc_tui import __version__
 from slbmc_tui.domain.bank import BUILTIN_LANGUAGES, QuestionBank, builtin_bank, load_bank
 from slbmc_tui.domain.errors import SlbmcFileError
 from slbmc_tui.domain.session import Session
 from slbmc_tui.storage.store import SessionStore, default_sessions_dir
-
-if TYPE_CHECKING:
-    from slbmc_tui.services.exporting import ExportOutcome
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
 EXPORTS_FOLDER_MARK = Path("<exports folder>")  # `export -o` without a file name
@@ -230,21 +227,21 @@ def cmd_export(store: SessionStore, args: argparse.Namespace, out: TextIO) -> in
     from slbmc_tui.export import ExportError, render_export
 
     session, bank = load_with_bank(store, args.session)
-    if not _to_stdout(args.output):
-        from slbmc_tui.services.exporting import default_export_path, write_export
-
-        target = args.output
-        if target is EXPORTS_FOLDER_MARK:  # the dialog's default place
-            target = default_export_path(store.resolve(args.session), args.format)
-        return _report_written(write_export(session, bank, args.format, target,
-                                            replace=args.force))
     try:
         text = render_export(session, bank, args.format)
     except ExportError as error:
         print(f"slbmc export: {error}", file=sys.stderr)
         return EXIT_PROBLEM
-    out.write(text)
-    return EXIT_OK
+    return _write_output(text, _export_target(store, args), out, force=args.force)
+
+
+def _export_target(store: SessionStore, args: argparse.Namespace) -> Path | None:
+    """The file `-o` names; `-o` alone means the export dialog's default place."""
+    if args.output is not EXPORTS_FOLDER_MARK:
+        return args.output  # type: ignore[no-any-return]
+    from slbmc_tui.services.exporting import default_export_path
+
+    return default_export_path(store.resolve(args.session), args.format)
 
 
 def cmd_compare_markdown(store: SessionStore, args: argparse.Namespace, out: TextIO) -> int:
@@ -255,27 +252,23 @@ def cmd_compare_markdown(store: SessionStore, args: argparse.Namespace, out: Tex
         return EXIT_USAGE
     loaded = [load_with_bank(store, name) for name in args.sessions]
     text = compare_to_markdown([s for s, _ in loaded], loaded[0][1])
-    if _to_stdout(args.markdown):
+    return _write_output(text, args.markdown, out, force=args.force)
+
+
+def _write_output(text: str, target: Path | None, out: TextIO, *, force: bool = False) -> int:
+    """Standard output, or the file by the export rules (`services.exporting`): private,
+    atomic, folders made 0700, and an existing file replaced only with `force`."""
+    if target is None or str(target) == "-":
         out.write(text)
         return EXIT_OK
     from slbmc_tui.services.exporting import write_document
 
-    return _report_written(write_document(args.markdown, "md", lambda: text,
-                                          replace=args.force))
-
-
-def _to_stdout(target: Path | None) -> bool:
-    return target is None or str(target) == "-"
-
-
-def _report_written(outcome: ExportOutcome) -> int:
-    """Say what became of a file export (the rules are `services.exporting`'s)."""
+    outcome = write_document(target, "", lambda: text, replace=force)
     if outcome.written:
-        print(f"Wrote {outcome.path}", file=sys.stderr)
+        print(f"Wrote {target}", file=sys.stderr)
         return EXIT_OK
     if outcome.exists:
-        print(f"slbmc: {outcome.path} already exists; add --force to replace it",
-              file=sys.stderr)
+        print(f"slbmc: {target} already exists; add --force to replace it", file=sys.stderr)
     else:
         print(f"slbmc: {outcome.problem}", file=sys.stderr)
     return EXIT_PROBLEM

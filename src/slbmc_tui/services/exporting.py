@@ -67,7 +67,10 @@ def write_export(session: Session, bank: QuestionBank, fmt: str, path: Path, *,
 
 def write_document(path: Path, fmt: str, make_text: Callable[[], str], *,
                    replace: bool = False) -> ExportOutcome:
-    """Check the place, then make the text (only then: it may be slow) and write it."""
+    """Check the place, then make the text (only then: it may be slow) and write it.
+
+    `fmt` ("md", "html", …; "" when unknown) only words the advice of a refusal.
+    """
     problem = _refusal(path, fmt)
     if problem:
         return ExportOutcome(path, problem=problem)
@@ -88,11 +91,12 @@ def _refusal(path: Path, fmt: str) -> str:
     """Why nothing may be written at `path`, or "" when it may."""
     if "\x00" in str(path):
         return "The path holds a NUL character, which no file name can; type the path again."
+    suffix = f".{fmt}" if fmt else ".md"
     if path.suffix.lower() == ".toml":
         return (f"{path.name}: .toml is what session files are called; name the export "
-                f".{fmt} instead.")
+                f"{suffix} instead.")
     if path.is_dir():
-        return f"{path} is a folder; add a file name, e.g. {path / ('export.' + fmt)}."
+        return f"{path} is a folder; add a file name, e.g. {path / ('export' + suffix)}."
     return ""
 
 
