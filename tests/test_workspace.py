@@ -1,4 +1,4 @@
-"""The workspace service: open with locks, create, copy, the demo, names, comparisons."""
+"""The workspace service: open with locks, copy, the demo, names, comparisons."""
 
 from __future__ import annotations
 
@@ -10,9 +10,7 @@ from pathlib import Path
 import pytest
 
 from slbmc_tui.demo import shipped_demo_paths
-from slbmc_tui.domain.bank import builtin_bank
 from slbmc_tui.domain.errors import SlbmcFileError
-from slbmc_tui.domain.session import new_session
 from slbmc_tui.services.workspace import Workspace, load_comparison, same_file
 from slbmc_tui.storage.locking import LockInfo, SessionLocked, lock_path_for
 from slbmc_tui.storage.store import SessionStore
@@ -78,12 +76,6 @@ def test_an_unreadable_file_is_refused_and_nothing_is_written(
         workspace.open(broken)
     assert broken.read_text(encoding="utf-8") == "not = [toml"
     assert not lock_path_for(broken).exists()
-
-
-def test_create_never_overwrites(workspace: Workspace, clock: FakeClock) -> None:
-    session = new_session(builtin_bank("en"), title="HomeWell", profile="Elderly", clock=clock)
-    first, second = workspace.create(session), workspace.create(session)
-    assert first != second and first.exists() and second.exists()
 
 
 def test_duplicates_say_what_they_made(workspace: Workspace, sessions_dir: Path) -> None:

@@ -1,4 +1,4 @@
-"""The sessions the app works on: open, create, copy, the demo, names, comparisons.
+"""The sessions the app works on: open, copy, the demo, names, comparisons.
 
 Everything the app does with files beyond showing screens, kept free of Textual so it can
 be tested without a terminal and called from worker threads. Each method is one blocking
@@ -93,10 +93,6 @@ class Workspace:
     def held_here(holder: LockInfo) -> bool:
         """Whether a lock belongs to this very process (the session is open on a screen)."""
         return holder.pid == os.getpid() and holder.host == socket.gethostname()
-
-    def create(self, session: Session) -> Path:
-        """Write a new session under a fresh file name in the folder (never overwriting)."""
-        return self.store.create(session)
 
     def duplicate(self, source: Path, profile: str | None = None) -> Copied:
         """Copy a session beside itself: a new profile (our view kept), or its next round.
