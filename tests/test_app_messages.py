@@ -15,7 +15,7 @@ from slbmc_tui.dialogs.profile_name import ProfileNameDialog
 from slbmc_tui.screens.compare import CompareScreen
 from slbmc_tui.screens.interview import InterviewScreen
 from slbmc_tui.screens.start import StartScreen
-from slbmc_tui.storage.locking import lock_path_for
+from slbmc_tui.storage.locking import SessionLocked
 from tests.app_helpers import make_session, settle
 from tests.conftest import FakeClock
 
@@ -44,11 +44,14 @@ async def test_each_request_is_answered(sessions_dir: Path, clock: FakeClock,
         await app.push_screen(asking)
         asking.post_message(messages.OpenSessionRequested(source))
         await settle(pilot)
-        assert isinstance(app.screen, InterviewScreen) and lock_path_for(source).exists()
+        assert isinstance(app.screen, InterviewScreen)
+        with pytest.raises(SessionLocked):  # the interview holds it
+            app.workspace.open(source).close()
 
         app.screen.post_message(messages.BackToSessionsRequested())
         await settle(pilot)
-        assert app.screen is start and not lock_path_for(source).exists()
+        assert app.screen is start
+        app.workspace.open(source).close()  # given back on the way
 
         asking = Asking()
         await app.push_screen(asking)

@@ -19,7 +19,8 @@ from pathlib import Path
 import pytest
 
 from slbmc_tui import stop_signals
-from slbmc_tui.storage.locking import lock_path_for
+from slbmc_tui.services.workspace import Workspace
+from slbmc_tui.storage.store import SessionStore
 from tests.app_helpers import make_session
 
 EXIT_WITHIN = 2.0
@@ -79,6 +80,11 @@ class Terminal:
             os.close(self.fd)
 
 
+def _nobody_holds(session: Path) -> None:
+    """The stopped process gave the session back: it opens for editing (SessionLocked if not)."""
+    Workspace(SessionStore(session.parent)).open(session).close()
+
+
 def test_a_stop_at_any_moment_of_a_start_ends_the_process(tmp_path: Path) -> None:
     """30 starts stopped at random moments (0 to 1.5 s in): every one gone within 2 s."""
     session = make_session(tmp_path, "HomeWell home care", "The elderly person")
@@ -98,7 +104,7 @@ def test_a_stop_at_any_moment_of_a_start_ends_the_process(tmp_path: Path) -> Non
             late.append(f"{args} stopped by {how} after {delay:.2f} s: "
                         f"{'still running' if took is None else f'{took:.2f} s'}")
     assert late == []
-    assert not lock_path_for(session).exists()
+    _nobody_holds(session)
 
 
 @pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGHUP, CLOSE],
@@ -119,7 +125,7 @@ def test_a_stop_while_typing_keeps_the_words_and_the_lock_goes(tmp_path: Path,
         terminal.close()
     assert took is not None and took <= EXIT_WITHIN
     assert "Home visits and weekly calls" in session.read_text(encoding="utf-8")
-    assert not lock_path_for(session).exists()
+    _nobody_holds(session)
 
 
 @pytest.mark.asyncio

@@ -12,7 +12,7 @@ import pytest
 from slbmc_tui.demo import shipped_demo_paths
 from slbmc_tui.domain.errors import SlbmcFileError
 from slbmc_tui.services.workspace import Workspace, load_comparison, same_file
-from slbmc_tui.storage.locking import LockInfo, SessionLocked, lock_path_for
+from slbmc_tui.storage.locking import LockInfo, SessionLocked
 from slbmc_tui.storage.store import SessionStore
 from tests.app_helpers import make_session
 from tests.conftest import FakeClock
@@ -29,18 +29,18 @@ def test_opening_for_editing_takes_the_lock_and_closing_gives_it_back(
     path = make_session(sessions_dir, "HomeWell", "Elderly")
     opened = workspace.open(path)
     assert opened.session.meta.title == "HomeWell"
-    assert lock_path_for(path).exists()
     with pytest.raises(SessionLocked) as locked:
         workspace.open(path)
     assert workspace.held_here(locked.value.info)
     opened.close()
-    assert not lock_path_for(path).exists()
+    workspace.open(path).close()  # free again
 
 
 def test_read_only_opens_without_a_lock(workspace: Workspace, sessions_dir: Path) -> None:
     path = make_session(sessions_dir, "HomeWell", "Elderly")
     opened = workspace.open(path, read_only=True)
-    assert opened.lock is None and not lock_path_for(path).exists()
+    assert opened.lock is None
+    workspace.open(path).close()  # nobody holds it
 
 
 def test_a_lock_of_another_process_is_not_held_here() -> None:
@@ -75,7 +75,7 @@ def test_an_unreadable_file_is_refused_and_nothing_is_written(
     with pytest.raises(SlbmcFileError):
         workspace.open(broken)
     assert broken.read_text(encoding="utf-8") == "not = [toml"
-    assert not lock_path_for(broken).exists()
+    assert [p.name for p in sessions_dir.iterdir()] == ["broken.toml"]  # no lock kept
 
 
 def test_duplicates_say_what_they_made(workspace: Workspace, sessions_dir: Path) -> None:
