@@ -185,3 +185,12 @@ def test_writes_to_a_closed_terminal_are_dropped_not_fatal() -> None:
     alive = _ForgivingTerminal(io.StringIO())
     alive.write("frame")
     assert not alive.gone and alive._stream.getvalue() == "frame"  # type: ignore[attr-defined]
+
+
+def test_the_last_resort_ends_the_process_with_the_signals_code(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    ended: list[int] = []
+    monkeypatch.setattr(stop_signals, "GRACE_SECONDS", 0.0)
+    monkeypatch.setattr(stop_signals.os, "_exit", ended.append)
+    stop_signals._last_resort(signal.SIGTERM)
+    assert ended == [128 + signal.SIGTERM]

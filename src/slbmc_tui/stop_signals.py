@@ -21,6 +21,7 @@ import asyncio
 import contextlib
 import os
 import signal
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -38,13 +39,22 @@ _loop: asyncio.AbstractEventLoop | None = None
 _received: int | None = None  # the first stop signal, once one came
 _owner: str | None = None  # "process" (the CLI: last resort armed), "app" (tests) or None
 _previous: dict[int, Any] = {}  # the handlers to give back
+_terminal_before: list[Any] | None = None  # the terminal's modes before the app took it
+
+RESET_SCREEN = (b"\x1b[<u\x1b[?1049l\x1b[?25h\x1b[?1004l\x1b[?2004l"
+                b"\x1b[?1000l\x1b[?1003l\x1b[?1015l\x1b[?1006l")
+"""Keyboard protocol, alternate screen, cursor, focus and mouse reporting as before the app."""
 
 
 def install_for_process() -> None:
     """Catch stop signals until `release` (the CLI, before it imports Textual)."""
-    global _owner
+    global _owner, _terminal_before
     _install()
     _owner = "process"
+    with contextlib.suppress(ImportError, OSError, ValueError, AttributeError):
+        import termios
+
+        _terminal_before = termios.tcgetattr(sys.stdin.fileno())
 
 
 def release() -> None:
@@ -108,6 +118,16 @@ def _on_signal(signum: int, _frame: FrameType | None) -> None:
 
 
 def _last_resort(signum: int) -> None:
-    """End the process if the orderly stop has not done so in time."""
+    """End the process if the orderly stop has not done so in time.
+
+    A terminal still open gets its modes and screen back first, so the shell is usable.
+    """
     time.sleep(GRACE_SECONDS)
+    with contextlib.suppress(Exception):
+        if _terminal_before is not None and sys.stdin.isatty():
+            import termios
+
+            termios.tcsetattr(sys.stdin.fileno(), termios.TCSANOW, _terminal_before)
+            os.set_blocking(sys.stderr.fileno(), False)  # never wait on a stuck terminal
+            os.write(sys.stderr.fileno(), RESET_SCREEN)
     os._exit(128 + signum)
