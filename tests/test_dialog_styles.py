@@ -16,6 +16,7 @@ import pytest
 from textual.app import App
 from textual.screen import ModalScreen
 
+from slbmc_tui.dialogs.answer_history import AnswerHistoryDialog
 from slbmc_tui.dialogs.block_picker import BlockPicker
 from slbmc_tui.dialogs.choose_sessions import ChooseSessions
 from slbmc_tui.dialogs.compare_blocks import CompareBlockPicker
@@ -26,6 +27,7 @@ from slbmc_tui.dialogs.session_locked import SessionLockedDialog
 from slbmc_tui.domain.bank import builtin_bank
 from slbmc_tui.domain.compare import compare_sessions
 from slbmc_tui.domain.session import new_session
+from slbmc_tui.storage.history import Version
 from slbmc_tui.storage.locking import LockInfo
 from tests.app_helpers import make_session
 from tests.conftest import FakeClock
@@ -40,6 +42,7 @@ def _dialogs(folder: Path) -> dict[str, Callable[[], ModalScreen[Any]]]:
     first = bank.ordered_blocks[0].id
     holder = LockInfo(pid=4242, host="laptop", since=datetime(2026, 1, 5, 9, 30))
     comparison = compare_sessions([session, session], bank)
+    versions = [Version(datetime(2026, 1, 5, 9, 30), ("b", "ours", "p"), "Earlier words")]
     return {
         "export": lambda: ExportDialog(session, bank, path),
         "new session": lambda: NewSessionDialog(),
@@ -48,6 +51,7 @@ def _dialogs(folder: Path) -> dict[str, Callable[[], ModalScreen[Any]]]:
         "choose sessions": lambda: ChooseSessions(folder, current=path),
         "block picker": lambda: BlockPicker(session, bank, first),
         "compare blocks": lambda: CompareBlockPicker(comparison.blocks, first),
+        "answer history": lambda: AnswerHistoryDialog("Why buy?", versions, "Words now"),
     }
 
 

@@ -1,1 +1,1 @@
-"""Textual-free services between the screens and storage: editing, the workspace, exporting."""
+"""The layer between the screens and storage: what the app does with sessions, no Textual."""

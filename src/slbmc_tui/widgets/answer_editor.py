@@ -2,50 +2,65 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections.abc import Callable
 
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.geometry import Size
-from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Static, TextArea
+from textual.widgets.text_area import Edit, EditResult
 
-from slbmc_tui.domain.bank import Perspective, Prompt
+from slbmc_tui.domain.bank import Prompt
 from slbmc_tui.domain.session import Answer
-
-NOTES_PROMPT = ":notes"
-"""`Position.prompt` of a block's notes field; the colon keeps it apart from any prompt id."""
+from slbmc_tui.services.editing import NOTES_PROMPT as NOTES_PROMPT
+from slbmc_tui.services.editing import AnswerKey as AnswerKey
 
 ANSWER_PLACEHOLDER = "Type the answer…"
 
+WriteText = Callable[[AnswerKey, str], object]
+"""Where an editor's text goes on every change (`EditingSession.set_text`)."""
 
-class AnswerKey(NamedTuple):
-    """Which answer an editor holds: block, perspective and prompt id (or NOTES_PROMPT)."""
+WriteOptions = Callable[[AnswerKey, list[str]], object]
+"""Where a picker's ticks go on every change (`EditingSession.set_options`)."""
 
-    block_id: str
-    perspective: Perspective
-    prompt_id: str
 
-    @property
-    def is_notes(self) -> bool:
-        return self.prompt_id == NOTES_PROMPT
+def _ignore(_key: AnswerKey, _value: object) -> None:
+    """The sink of a widget nobody edits through (read-only views, tests of the widget)."""
 
 
 class AnswerEditor(TextArea):
-    """A soft-wrapped, multi-line answer; Tab moves on to the next field."""
+    """A soft-wrapped, multi-line answer; Tab moves on to the next field.
+
+    Every edit (typing, paste, undo, redo) hands the new text to `write` before the key
+    that made it returns: the session never lags behind the screen.
+    """
 
     def __init__(self, text: str, *, key: AnswerKey, read_only: bool,
-                 placeholder: str = ANSWER_PLACEHOLDER) -> None:
+                 placeholder: str = ANSWER_PLACEHOLDER, write: WriteText = _ignore) -> None:
         super().__init__(
             text, soft_wrap=True, tab_behavior="focus", read_only=read_only,
             show_line_numbers=False, highlight_cursor_line=False, placeholder=placeholder,
             classes="answer-editor",
         )
         self.answer_key = key
+        self._write = write
         self._visited = False
+
+    def edit(self, edit: Edit) -> EditResult:
+        result = super().edit(edit)
+        self._write(self.answer_key, self.text)
+        return result
+
+    def undo(self) -> None:
+        super().undo()
+        self._write(self.answer_key, self.text)
+
+    def redo(self) -> None:
+        super().redo()
+        self._write(self.answer_key, self.text)
 
     def on_focus(self) -> None:
         self.enter_for_typing()
@@ -77,21 +92,12 @@ class OptionPicker(Widget, can_focus=True):
         "option-picker--highlighted",
     }
 
-    class Changed(Message):
-        """An option was ticked or unticked."""
-
-        def __init__(self, picker: OptionPicker) -> None:
-            super().__init__()
-            self.picker = picker
-
-        @property
-        def control(self) -> OptionPicker:
-            return self.picker
-
     def __init__(self, key: AnswerKey, prompt: Prompt, ticked: list[str], *,
-                 read_only: bool) -> None:
+                 read_only: bool, write: WriteOptions = _ignore) -> None:
         super().__init__(classes="option-picker", disabled=read_only)
         self.answer_key = key
+        self._write = write
+        self._typing = False  # text was typed here: it goes to the answer, spaces too
         self._options = [(option.id, option.label) for option in prompt.options]
         self._ticked = set(ticked)
         known = {option_id for option_id, _ in self._options}
@@ -129,6 +135,13 @@ class OptionPicker(Widget, can_focus=True):
         # Handled here rather than as bindings: a binding is looked up when the key has
         # bubbled back to the app, by which time a Tab typed right after it (in the same
         # burst) has moved the cursor on, and the key would go to the next field.
+        # Text typed here is not lost: it bubbles to the screen, which types it into this
+        # prompt's answer. Once text has started, a space is part of it rather than a tick
+        # (in a burst the whole phrase reaches this widget before the cursor moves on).
+        if event.is_printable and (event.key != "space" or self._typing or not self.has_focus):
+            self._typing = True
+            return
+        self._typing = False
         last = len(self._options) - 1
         moves = {"up": self.highlighted - 1, "down": self.highlighted + 1, "home": 0, "end": last}
         if event.key in moves:
@@ -148,7 +161,10 @@ class OptionPicker(Widget, can_focus=True):
         option_id = self._options[self.highlighted][0]
         self._ticked ^= {option_id}
         self.refresh()
-        self.post_message(self.Changed(self))
+        self._write(self.answer_key, self.selected)
+
+    def on_focus(self) -> None:
+        self._typing = False
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
@@ -161,8 +177,11 @@ class PromptCard(Vertical):
     """A prompt with everything needed to answer it; marked while it needs research."""
 
     def __init__(self, key: AnswerKey, prompt: Prompt, answer: Answer | None, *,
-                 read_only: bool, research_label: str) -> None:
+                 read_only: bool, research_label: str, write_text: WriteText = _ignore,
+                 write_options: WriteOptions = _ignore) -> None:
         super().__init__(classes="prompt-card")
+        self._write_text = write_text
+        self._write_options = write_options
         self.answer_key = key
         self.prompt = prompt
         self.answer = answer
@@ -179,9 +198,10 @@ class PromptCard(Vertical):
                          classes="prompt-hints", markup=False)
         if self.prompt.options:
             ticked = list(self.answer.options) if self.answer else []
-            yield OptionPicker(self.answer_key, self.prompt, ticked, read_only=self._read_only)
+            yield OptionPicker(self.answer_key, self.prompt, ticked, read_only=self._read_only,
+                               write=self._write_options)
         yield AnswerEditor(self.answer.text if self.answer else "", key=self.answer_key,
-                           read_only=self._read_only)
+                           read_only=self._read_only, write=self._write_text)
 
     @property
     def editor(self) -> AnswerEditor:
@@ -198,3 +218,11 @@ class PromptCard(Vertical):
     def _research_mark(self) -> Static:
         # Built only while flagged: a hidden label on every card cost a widget each.
         return Static(f"⚑ {self._research_label}", classes="research-mark", markup=False)
+
+
+def card_of(widget: Widget | None) -> PromptCard | None:
+    """The prompt card `widget` is part of (its picker, its editor), if any."""
+    node = widget
+    while node is not None and not isinstance(node, PromptCard):
+        node = node.parent if isinstance(node.parent, Widget) else None
+    return node
