@@ -22,6 +22,7 @@ from slbmc_tui.domain.errors import SlbmcFileError
 from slbmc_tui.domain.session import Session
 from slbmc_tui.export import FORMATS, ExportError, render_export
 from slbmc_tui.storage.atomic import atomic_write_text, ensure_private_dir
+from slbmc_tui.storage.targets import export_target_problem
 
 EXPORTS_FOLDER = "exports"
 
@@ -91,6 +92,9 @@ def _refusal(path: Path, fmt: str) -> str:
     """Why nothing may be written at `path`, or "" when it may."""
     if "\x00" in str(path):
         return "The path holds a NUL character, which no file name can; type the path again."
+    refused = export_target_problem(path)
+    if refused and not path.is_dir():
+        return refused  # a device, pipe, socket or link: a rename would replace it
     suffix = f".{fmt}" if fmt else ".md"
     if path.suffix.lower() == ".toml":
         return (f"{path.name}: .toml is what session files are called; name the export "

@@ -108,7 +108,7 @@ class Workspace:
 
     # -- the demo --------------------------------------------------------------
 
-    def copy_demo(self) -> tuple[Path, Path]:
+    def copy_demo(self, language: str = "en") -> tuple[Path, Path]:
         """A fresh private copy of the shipped demo: (its folder, its first profile).
 
         The shipped files never change; the copy is where the demo is edited. OSError when
@@ -116,7 +116,7 @@ class Workspace:
         """
         from slbmc_tui.demo import copy_demo
 
-        folder, first = copy_demo()
+        folder, first = copy_demo(language=language)
         with self._lock:
             self._demo_folder = folder
         return folder, first
