@@ -52,7 +52,7 @@ def test_markdown_to_standard_output(saved: tuple[Path, QuestionBank]) -> None:
     loaded = SessionStore(path.parent).load(path)
     assert out == session_to_markdown(loaded, bank)
     assert out.startswith("# Home care — Elderly person\n")
-    assert "> To stay at home \\| \\<b>safely\\</b>\\\n> and proudly" in out
+    assert "To stay at home \\| \\<b>safely\\</b>\\\nand proudly" in out
 
 
 def test_markdown_is_the_default_format_and_dash_means_standard_output(

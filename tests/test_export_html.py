@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from slbmc_tui.domain.bank import PERSPECTIVES, QuestionBank
+from slbmc_tui.domain.quotes import has_quote, segments
 from slbmc_tui.export.html import session_to_html
 from tests.export_support import english_bank, prompt_with_options, session_for
 
@@ -269,9 +270,13 @@ def test_any_answer_round_trips_through_an_html_parser(text: str, notes: str,
     tree = parse(session_to_html(session, bank))
     article = tree.root.find_all(
         lambda e: e.attrs.get("data-prompt") == f"{first.id}/ours/{first.ours[0].id}")[0]
-    shown = article.find_all(lambda e: e.has_class("answer-text"))
+    shown = article.find_all(lambda e: e.has_class("answer-text") or e.tag == "blockquote")
     expected = text.replace("\r\n", "\n").replace("\r", "\n")
-    if text.strip():
+    if has_quote(text):  # the client's words (`>` lines) are block quotes, the rest as typed
+        parts = [(s.kind, "\n".join(s.lines).strip("\n")) for s in segments(text)]
+        assert [("quote" if e.tag == "blockquote" else "said", e.all_text()) for e in shown] \
+            == [(kind, body) for kind, body in parts if kind == "quote" or body.strip()]
+    elif text.strip():
         assert [e.all_text() for e in shown] == [expected]
     else:
         assert not shown

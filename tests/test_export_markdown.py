@@ -16,6 +16,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from slbmc_tui.domain.bank import PERSPECTIVES, QuestionBank
+from slbmc_tui.domain.quotes import segments
 from slbmc_tui.domain.session import Session
 from slbmc_tui.export.markdown import session_to_markdown
 from tests.conftest import FakeClock
@@ -23,7 +24,7 @@ from tests.export_support import english_bank, prompt_with_options, session_for
 
 NASTY = ("<script>alert(1)</script> | pipes | *stars* _under_ `ticks` ```fence``` "
          "R&D &amp; &#x41; \"double\" 'single' ~~gone~~ [link](http://x) ![img](y.png)")
-NASTY_LINES = ["# not a heading", "> not a quote", "- not a list", "1. not numbered",
+NASTY_LINES = ["# not a heading", "- not a list", "1. not numbered",
                "| a | b |", "|---|---|", "    not code", "===", "<div>raw html</div>",
                "---", "* * *", "[ref]: http://example.com", "ends with backslash\\"]
 
@@ -61,18 +62,37 @@ def section_after(tokens: list[Token], heading: str) -> Iterator[Token]:
         yield token
 
 
-def quoted_text(tokens: list[Token], heading: str) -> str:
-    """The text of the block quote under a prompt heading, paragraphs joined by blank lines."""
-    paragraphs: list[str] = []
+def shown_parts(tokens: list[Token], heading: str) -> list[tuple[str, str]]:
+    """The paragraphs under a prompt heading: ("quote", text) inside a block quote (the
+    client's words), ("said", text) outside (the interviewer's)."""
+    parts: list[tuple[str, str]] = []
     inside = False
     for token in section_after(tokens, heading):
-        if token.type == "blockquote_open":
-            inside = True
-        elif token.type == "blockquote_close":
-            break
-        elif inside and token.type == "inline":
-            paragraphs.append(inline_text(token))
-    return "\n\n".join(paragraphs)
+        if token.type in ("blockquote_open", "blockquote_close"):
+            inside = token.type == "blockquote_open"
+        elif token.type == "inline":
+            parts.append(("quote" if inside else "said", inline_text(token)))
+    return parts
+
+
+def expected_parts(text: str) -> list[tuple[str, str]]:
+    """What `shown_parts` should find for a typed answer: its segments, split into paragraphs
+    at blank lines (whitespace folded by `_visible` before comparing)."""
+    parts: list[tuple[str, str]] = []
+    for segment in segments(text):
+        paragraph: list[str] = []
+        for line in [*segment.lines, ""]:
+            if line.strip():
+                paragraph.append(line)
+            elif paragraph:
+                parts.append((segment.kind, "\n".join(paragraph)))
+                paragraph = []
+    return parts
+
+
+def quoted_text(tokens: list[Token], heading: str) -> str:
+    """Every paragraph under a prompt heading (said or quoted), joined by blank lines."""
+    return "\n\n".join(text for _, text in shown_parts(tokens, heading))
 
 
 @pytest.fixture
@@ -179,18 +199,18 @@ def test_options_flags_notes_orphans_and_open_questions(bank: QuestionBank) -> N
     assert option_ids[-1] not in document.split("**Selected:**")[1].split("\n")[0] \
         or option_ids[-1] in label
     assert f"**⚑ {bank.labels.needs_research}**" in document
-    assert "> Met at home.\\\n> \\# Kitchen table" in document
+    assert "Met at home.\\\n\\# Kitchen table" in document
 
     removed = document.split("## Answers to removed questions")[1].split("## Open questions")[0]
     assert f"{bank.labels.ours} · question_we_dropped" in removed
-    assert "> Kept \\<b>anyway\\</b>" in removed
+    assert "Kept \\<b>anyway\\</b>" in removed
 
     open_part = document.split("## Open questions")[1]
     assert document.count("## Open questions") == 1
     block_title = f"Block {first.number}: {first.title}"
     assert f"**1. {block_title} · {bank.labels.ours}**\\" in open_part
     assert f"**2. {block_title} · {bank.labels.customer}**\\" in open_part
-    assert "> Ask the \\*daughter\\* too \\| later" in open_part
+    assert "Ask the \\*daughter\\* too \\| later" in open_part
     assert open_part.count("_(no answer yet)_") == 1
     assert " ".join(first.customer[0].text.split()) in open_part
 
@@ -251,8 +271,11 @@ def test_any_answer_shows_literally_and_never_adds_structure(text: str,
         assert {t.type for t in section} <= allowed
         for token in section:
             assert {c.type for c in token.children or []} <= {"text", "softbreak", "hardbreak"}
-        assert _visible(quoted_text(tokens, " ".join(prompt_text.split()))) == _visible(text)
+        shown = shown_parts(tokens, " ".join(prompt_text.split()))
+        assert [(kind, _visible(words)) for kind, words in shown] == \
+            [(kind, _visible(words)) for kind, words in expected_parts(text)]
     for line in document.splitlines():
+        # a quote's words never start structure of their own (a nested quote included)
         assert not line.startswith(("> #", ">#", "> |", "> <", "> -", "> >"))
 
 
@@ -272,7 +295,7 @@ def test_every_answer_is_exported_once(bank: QuestionBank) -> None:
         for side in PERSPECTIVES:
             for prompt in block.prompts(side):
                 escaped = f"{block.id}/{prompt.id}".replace("_", "\\_")
-                wanted = f"> {escaped}\n"
+                wanted = f"\n{escaped}\n"
                 assert document.count(wanted) + document.count(
-                    f"> {block.id}/{prompt.id}\n") == 1
+                    f"\n{block.id}/{prompt.id}\n") == 1
     assert "(no answer yet)" not in document.split("## Open questions")[0]

@@ -128,7 +128,34 @@ def build_parser() -> argparse.ArgumentParser:
                              "sessions folder's exports/<session>.<format>)")
     export.add_argument("--force", action="store_true",
                         help="replace FILE if it exists (otherwise it is left alone)")
+    _add_aid_commands(sub, common, folder_only)
     return parser
+
+
+def _add_aid_commands(sub: argparse._SubParsersAction[_Parser], common: _Parser,
+                      folder_only: _Parser) -> None:
+    """The interview aids' commands: what changed between rounds, the follow-up, serve."""
+    changes = _command(sub, "changes", "what changed between two rounds of a profile",
+                       folder_only)
+    changes.add_argument("old", metavar="OLD_ROUND", help="the earlier round: " + NAME_HELP)
+    changes.add_argument("new", metavar="NEW_ROUND", help="the later round: " + NAME_HELP)
+    changes.add_argument("--format", choices=("md", "html"), default="md",
+                         help="document format (default: md)")
+    followup = _command(sub, "followup", "the follow-up message after an interview, as Markdown",
+                        folder_only)
+    followup.add_argument("session", metavar="SESSION", help=NAME_HELP)
+    followup.add_argument("--for", dest="audience", choices=("client", "working"),
+                          default="client", help="client (to send) or working (everything)")
+    for command in (changes, followup):
+        command.add_argument("-o", "--output", type=Path, metavar="FILE",
+                             help="where to write (default: standard output)")
+        command.add_argument("--force", action="store_true",
+                             help="replace FILE if it exists (otherwise it is left alone)")
+    serve = _command(sub, "serve", "run slbmc in a web browser on this machine (textual-serve)",
+                     common)
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve.add_argument("--host", default="localhost",
+                       help="address to listen on (default: localhost, this machine only)")
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
@@ -210,6 +237,12 @@ def _run(argv: Sequence[str] | None, out: TextIO) -> int:
             return cmd_export(store, args, out)
         if command == "compare" and args.markdown:
             return cmd_compare_markdown(store, args, out)
+        if command == "changes":
+            return cmd_changes(store, args, out)
+        if command == "followup":
+            return cmd_followup(store, args, out)
+        if command == "serve":
+            return cmd_serve(store, args)
         return run_tui(store, args)
     except SlbmcFileError as error:
         _say(str(error))
@@ -418,6 +451,37 @@ def cmd_compare_markdown(store: SessionStore, args: argparse.Namespace, out: Tex
     loaded = [load_with_bank(store, name) for name in args.sessions]
     text = compare_to_markdown([s for s, _ in loaded], loaded[0][1])
     return _write_output(text, args.markdown, out, force=args.force)
+
+
+def cmd_changes(store: SessionStore, args: argparse.Namespace, out: TextIO) -> int:
+    from slbmc_tui.export.rounds import rounds_html, rounds_markdown
+
+    old, bank = load_with_bank(store, args.old)
+    new, _ = load_with_bank(store, args.new)
+    render = rounds_html if args.format == "html" else rounds_markdown
+    return _write_output(render(old, new, bank), args.output, out, force=args.force)
+
+
+def cmd_followup(store: SessionStore, args: argparse.Namespace, out: TextIO) -> int:
+    from slbmc_tui.export.followup import followup_markdown
+
+    session, bank = load_with_bank(store, args.session)
+    text = followup_markdown(session, bank, working=args.audience == "working")
+    return _write_output(text, args.output, out, force=args.force)
+
+
+def cmd_serve(store: SessionStore, args: argparse.Namespace) -> int:
+    from slbmc_tui.serve import ServeError, exposure_warning, serve
+
+    warning = exposure_warning(args.host, store.folder)
+    if warning:
+        print(f"slbmc serve: {warning}", file=sys.stderr)
+    try:
+        serve(store.folder, port=args.port, host=args.host, bank_path=args.questions)
+    except ServeError as error:
+        print(f"slbmc serve: {error}", file=sys.stderr)
+        return EXIT_PROBLEM
+    return EXIT_OK
 
 
 def _write_output(text: str, target: Path | None, out: TextIO, *, force: bool = False) -> int:

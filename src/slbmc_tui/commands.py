@@ -5,11 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import partial
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from slbmc_tui.domain.agenda import Timekeeper
 from slbmc_tui.domain.bank import Perspective, QuestionBank
+
+if TYPE_CHECKING:
+    from slbmc_tui.domain.rounds import RoundFile
 
 Entry = tuple[str, Callable[[], None], str]
 """A palette command: its name, what it does, its help line."""
@@ -129,3 +133,44 @@ class SessionCommands(ScreenCommands):
         screen = self.screen
         if isinstance(screen, SessionActions):
             getattr(screen, f"action_{action}")(*arguments)
+
+
+@runtime_checkable
+class InterviewAidActions(Protocol):
+    """A screen with the interview aids (the interview screen, see screens/interview_aids)."""
+
+    earlier_rounds: list[RoundFile]
+    timekeeper: Timekeeper | None
+
+    def action_agenda(self) -> None: ...
+
+    def action_toggle_clock(self) -> None: ...
+
+    def action_wrap_up(self) -> None: ...
+
+    def action_changes_since(self, path: str) -> None: ...
+
+
+class AidCommands(ScreenCommands):
+    """Agenda, clock, wrap-up and "What changed since round N", on the interview."""
+
+    def _entries(self) -> list[Entry]:
+        screen = self.screen
+        if not isinstance(screen, InterviewAidActions):
+            return []
+        keeper = screen.timekeeper
+        entries: list[Entry] = [
+            ("Agenda and time-boxes…", screen.action_agenda,
+             "Total minutes and minutes per block; the clock shows time against them"),
+            ("Wrap up…", screen.action_wrap_up,
+             "Blocks not covered, open questions, time per block, next steps, follow-up"),
+        ]
+        if keeper is not None:
+            entries.append(("Resume the clock" if keeper.held else "Pause the clock",
+                            screen.action_toggle_clock,
+                            "Stop counting interview time for a break (ctrl+p again resumes)"))
+        for found in screen.earlier_rounds:
+            entries.append((f"What changed since round {found.meta.round}",
+                            partial(screen.action_changes_since, str(found.path)),
+                            f"Answer by answer against {found.path.name}"))
+        return entries

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, NamedTuple
 
+from slbmc_tui.domain.agenda import Agenda
 from slbmc_tui.domain.bank import PERSPECTIVES, Block, Perspective, Prompt, QuestionBank
 
 SCHEMA_VERSION = 1
@@ -127,6 +128,10 @@ class Session:
     meta: SessionMeta
     position: Position | None = None
     blocks: dict[str, BlockAnswers] = field(default_factory=dict)
+    agenda: Agenda = field(default_factory=Agenda)
+    """The plan of minutes per block and the time spent (`[agenda]`, optional in the file)."""
+    next_steps: str = ""
+    """What the consultant typed as next steps at the wrap-up (`[wrap_up]`, optional)."""
     extra: dict[str, Any] = field(default_factory=dict)
 
     def copy(self) -> Session:
@@ -281,6 +286,8 @@ def derive_profile(source: Session, profile: str, clock: Clock = system_clock) -
         record.customer = {}
         record.notes = ""
     derived.position = None
+    derived.agenda.spent = {}  # a new interview: the plan is kept, the time starts again
+    derived.next_steps = ""
     return derived
 
 
@@ -290,4 +297,6 @@ def new_round(source: Session, clock: Clock = system_clock) -> Session:
     now = clock()
     following.meta.round = source.meta.round + 1
     following.meta.created = following.meta.updated = now
+    following.agenda.spent = {}  # a new interview: the plan is kept, the time starts again
+    following.next_steps = ""
     return following

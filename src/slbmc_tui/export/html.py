@@ -10,6 +10,7 @@ from html import escape
 from importlib import resources
 
 from slbmc_tui.domain.bank import PERSPECTIVES, Block, Perspective, Prompt, QuestionBank
+from slbmc_tui.domain.quotes import segments
 from slbmc_tui.domain.session import Answer, Session
 from slbmc_tui.export.content import (
     block_heading,
@@ -20,6 +21,7 @@ from slbmc_tui.export.content import (
     one_line,
     option_labels,
 )
+from slbmc_tui.export.time_spent import block_time, kept_time, time_heading, total_time
 from slbmc_tui.export.wording import Wording, format_time, wording_for
 
 # How much of each perspective a printed canvas cell has room for: lines per grid row it
@@ -125,12 +127,28 @@ def _canvas_page(session: Session, bank: QuestionBank, words: Wording) -> str:
             f'<div class="canvas">\n{cells}\n</div>\n<p class="legend">{legend}</p>\n</section>')
 
 
+def answer_text_html(text: str) -> str:
+    """An answer's text exactly as typed, except that the client's own words (`>` lines, see
+    `domain.quotes`) are real block quotes; blank lines around a quote are left out."""
+    parts = segments(text)
+    if len(parts) == 1 and parts[0].kind == "said":
+        return f'<div class="answer-text">{_e(normalized_text(text))}</div>'
+    html = []
+    for segment in parts:
+        body = "\n".join(segment.lines).strip("\n")
+        if segment.kind == "quote":
+            html.append(f'<blockquote class="client-words">{_e(body)}</blockquote>')
+        elif body.strip():
+            html.append(f'<div class="answer-text">{_e(body)}</div>')
+    return "".join(html)
+
+
 def _answer_body(prompt: Prompt | None, answer: Answer | None, bank: QuestionBank,
                  words: Wording) -> str:
     parts = []
     text = answer.text if answer else ""
     if text.strip():
-        parts.append(f'<div class="answer-text">{_e(normalized_text(text))}</div>')
+        parts.append(answer_text_html(text))
     elif not (answer and answer.options):
         parts.append(f'<p class="empty">{_e(words.no_answer)}</p>')
     if answer and answer.options:
@@ -154,14 +172,20 @@ def _progress_table(session: Session, bank: QuestionBank, words: Wording) -> str
     rows = []
     for block in bank.ordered_blocks:
         done, total = session.block_progress(block)
+        timed = (f'<td class="num">{_e(block_time(session, block.id))}</td>'
+                 if kept_time(session) else "")  # the time per block, when it was kept
         rows.append(f'<tr><td class="num">{block.number}</td>'
                     f"<td>{_e(one_line(block.title))}</td>"
-                    f'<td class="num">{done}/{total}</td></tr>')
+                    f'<td class="num">{done}/{total}</td>{timed}</tr>')
     answered, total = session.progress(bank)
+    time_head = (f'<th class="num">{_e(time_heading(session.meta.language))}</th>'
+                 if kept_time(session) else "")
+    time_foot = f'<td class="num">{_e(total_time(session))}</td>' if kept_time(session) else ""
     return (f'<table class="progress"><thead><tr><th class="num">#</th>'
-            f'<th>{_e(words.block)}</th><th class="num">{_e(words.answered)}</th></tr></thead>'
-            f"<tbody>{''.join(rows)}</tbody><tfoot><tr><td></td><td>{_e(words.overall)}</td>"
-            f'<td class="num">{answered}/{total}</td></tr></tfoot></table>')
+            f'<th>{_e(words.block)}</th><th class="num">{_e(words.answered)}</th>{time_head}'
+            f"</tr></thead><tbody>{''.join(rows)}</tbody><tfoot><tr><td></td>"
+            f"<td>{_e(words.overall)}</td>"
+            f'<td class="num">{answered}/{total}</td>{time_foot}</tr></tfoot></table>')
 
 
 def _block_section(session: Session, bank: QuestionBank, block: Block, words: Wording) -> str:
@@ -181,7 +205,7 @@ def _block_section(session: Session, bank: QuestionBank, block: Block, words: Wo
     record = session.blocks.get(block.id)
     if record and record.notes.strip():
         parts.append(f'<div class="notes"><h4>{_e(bank.labels.notes)}</h4>'
-                     f'<div class="answer-text">{_e(normalized_text(record.notes))}</div></div>')
+                     f'{answer_text_html(record.notes)}</div>')
     parts.append("</section>")
     return "\n".join(parts)
 
@@ -215,7 +239,7 @@ def _open_questions(session: Session, bank: QuestionBank, words: Wording) -> str
     for entry in entries:
         where = _where(block_reference(entry.block, words.block), entry.perspective, bank)
         text = entry.answer.text if entry.answer else ""
-        body = (f'<div class="answer-text">{_e(normalized_text(text))}</div>' if text.strip()
+        body = (answer_text_html(text) if text.strip()
                 else f'<p class="empty">{_e(words.no_answer)}</p>')
         items.append(f'<li class="open-item"><p class="where">{_e(where)}</p>'
                       f"<h5>{_e(one_line(entry.prompt.text))}</h5>{body}</li>")

@@ -1,8 +1,9 @@
 """A session as a Markdown document to hand the client after an interview.
 
-Answers are the user's words: they are quoted (`> `) and escaped so that whatever was typed
-(`#`, `|`, `*`, HTML, list markers) shows literally when rendered, while the file still reads
-well as plain text.
+Answers are the user's words: escaped so that whatever was typed (`#`, `|`, `*`, HTML, list
+markers) shows literally when rendered, while the file still reads well as plain text. The
+interviewer's lines are paragraphs; the client's own words (lines typed with `>`) are block
+quotes, which paste into notes apps as quotes.
 """
 
 from __future__ import annotations
@@ -11,9 +12,9 @@ import re
 from datetime import datetime
 
 from slbmc_tui.domain.bank import PERSPECTIVES, Block, Perspective, Prompt, QuestionBank
+from slbmc_tui.domain.quotes import segments
 from slbmc_tui.domain.session import Answer, Session
 from slbmc_tui.export.content import (
-    answer_lines,
     block_heading,
     block_reference,
     metadata_rows,
@@ -21,6 +22,7 @@ from slbmc_tui.export.content import (
     option_labels,
     without_blank_edges,
 )
+from slbmc_tui.export.time_spent import block_time, kept_time, time_heading, total_time
 from slbmc_tui.export.wording import Wording, format_time, wording_for
 
 # CommonMark lets any ASCII punctuation be backslash-escaped; we escape only what can start
@@ -74,17 +76,22 @@ def escape_line(line: str) -> str:
 
 
 def quote(text: str) -> list[str]:
-    """The text as a block quote, its line breaks kept as hard breaks."""
-    lines = without_blank_edges([escape_line(line) for line in answer_lines(text)])
+    """An answer: the interviewer's lines as paragraphs, the client's words (`>` lines, see
+    `domain.quotes`) as block quotes; line breaks kept as hard breaks, escaped exactly."""
     out: list[str] = []
-    for index, line in enumerate(lines):
-        following = lines[index + 1] if index + 1 < len(lines) else ""
-        if not line:
-            out.append(">")
-        elif following:
-            out.append(f"> {line}\\")
-        else:
-            out.append(f"> {line}")
+    for segment in segments(text):
+        lines = without_blank_edges([escape_line(line) for line in segment.lines])
+        if not lines:
+            continue
+        if out:
+            out.append("")
+        mark = "> " if segment.kind == "quote" else ""
+        for index, line in enumerate(lines):
+            following = lines[index + 1] if index + 1 < len(lines) else ""
+            if not line:
+                out.append(mark.rstrip())
+            else:
+                out.append(f"{mark}{line}\\" if following else f"{mark}{line}")
     return out
 
 
@@ -121,10 +128,17 @@ def _progress(session: Session, bank: QuestionBank, words: Wording) -> list[str]
              + words.answered_of.format(answered=answered, total=total), "",
              f"| # | {escape_inline(words.block)} | {escape_inline(words.answered)} |",
              "|---:|---|---:|"]
+    timed = kept_time(session)  # the time per block, when the interview kept it
+    if timed:
+        lines[-2] += f" {escape_inline(time_heading(session.meta.language))} |"
+        lines[-1] += "---:|"
     for block in bank.ordered_blocks:
         done, count = session.block_progress(block)
+        spent = f" {block_time(session, block.id)} |" if timed else ""
         lines.append(f"| {block.number} | {escape_inline(one_line(block.title))} "
-                     f"| {done}/{count} |")
+                     f"| {done}/{count} |{spent}")
+    if timed:
+        lines.append(f"| | {escape_inline(words.overall)} | | {total_time(session)} |")
     return [*lines, ""]
 
 

@@ -19,12 +19,12 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.events import DescendantFocus, Resize
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, OptionList
 
 from slbmc_tui.autosave import SaveStatus
-from slbmc_tui.commands import BlockCommands, OverviewCommands, SessionCommands
+from slbmc_tui.commands import AidCommands, BlockCommands, OverviewCommands, SessionCommands
+from slbmc_tui.domain.agenda import Timekeeper
 from slbmc_tui.domain.bank import Block, Perspective, QuestionBank
 from slbmc_tui.domain.session import Clock, Position, Session, system_clock
 from slbmc_tui.messages import (
@@ -34,9 +34,11 @@ from slbmc_tui.messages import (
     NewRoundRequested,
     SaveStatusChanged,
 )
+from slbmc_tui.screens.interview_aids import InterviewAids
 from slbmc_tui.services.editing import EditingSession
 from slbmc_tui.storage.history import HistoryRead
 from slbmc_tui.storage.store import OpenedSession
+from slbmc_tui.widgets.agenda_clock import AgendaClock
 from slbmc_tui.widgets.answer_editor import AnswerEditor, AnswerKey, card_of
 from slbmc_tui.widgets.block_list import BlockList
 from slbmc_tui.widgets.block_view import BlockView, FirstScreen
@@ -51,7 +53,7 @@ OVERVIEWS = Binding.Group("Canvas · Open questions")
 OVERVIEW_KEYS_FROM = 120
 
 
-class InterviewScreen(Screen[None]):
+class InterviewScreen(InterviewAids):  # a Screen[None], with the interview aids
     """Runs an interview on one opened session; `flush_save()` before the app leaves it."""
 
     CSS_PATH = "interview.tcss"
@@ -59,7 +61,7 @@ class InterviewScreen(Screen[None]):
     # the block list first and swallow the first words typed.
     AUTO_FOCUS = ""
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-wide")]
-    COMMANDS = {BlockCommands, OverviewCommands, SessionCommands}
+    COMMANDS = {BlockCommands, OverviewCommands, SessionCommands, AidCommands}
     BINDINGS = [
         # Priority: the cursor moves before the next key is handed to a field, so keys
         # typed right after Tab in one burst (a paste, a fast typist) follow it.
@@ -73,6 +75,8 @@ class InterviewScreen(Screen[None]):
         Binding("ctrl+g", "pick_block", "Go to block"),
         Binding("ctrl+b", "toggle_sidebar", "Blocks"),
         Binding("ctrl+r", "toggle_research", "Needs research"),
+        Binding("ctrl+o", "toggle_quote", "Client's own words", show=False,
+                tooltip="Mark the paragraph as a verbatim quote (a > line), or unmark it"),
         Binding("f5", "answer_history", "Answer history", show=False,
                 tooltip="Earlier versions of the answer with the cursor; Enter restores one"),
         # Hidden from the footer (no room at 80 columns); Escape-for-back is what people try.
@@ -108,6 +112,11 @@ class InterviewScreen(Screen[None]):
             run_in_thread=lambda job: self.run_worker(
                 job, thread=True, group="autosave", exit_on_error=False))
         self.editing.add_listener(self._status_from_any_thread)
+        # The agenda clock (interview aids): counts time per block while this screen is active.
+        self.timekeeper = None if read_only else Timekeeper(
+            opened.session.agenda, clock, add=self.editing.add_time)
+        self._time_saved = opened.session.agenda.spent_seconds()
+        self.earlier_rounds = []  # other rounds of this profile, found after mount
         self.title = opened.session.meta.title
         self.sub_title = session_subtitle(opened.session.meta)
 
@@ -162,6 +171,7 @@ class InterviewScreen(Screen[None]):
 
     def flush_save(self) -> None:
         """Save synchronously now if anything changed (quit, suspend); never raises."""
+        self._keep_time(every=0)  # the time counted since the last tick is saved too
         status = self.editing.flush()
         if self.is_mounted:
             with contextlib.suppress(Exception):  # leaving: the status is shown if it can be
@@ -177,6 +187,8 @@ class InterviewScreen(Screen[None]):
         # with the screen so its answers are in the first frame; the others are built on
         # first visit (`_show_block`).
         yield self._block_view(self._start_block(), *self._start_field())
+        if self.session.agenda.planned and self.timekeeper is not None:
+            yield AgendaClock()
         yield Footer()
 
     def update_node_styles(self, animate: bool = True) -> None:
@@ -215,6 +227,12 @@ class InterviewScreen(Screen[None]):
         self._mounted = True
         self._refresh_progress()
         self.go_to(self._start_block().id, *self._start_field())
+        if self.timekeeper is not None:
+            self.set_interval(1.0, self._keep_time)
+            self.app.app_suspend_signal.subscribe(self, lambda _app: self._pause_clock())
+            self.app.app_resume_signal.subscribe(self, lambda _app: self._resume_clock())
+        if self.session.meta.round > 1:
+            self._find_earlier_rounds()
 
     def _start_field(self) -> tuple[Perspective | None, str | None]:
         """The answer the cursor starts in, when the start position names one in its block."""
@@ -238,6 +256,9 @@ class InterviewScreen(Screen[None]):
             self.mount(self._block_view(block, perspective, prompt_id),
                        before=self.query_one(Footer))
         self._current = block
+        if self.timekeeper is not None:
+            self.timekeeper.show(block.id)
+            self._keep_time()
         self._views[block.id].scroll_home(animate=False, immediate=True)
         self.query_one(InterviewHeader).show_block(self.bank, block)
         if (sidebar := self._sidebar()) is not None:
@@ -348,9 +369,14 @@ class InterviewScreen(Screen[None]):
             sidebar.refresh_blocks()
 
     def on_screen_suspend(self) -> None:
+        self._pause_clock()
         self.editing.save_soon()
 
+    def on_screen_resume(self) -> None:
+        self._resume_clock()
+
     def on_unmount(self) -> None:
+        self._pause_clock()
         self.flush_save()
         with contextlib.suppress(Exception):  # leaving anyway; a stale lock is swept later
             self.opened.close()  # the session is free for other instances again
@@ -364,6 +390,8 @@ class InterviewScreen(Screen[None]):
         index = blocks.index(self._current) + step
         if 0 <= index < len(blocks):
             self.go_to(blocks[index].id)
+        elif step > 0 and not self.read_only:  # past the last block: the wrap-up is offered
+            self.action_wrap_up()
         else:
             edge = "last" if step > 0 else "first"
             self.notify(f"Block {self._current.number} is the {edge} block.", timeout=2)

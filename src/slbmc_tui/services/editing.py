@@ -17,7 +17,7 @@ from __future__ import annotations
 import contextlib
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import NamedTuple
 
@@ -183,6 +183,34 @@ class EditingSession:
                 return
             self.session.position = position
         self._changed()
+
+    # -- interview aids (screens/interview_aids.py) ---------------------------
+
+    def add_time(self, block_id: str, seconds: int) -> None:
+        """Interview time counted in a block (the agenda's Timekeeper); saved with the next
+        save, which time alone does not start (`keep_time` does)."""
+        with self._lock:
+            spent = self.session.agenda.spent
+            spent[block_id] = spent.get(block_id, 0) + seconds
+
+    def keep_time(self) -> None:
+        """Save the time counted so far (the screen asks about once a minute)."""
+        self._changed()
+
+    def set_plan(self, total_minutes: int, boxes: Mapping[str, int]) -> None:
+        """The agenda's plan: total minutes and minutes per block."""
+        with self._lock:
+            self.session.agenda.set_plan(total_minutes, boxes)
+        self._changed()
+
+    def set_next_steps(self, text: str) -> bool:
+        """The next steps typed at the wrap-up; True when that is a change."""
+        with self._lock:
+            if self.session.next_steps == text:
+                return False
+            self.session.next_steps = text
+        self._changed()
+        return True
 
     def _changed(self) -> None:
         if self.autosaver is not None and self.autosaver.changed():

@@ -22,6 +22,7 @@ from collections.abc import Iterator, Mapping
 from datetime import datetime
 from typing import Any
 
+from slbmc_tui.domain.agenda import Agenda, agenda_from_data, agenda_to_data
 from slbmc_tui.domain.errors import type_name
 from slbmc_tui.domain.perspective import PERSPECTIVES
 from slbmc_tui.domain.session import (
@@ -34,7 +35,7 @@ from slbmc_tui.domain.session import (
     clean_label,
 )
 
-SESSION_KEYS = frozenset({"schema_version", "meta", "position", "blocks"})
+SESSION_KEYS = frozenset({"schema_version", "meta", "position", "blocks", "agenda", "wrap_up"})
 META_KEYS = frozenset({"title", "profile", "client", "interviewer", "bank_id", "language",
                        "bank_path", "round", "created", "updated", "answered", "total"})
 POSITION_KEYS = frozenset({"block", "perspective", "prompt"})
@@ -238,10 +239,24 @@ def session_from_data(data: Any) -> Session:
     position = (_position(check, table["position"])
                 if table.get("position") is not None else None)
     blocks = _blocks(check, table["blocks"]) if "blocks" in table else {}
+    agenda = _agenda(check, table.get("agenda", _MISSING))
+    wrap_up = check.table(table.get("wrap_up", {}), "wrap_up") or {}
+    next_steps = check.text(wrap_up, "next_steps", "wrap_up.next_steps", "")
     if check.problems or meta is None:
         raise SessionDataError(check.problems or ["`meta` is not valid"])
-    return Session(schema_version=version, meta=meta, position=position, blocks=blocks,
-                   extra=_extra(table, SESSION_KEYS))
+    session = Session(schema_version=version, meta=meta, position=position, blocks=blocks,
+                      agenda=agenda, next_steps=next_steps, extra=_extra(table, SESSION_KEYS))
+    if len(wrap_up) > ("next_steps" in wrap_up):  # keys a newer version wrote: kept
+        session.extra["wrap_up"] = _extra(wrap_up, frozenset({"next_steps"}))
+    return session
+
+
+def _agenda(check: _Checker, value: Any) -> Agenda:
+    """The optional `[agenda]` table (plan and time spent); an empty one when absent."""
+    if value is _MISSING:
+        return Agenda()
+    table = check.table(value, "agenda")
+    return agenda_from_data(table, check.problems) if table is not None else Agenda()
 
 
 def meta_from_data(data: Any, within: str = "meta") -> SessionMeta:
@@ -267,6 +282,13 @@ def session_to_data(session: Session) -> dict[str, Any]:
     if session.position is not None:
         data["position"] = _with_extra(_position_data(session.position), session.position.extra)
     data["blocks"] = {block_id: _block_data(record) for block_id, record in session.blocks.items()}
+    if not session.agenda.is_empty:
+        data["agenda"] = agenda_to_data(session.agenda)
+    wrap_up = _plain_copy(session.extra.get("wrap_up", {}))
+    if session.next_steps:
+        data["wrap_up"] = {"next_steps": session.next_steps, **wrap_up}
+    elif wrap_up:
+        data["wrap_up"] = wrap_up
     return _with_extra(data, session.extra)
 
 

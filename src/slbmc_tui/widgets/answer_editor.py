@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -17,6 +18,7 @@ from slbmc_tui.domain.bank import Prompt
 from slbmc_tui.domain.session import Answer
 from slbmc_tui.services.editing import NOTES_PROMPT as NOTES_PROMPT
 from slbmc_tui.services.editing import AnswerKey as AnswerKey
+from slbmc_tui.widgets.quote_marks import styled_line
 
 ANSWER_PLACEHOLDER = "Type the answer…"
 
@@ -64,6 +66,10 @@ class AnswerEditor(TextArea):
 
     def on_focus(self) -> None:
         self.enter_for_typing()
+
+    def get_line(self, line_index: int) -> Text:
+        """A row of the answer; the client's own words (`>` lines) drawn apart."""
+        return styled_line(self, super().get_line(line_index))
 
     def enter_for_typing(self) -> None:
         """The first time an answer is entered (Tab, click, resume), type after its text.
