@@ -338,10 +338,7 @@ class StartScreen(WorkspaceActions, Screen[None]):
 
     @on(Button.Pressed, "#empty-demo")
     def action_demo(self) -> None:
-        from slbmc_tui.app import SlbmcApp
-
-        if isinstance(self.app, SlbmcApp):
-            self.app.start_demo()
+        self.post_message(messages.DemoRequested())
 
     def new_session(self, prefill: NewSession) -> None:
         """Ask for the new session's details, then create its file and open it."""
@@ -360,22 +357,18 @@ class StartScreen(WorkspaceActions, Screen[None]):
 
     def action_new_profile(self) -> None:
         """A new customer profile of the selected model; our point of view is kept."""
-        from slbmc_tui.app import SlbmcApp
-
         source = self._need_selection()
-        if source and source.meta and isinstance(self.app, SlbmcApp):
-            self.app.new_profile_of(source.path, title=source.meta.title,
-                                    profile=source.meta.profile)
+        if source and source.meta:
+            self.post_message(messages.NewProfileRequested(
+                source.path, title=source.meta.title, profile=source.meta.profile))
 
     def action_compare(self) -> None:
         """Choose sessions to compare, the selected model's profiles offered ticked."""
-        from slbmc_tui.app import SlbmcApp
-
         group = self.selected_group()
         key = group.sessions[0].meta.model_key if group and group.sessions[0].meta else None
-        if isinstance(self.app, SlbmcApp):
-            self.app.offer_comparison(self.store.folder, model_key=key,
-                                      preselect=group.latest_per_profile() if group else ())
+        self.post_message(messages.CompareRequested(
+            self.store.folder, model_key=key,
+            preselect=tuple(group.latest_per_profile()) if group else ()))
 
     # -- file work (threads) -----------------------------------------------------
 
