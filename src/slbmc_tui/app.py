@@ -17,6 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from slbmc_tui import gc_pause, messages
+from slbmc_tui.commands_more import BindingCommands
 from slbmc_tui.domain.errors import SlbmcFileError
 from slbmc_tui.domain.session import Clock, Position, system_clock
 from slbmc_tui.launch import (
@@ -30,6 +31,7 @@ from slbmc_tui.launch import (
 from slbmc_tui.stop_signals import handle_stop_signals
 from slbmc_tui.storage.locking import LockInfo, SessionLocked
 from slbmc_tui.storage.store import OpenedSession, SessionStore, open_session
+from slbmc_tui.theme_settings import install_theme_settings
 
 if TYPE_CHECKING:
     from slbmc_tui.screens.start import StartScreen
@@ -52,9 +54,10 @@ class SlbmcApp(App[None]):
     TITLE = "slbmc"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit (saves first)", show=False, priority=True),
-        # Consultants reach for Ctrl+C to leave a terminal app; it quits, saving first.
-        Binding("ctrl+c", "quit", "Quit (saves first)", show=False, priority=True),
+        # Ctrl+C is not bound here: in an answer it copies the selection (Textual's
+        # clipboard, OSC 52); elsewhere Textual says that Ctrl+Q quits.
     ]
+    COMMANDS = App.COMMANDS | {BindingCommands}  # every key's action in the palette
 
     def __init__(self, *, store: SessionStore, bank_path: Path | None, launch: Launch,
                  clock: Clock) -> None:
@@ -75,6 +78,7 @@ class SlbmcApp(App[None]):
                                           immediate=True)
         handle_stop_signals(self._stop_on_signal, install=True)
         self.start_launch(self.launch)
+        install_theme_settings(self)  # the theme chosen last time (read off the UI thread)
         # A launch's first screen is drawn well within this, even on a loaded machine.
         self.set_timer(START_UP_SECONDS, gc_pause.resume_collection)
 

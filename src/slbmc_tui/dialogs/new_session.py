@@ -42,6 +42,13 @@ class NewSessionDialog(ModalScreen[NewSessionForm | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "submit", "Create session"),
+        # Priority: looked up before the focused field takes the key, so text typed right
+        # after Tab in one burst (a fast typist, a paste) lands in the next field, and Enter
+        # creates from the question bank choice too (a RadioSet would take it to tick).
+        Binding("tab", "app.focus_next", "Next field", show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", "Previous field", show=False,
+                priority=True),
+        Binding("enter", "enter", "Create session", show=False, priority=True),
     ]
 
     def __init__(self, prefill: NewSession | None = None, *,
@@ -109,7 +116,6 @@ class NewSessionDialog(ModalScreen[NewSessionForm | None]):
         error.update(message)
         error.set_class(not message, "hidden")
 
-    @on(Input.Submitted)
     @on(Button.Pressed, "#create")
     def action_submit(self) -> None:
         """Check the fields; the bank file is read in a worker before the dialog closes."""
@@ -148,6 +154,14 @@ class NewSessionDialog(ModalScreen[NewSessionForm | None]):
             title=self._value("title"), profile=self._value("profile"),
             client=self._value("client"), interviewer=self._value("interviewer"),
             bank=bank, bank_path=bank_path))
+
+    def action_enter(self) -> None:
+        """Enter creates, as the dialog says, from any field; on a button it presses it."""
+        focused = self.focused
+        if isinstance(focused, Button):
+            focused.press()
+        else:
+            self.action_submit()
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

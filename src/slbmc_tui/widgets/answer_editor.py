@@ -116,9 +116,13 @@ class OptionPicker(Widget, can_focus=True):
         no_tick = self.get_visual_style("option-picker--no-tick")
         lines = []
         for index, (option_id, label) in enumerate(self._options):
+            ticked = option_id in self._ticked
+            # The state reads without colour too (a projector, a colour-blind reader):
+            # [x] ticked, [ ] not; numbered, since a digit ticks its option.
+            number = f"{index + 1} " if index < 9 else "  "
             line = Content.assemble(
-                ("▐", box), ("X", tick if option_id in self._ticked else no_tick),
-                ("▌", box), f" {label}")
+                (number, box), ("[", box), ("x" if ticked else " ", tick if ticked else no_tick),
+                ("]", box), f" {label}")
             if index == self.highlighted:  # the whole row, under the box's own colours
                 line = line.extend_right(max(0, self.size.width - line.cell_length))
                 line = line.stylize_before(self.get_visual_style("option-picker--highlighted"))
@@ -136,6 +140,8 @@ class OptionPicker(Widget, can_focus=True):
             self.refresh()
         elif event.key in ("space", "enter"):
             self.tick()
+        elif event.character and event.is_printable and self._tick_by_key(event.character):
+            pass
         else:
             return
         event.stop()
@@ -149,6 +155,26 @@ class OptionPicker(Widget, can_focus=True):
         self._ticked ^= {option_id}
         self.refresh()
         self.post_message(self.Changed(self))
+
+    def tick_number(self, number: int) -> bool:
+        """Tick (or untick) option `number` (1 is the first); False when there is none."""
+        if not 1 <= number <= len(self._options):
+            return False
+        self.highlighted = number - 1
+        self.tick()
+        return True
+
+    def _tick_by_key(self, character: str) -> bool:
+        """A digit ticks that option; a letter the next option starting with it."""
+        if character.isdigit():
+            return self.tick_number(int(character))
+        letter = character.casefold()
+        count = len(self._options)
+        for step in range(1, count + 1):
+            index = (self.highlighted + step) % count
+            if self._options[index][1].casefold().startswith(letter):
+                return self.tick_number(index + 1)
+        return False
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
@@ -172,29 +198,37 @@ class PromptCard(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(self.prompt.text, classes="prompt-text", markup=False)
-        if self.has_class("-research"):
-            yield self._research_mark()
         if self.prompt.hints:
             yield Static("\n".join(f"· {hint}" for hint in self.prompt.hints),
                          classes="prompt-hints", markup=False)
         if self.prompt.options:
             ticked = list(self.answer.options) if self.answer else []
             yield OptionPicker(self.answer_key, self.prompt, ticked, read_only=self._read_only)
-        yield AnswerEditor(self.answer.text if self.answer else "", key=self.answer_key,
-                           read_only=self._read_only)
+        editor = AnswerEditor(self.answer.text if self.answer else "", key=self.answer_key,
+                              read_only=self._read_only)
+        editor.border_title = self._research_title()
+        yield editor
 
     @property
     def editor(self) -> AnswerEditor:
         return self.query_one(AnswerEditor)
 
-    def show_research(self, flagged: bool) -> None:
-        self.set_class(flagged, "-research")
-        marks = self.query(".research-mark")
-        if flagged and not marks:
-            self.mount(self._research_mark(), after=".prompt-text")
-        elif not flagged:
-            marks.remove()
+    hide_private = False
+    """Set in presentation mode: the research flag is the interviewer's, not the client's."""
 
-    def _research_mark(self) -> Static:
-        # Built only while flagged: a hidden label on every card cost a widget each.
-        return Static(f"⚑ {self._research_label}", classes="research-mark", markup=False)
+    def show_research(self, flagged: bool) -> None:
+        """Mark the card, and say so in its answer box's top border: nothing moves."""
+        self.set_class(flagged, "-research")
+        for editor in self.query(AnswerEditor):
+            editor.border_title = self._research_title()
+
+    def _research_title(self) -> Content:
+        flagged = self.has_class("-research") and not self.hide_private
+        # The label comes from the bank file: text, never markup.
+        return Content(f"⚑ {self._research_label}" if flagged else "")
+
+    @property
+    def research_mark(self) -> str:
+        """The flag as shown on screen ("" when none is)."""
+        title = self.editor.border_title  # given back as markup: read as the plain text
+        return Content.from_markup(title).plain if title else ""
