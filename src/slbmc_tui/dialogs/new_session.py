@@ -88,8 +88,10 @@ class NewSessionDialog(ModalScreen[NewSessionForm | None]):
                disabled: bool = False) -> ComposeResult:
         with Horizontal(classes="field-row"):
             yield Label(label, classes="field-label")
+            # Not selected on focus: a word typed after Shift+Tab adds to the field rather
+            # than replacing what is there.
             yield Input(value, id=field_id, placeholder=placeholder, compact=True,
-                        disabled=disabled)
+                        disabled=disabled, select_on_focus=False)
         yield Static(classes="error hidden", id=f"{field_id}-error")
 
     def on_mount(self) -> None:
