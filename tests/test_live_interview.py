@@ -12,7 +12,6 @@ from textual.pilot import Pilot
 from textual.widgets import HelpPanel
 
 from slbmc_tui.domain.session import Position, Session
-from slbmc_tui.screens.interview import InterviewScreen
 from slbmc_tui.widgets.answer_editor import NOTES_PROMPT, AnswerEditor, OptionPicker, PromptCard
 from tests.conftest import FakeClock
 from tests.interview_host import InterviewHost

@@ -32,11 +32,13 @@ def keys_from_screen(screen: Screen[Any]) -> list[KeyHelp]:
         binding = active.binding
         if active.node not in (screen, app) or not binding.description or binding.system:
             continue
-        labels = rows.setdefault(binding.description, [])
+        # The footer's word, then what it does (as the README says it).
+        what = f"{binding.description} · {binding.tooltip}" if binding.tooltip \
+            else binding.description
+        labels = rows.setdefault(what, [])
         if (label := key_label(binding.key)) not in labels:
             labels.append(label)
-    return [(join_labels(labels), description) for description, labels in rows.items()] \
-        + EDITING_HELP
+    return [(join_labels(labels), what) for what, labels in rows.items()] + EDITING_HELP
 
 
 def keys_table(keys: Iterable[KeyHelp]) -> Table:
