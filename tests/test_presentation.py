@@ -87,3 +87,22 @@ async def test_typing_in_presentation_mode_is_saved_as_usual(sessions_dir: Path,
         app.interview.flush_save()
         assert app.path is not None
         assert "Said aloud" in app.path.read_text(encoding="utf-8")
+
+
+@pytest.mark.asyncio
+async def test_the_notes_are_never_reached_while_presenting(sessions_dir: Path,
+                                                            clock: FakeClock) -> None:
+    app = InterviewHost(sessions_dir, clock, fill=flagged_with_notes)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("shift+tab")  # round to the notes
+        focused = app.focused
+        assert isinstance(focused, AnswerEditor) and focused.answer_key.is_notes
+        await pilot.press("ctrl+t")  # the cursor leaves the private notes
+        await settle(pilot)
+        assert isinstance(app.focused, AnswerEditor) and not app.focused.answer_key.is_notes
+        for _ in range(6):  # Tab goes round the prompts only
+            await pilot.press("tab")
+            key = getattr(app.focused, "answer_key", None)
+            assert key is not None and not key.is_notes
+            assert shown(app.focused)

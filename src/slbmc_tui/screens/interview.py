@@ -594,8 +594,12 @@ class InterviewScreen(Screen[None]):
         view = self.current_view
         if view is None:
             return []
+        from slbmc_tui.screens.presentation import shows_in_presentation
+
+        presenting = self.has_class("-presentation")  # then only what the client may see
         return [widget for widget in view.query("AnswerEditor, OptionPicker")
-                if isinstance(widget, AnswerEditor | OptionPicker) and widget.focusable]
+                if isinstance(widget, AnswerEditor | OptionPicker) and widget.focusable
+                and (not presenting or shows_in_presentation(widget))]
 
     def _move_answer(self, step: int) -> None:
         from slbmc_tui.screens.interview_moves import reading_order, spot_for, step_in

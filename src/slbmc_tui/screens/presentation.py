@@ -1,4 +1,4 @@
-"""Presentation mode for a shared screen, and the themes remembered between runs.
+"""Presentation mode for a shared screen (its theme: theme_settings.py).
 
 On a projector or a shared call the terminal's font cannot grow, so the mode gives the
 prompt under discussion the room instead: its card alone, full width, the answer tall; a
@@ -10,18 +10,15 @@ interview.tcss's `.-presentation` rules.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
+from slbmc_tui.domain.bank import Block
 from slbmc_tui.theme_settings import use_presentation_theme
-from slbmc_tui.widgets.answer_editor import PromptCard
-
-if TYPE_CHECKING:
-    from slbmc_tui.screens.interview import InterviewScreen
-
+from slbmc_tui.widgets.answer_editor import AnswerEditor, OptionPicker, PromptCard
 
 PRESENTATION_CLASS = "-presentation"
 PRESENTED_CLASS = "-presented"
@@ -44,25 +41,35 @@ class PresentationBar(Static):
     """
 
 
-def _bar_text(screen: InterviewScreen) -> Content:
-    block = screen.current_block
+def _bar_text(screen: Screen[Any]) -> Content:
+    block: Block | None = getattr(screen, "current_block", None)
     where = f"Block {block.number}: {block.title}" if block is not None else ""
     # The block's title comes from a bank file: text, never markup.
     return Content.assemble("PRESENTING · Ctrl+T ends · ", Content(where))
 
 
-def toggle_presentation(screen: InterviewScreen) -> None:
+def toggle_presentation(screen: Screen[Any]) -> None:
     """Enter the presentation mode, or leave it and put everything back."""
     entering = not screen.has_class(PRESENTATION_CLASS)
     screen.set_class(entering, PRESENTATION_CLASS)
-    for card in screen.query(PromptCard):
-        card.hide_private = entering
-        card.show_research(card.has_class("-research"))
+    for each in screen.query(PromptCard):
+        each.hide_private = entering
+        each.show_research(each.has_class("-research"))
     bars = screen.query(PresentationBar)
     if entering:
         if not bars:
             screen.mount(PresentationBar(_bar_text(screen), id="presentation-bar"))
-        present_card(screen, _card_of(screen.focused))
+        card = _card_of(screen.focused)
+        if card is None or card.has_class("-orphan"):
+            # In the notes or a kept answer, which the client does not see: the cursor
+            # goes to the block's first prompt.
+            view = getattr(screen, "current_view", None)
+            cards: list[PromptCard] = [c for c in view.query(PromptCard)
+                                       if not c.has_class("-orphan")] if view else []
+            card = cards[0] if cards else None
+            if card is not None:
+                screen.set_focus(card.editor)
+        present_card(screen, card)
     else:
         bars.remove()
         for presented in screen.query(f".{PRESENTED_CLASS}"):
@@ -83,10 +90,13 @@ def present_card(screen: Screen[Any], card: PromptCard | None) -> None:
     card.show_research(card.has_class("-research"))
     card.add_class(PRESENTED_CLASS)
     for bar in screen.query(PresentationBar):
-        from slbmc_tui.screens.interview import InterviewScreen
+        bar.update(_bar_text(screen))
 
-        if isinstance(screen, InterviewScreen):
-            bar.update(_bar_text(screen))
+
+def shows_in_presentation(field: AnswerEditor | OptionPicker) -> bool:
+    """A field the client may see: a current prompt's (not the notes, not a kept answer)."""
+    card = _card_of(field)
+    return card is not None and not card.has_class("-orphan")
 
 
 def _card_of(widget: object) -> PromptCard | None:
