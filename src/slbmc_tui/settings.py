@@ -1,8 +1,9 @@
 """The user's own settings (the theme, the presentation mode's theme), kept between runs.
 
 A small TOML file in the platform's config folder. It is the user's file, so it is read as
-untrusted: checked with pydantic, and a broken one is reported and ignored (the defaults
-apply), never a crash. No Textual here: the app applies what this module reads.
+untrusted: checked with pydantic (`settings_schema.py`, imported only when there is a file to
+check), and a broken one is reported and ignored (the defaults apply), never a crash. No
+Textual here: the app applies what this module reads, in a worker thread.
 """
 
 from __future__ import annotations
@@ -11,9 +12,7 @@ import os
 import sys
 import tomllib
 from pathlib import Path
-
-import tomli_w
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from typing import NamedTuple
 
 from slbmc_tui.storage.atomic import atomic_write_text, describe_os_error
 
@@ -28,15 +27,13 @@ HIGH_CONTRAST_THEME = "slbmc-high-contrast"
 """The presentation mode's own theme (registered by theme_settings.py)."""
 
 
-class UserSettings(BaseModel):
-    """What `settings.toml` may say; unknown keys (from a newer version) are ignored."""
+class UserSettings(NamedTuple):
+    """The settings in use; `settings_schema.SettingsSchema` says what a file may hold."""
 
-    model_config = ConfigDict(extra="ignore", frozen=True)
-
-    theme: str = Field(DEFAULT_THEME, max_length=100)
+    theme: str = DEFAULT_THEME
     """The theme of everyday work (Ctrl+P, "Change theme")."""
-    presentation_theme: str = Field(HIGH_CONTRAST_THEME, max_length=100)
-    """The theme while the presentation mode is on (Ctrl+T); high contrast by default."""
+    presentation_theme: str = HIGH_CONTRAST_THEME
+    """The theme while the presentation mode is on (Ctrl+T)."""
 
 
 def config_dir() -> Path:
@@ -69,9 +66,13 @@ def load_settings(path: Path | None = None) -> tuple[UserSettings, str]:
         return UserSettings(), f"{path}: cannot be read ({describe_os_error(error)})"
     if len(data) > MAX_SETTINGS_BYTES:
         return UserSettings(), f"{path}: larger than a settings file can be; ignored"
+    from pydantic import ValidationError  # only now: a file exists to be checked
+
+    from slbmc_tui.settings_schema import SettingsSchema
+
     try:
         table = tomllib.loads(data.decode("utf-8"))
-        return UserSettings.model_validate(table), ""
+        checked = SettingsSchema.model_validate(table)
     except UnicodeDecodeError:
         return UserSettings(), f"{path}: not UTF-8 text; ignored"
     except tomllib.TOMLDecodeError as error:
@@ -81,14 +82,17 @@ def load_settings(path: Path | None = None) -> tuple[UserSettings, str]:
             f"`{'.'.join(str(part) for part in item['loc'])}` {item['msg'].lower()}"
             for item in error.errors())
         return UserSettings(), f"{path}: {problems}; the defaults apply"
+    return UserSettings(checked.theme, checked.presentation_theme), ""
 
 
 def save_settings(settings: UserSettings, path: Path | None = None) -> str:
     """Write the settings atomically; "" or why they could not be written."""
+    import tomli_w  # only when saving: ~3 ms that the start need not pay
+
     path = path or settings_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_text(path, tomli_w.dumps(settings.model_dump()))
+        atomic_write_text(path, tomli_w.dumps(settings._asdict()))
     except OSError as error:  # atomic_write_text's error already names the file and why
         return f"Settings not saved: {error}"
     return ""

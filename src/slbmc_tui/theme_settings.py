@@ -13,10 +13,7 @@ from weakref import WeakKeyDictionary
 from textual.app import App
 from textual.theme import Theme
 
-# Names only: `slbmc_tui.settings` (pydantic) is imported by the worker threads, since
-# importing pydantic costs more than the whole start may add (tests/test_layers.py).
-DEFAULT_THEME = "textual-dark"
-HIGH_CONTRAST_THEME = "slbmc-high-contrast"
+from slbmc_tui.settings import HIGH_CONTRAST_THEME, UserSettings, load_settings, save_settings
 
 HIGH_CONTRAST = Theme(
     name=HIGH_CONTRAST_THEME,
@@ -63,8 +60,6 @@ def install_theme_settings(app: App[Any]) -> None:
     _state[app] = _ThemeState(app.theme)
 
     def load() -> None:
-        from slbmc_tui.settings import load_settings
-
         settings, problem = load_settings()
         app.call_from_thread(_apply_loaded, app, settings.theme, settings.presentation_theme,
                              problem)
@@ -118,8 +113,6 @@ def _theme_changed(app: App[Any], name: str) -> None:
     theme, presentation_theme = state.theme, state.presentation_theme
 
     def save() -> None:
-        from slbmc_tui.settings import UserSettings, save_settings
-
         problem = save_settings(UserSettings(theme=theme,
                                              presentation_theme=presentation_theme))
         if problem:
