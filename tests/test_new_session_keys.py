@@ -68,3 +68,17 @@ async def test_enter_on_cancel_cancels(sessions_dir: Path, clock: FakeClock) -> 
         await settle(pilot)
         assert not isinstance(app.screen, NewSessionDialog)
     assert not list(sessions_dir.glob("*.toml"))
+
+
+@pytest.mark.asyncio
+async def test_the_bank_choice_reads_without_colour(sessions_dir: Path,
+                                                    clock: FakeClock) -> None:
+    app = make_app(sessions_dir=sessions_dir, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        buttons = {button.id: str(button.render()) for button in
+                   app.screen.query_one("#bank", RadioSet).query("RadioButton")}
+        assert "●" in buttons["bank-en"]
+        assert "●" not in buttons["bank-fi"] and "●" not in buttons["bank-custom"]

@@ -10,6 +10,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
@@ -19,6 +20,17 @@ from slbmc_tui.launch import NewSession
 
 BANK_CHOICES: tuple[tuple[str, str], ...] = (("en", "English"), ("fi", "Suomi"),
                                              ("custom", "Custom file"))
+
+
+class BankChoice(RadioButton):
+    """A radio button whose dot shows only when chosen: the choice reads without colour
+    (Textual draws the dot in every button and tells them apart by colour alone)."""
+
+    @property
+    def _button(self) -> Content:
+        button = super()._button
+        return button if self.value else Content.assemble(
+            button[0], (" ", self.get_visual_style("toggle--button")), button[2])
 
 
 @dataclass(frozen=True)
@@ -75,7 +87,7 @@ class NewSessionDialog(ModalScreen[NewSessionForm | None]):
                 yield Label("Question bank", classes="field-label")
                 with RadioSet(id="bank", compact=True):
                     for key, label in BANK_CHOICES:
-                        yield RadioButton(label, value=key == choice, id=f"bank-{key}")
+                        yield BankChoice(label, value=key == choice, id=f"bank-{key}")
             yield Static(classes="error hidden", id="bank-error")
             yield from self._field("bank-path", "Bank file", str(self.custom_bank or ""),
                                    "path/to/questions.toml", disabled=choice != "custom")
