@@ -31,12 +31,9 @@ def slbmc_command(sessions_dir: Path, *args: str) -> list[str]:
             str(sessions_dir), *args]
 
 
-def interview_command(session: Path, save_into: Path | None = None) -> list[str]:
-    """Our interview screen on `session`; with `save_into`, a thread saves without pause."""
-    command = [python_exe(), str(BENCH_DIR / "interview_app.py"), str(session)]
-    if save_into is not None:
-        command += ["--save-continuously", str(save_into)]
-    return command
+def interview_command(session: Path, *options: str) -> list[str]:
+    """Our app resuming `session`; options as `interview_app.py` takes them."""
+    return [python_exe(), str(BENCH_DIR / "interview_app.py"), str(session), *options]
 
 
 def demo_ready_text() -> str:

@@ -1,88 +1,58 @@
-"""Our interview screen on one session, optionally with a thread saving without pause.
+"""Our app resuming one session, as `slbmc resume` does, for the typing bench.
 
-`python bench/interview_app.py SESSION [--save-continuously SCRATCH]`. With the app
-factory present (branch `appshell`) this is `make_app(...)` resuming the session, as
-`slbmc resume` does; before that, a minimal App pushes the same InterviewScreen.
+`python bench/interview_app.py SESSION [--count-saves FILE | --no-saves]`.
 
-The saver thread loads its own copy of the session and, without pause, edits one
-answer, calls `session_to_data` and `SessionFile.save` into SCRATCH: the work the
-interview screen's autosave worker does, but continuously. If saving stalled the UI
-thread, typing latency would rise while it runs. The save count goes to SCRATCH.count.
+By default the app saves as a user gets it: while keys keep coming, at least once a
+second (the autosave's maximum wait), a snapshot on the UI thread and the write on a
+worker. `--count-saves FILE` writes how many session writes happened to FILE at exit.
+`--no-saves` switches the autosave off (no snapshot, no write): the baseline that
+"typing during saves" is measured against, so that figure is what saving costs a typist.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-import threading
 from pathlib import Path
+from typing import Any
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from textual.app import App
+from slbmc_tui.app import make_app
+from slbmc_tui.autosave import Autosaver
+from slbmc_tui.launch import ResumeSession
+from slbmc_tui.storage.session_file import SessionFile
 
-from slbmc_tui.domain.bank import PERSPECTIVES, resolve_bank
-from slbmc_tui.storage.store import SessionFile, SessionStore, open_session
-from slbmc_tui.storage.toml_format import session_to_data
 
+def count_writes(counter: list[int]) -> None:
+    """Count every session write the app makes (worker or flush)."""
+    real_save = SessionFile.save
 
-def save_forever(source: Path, scratch: Path, stop: threading.Event, counter: list[int]) -> None:
-    session = SessionStore(source.parent).load(source)
-    bank = resolve_bank(session.meta.bank_id, session.meta.language, session.meta.bank_path)
-    answers = [(b.id, p, q.id) for b in bank.blocks for p in PERSPECTIVES for q in b.prompts(p)]
-    file = SessionFile(scratch)
-    while not stop.is_set():
-        block_id, perspective, prompt_id = answers[counter[0] % len(answers)]
-        session.answer(block_id, perspective, prompt_id).text += "x"
-        file.save(session_to_data(session))
+    def counted(self: SessionFile, data: dict[str, Any]) -> bool:
         counter[0] += 1
+        return real_save(self, data)
 
-
-class InterviewOnly(App[None]):
-    """The interview screen alone, for checkouts without the app factory."""
-
-    def __init__(self, session: Path) -> None:
-        super().__init__()
-        self._session = session
-
-    def on_mount(self) -> None:
-        from slbmc_tui.screens.interview import InterviewScreen
-
-        opened = open_session(SessionStore(self._session.parent), self._session)
-        self.push_screen(InterviewScreen(opened))
-
-
-def build_app(session: Path) -> App[object]:
-    try:
-        from slbmc_tui.app import make_app
-        from slbmc_tui.launch import ResumeSession
-    except ImportError:
-        return InterviewOnly(session)  # type: ignore[return-value]
-    app: App[object] = make_app(sessions_dir=session.parent,
-                                launch=ResumeSession(name=str(session)))
-    return app
+    SessionFile.save = counted  # type: ignore[method-assign]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("session", type=Path)
-    parser.add_argument("--save-continuously", type=Path, metavar="SCRATCH")
+    parser.add_argument("--count-saves", type=Path, metavar="FILE")
+    parser.add_argument("--no-saves", action="store_true")
     args = parser.parse_args()
-    stop = threading.Event()
     counter = [0]
-    saver = None
-    if args.save_continuously:
-        saver = threading.Thread(target=save_forever, daemon=True,
-                                 args=(args.session, args.save_continuously, stop, counter))
-        saver.start()
+    if args.no_saves:
+        Autosaver.changed = lambda self: False  # type: ignore[method-assign]
+    if args.count_saves:
+        count_writes(counter)
     try:
-        build_app(args.session).run()
+        make_app(sessions_dir=args.session.parent,
+                 launch=ResumeSession(name=str(args.session))).run()
     finally:
-        stop.set()
-        if saver is not None:
-            saver.join(timeout=5)
-            args.save_continuously.with_suffix(".count").write_text(str(counter[0]))
+        if args.count_saves:
+            args.count_saves.write_text(str(counter[0]))
 
 
 if __name__ == "__main__":

@@ -53,8 +53,9 @@ class InterviewHost(App[None]):
         self.opened = open_session(SessionStore(self.folder), self.path)
         screen = InterviewScreen(self.opened, clock=self.clock, read_only=self.read_only,
                                  at=self.at)
-        if screen.autosaver is not None:
-            screen.autosaver.delay = self.autosave_delay  # tests wait less; the logic is the same
+        saver = screen.editing.autosaver
+        if saver is not None:
+            saver.delay = self.autosave_delay  # tests wait less; the logic is the same
         self.push_screen(screen)
 
     @property

@@ -28,7 +28,8 @@ class Harness:
         self.collected = 0
         self.saver = Autosaver(
             opened, clock=clock, schedule=self._schedule, run_in_thread=self._run_later,
-            report=self.reports.append, collect=self._collect, monotonic=lambda: self.now)
+            report=self.reports.append, collect=self._collect, monotonic=lambda: self.now,
+            delay=1.0, max_wait=10.0)
 
     def _schedule(self, delay: float, callback: Callable[[], None]) -> None:
         self.timers.append((self.now + delay, callback))
@@ -38,6 +39,7 @@ class Harness:
 
     def _collect(self) -> None:
         self.collected += 1
+        return None
 
     def advance(self, seconds: float) -> None:
         """Move time on, firing due timers in order."""
@@ -48,11 +50,8 @@ class Harness:
 
     def run_jobs(self) -> None:
         jobs, self.jobs = self.jobs, []
-        already = len(self.reports)
         for job in jobs:
             job()
-        for outcome in self.reports[already:]:
-            self.saver.settle(outcome)
 
 
 @pytest.fixture
@@ -77,7 +76,7 @@ def test_saves_one_second_after_the_last_change(opened: OpenedSession, clock: Fa
     h.advance(0.5)
     assert len(h.jobs) == 1 and h.collected == 1
     h.run_jobs()
-    assert h.reports[-1].ok and h.reports[-1].status == "Saved 09:30"
+    assert h.reports[-1].ok and h.reports[-1].status == "Saved 09:30:00"
     assert saved(opened)["blocks"]["value_proposition"]["ours"]["value_selling"]["text"] == "first"
     assert not h.saver.dirty
 
@@ -183,3 +182,73 @@ def test_any_text_round_trips_through_a_save(text: str) -> None:
         expected = text if text else ""
         found = again.peek("value_proposition", "customer", prompt)
         assert (found.text if found else "") == expected
+
+
+def test_steady_typing_is_saved_at_least_once_a_max_wait(
+        opened: OpenedSession, clock: FakeClock) -> None:
+    """A typist who never pauses for the debounce still gets a save every `max_wait`."""
+    h = Harness(opened, clock)
+    h.saver.delay, h.saver.max_wait = 0.5, 1.0
+    answer = opened.session.answer("value_proposition", "ours", "value_selling")
+    saves_at: list[float] = []
+    for step in range(40):  # a key every 0.2 s for 8 s: never a 0.5 s pause
+        answer.text += "x"
+        h.saver.changed()
+        before = len(h.jobs)
+        h.advance(0.2)
+        if len(h.jobs) > before:
+            saves_at.append(h.now)
+            h.run_jobs()
+            assert saved(opened)["blocks"]["value_proposition"]["ours"]["value_selling"][
+                "text"].startswith("x" * (step))
+    gaps = [b - a for a, b in zip([0.0, *saves_at], saves_at, strict=False)]
+    assert len(saves_at) >= 7 and max(gaps) <= 1.0 + 1e-6
+
+
+def test_status_is_pending_until_the_write_lands_then_saved_with_seconds(
+        opened: OpenedSession, clock: FakeClock) -> None:
+    h = Harness(opened, clock)
+    assert h.saver.status.state == "clean" and h.saver.status.text == ""
+    opened.session.answer("value_proposition", "ours", "value_selling").text = "x"
+    assert h.saver.changed() is True
+    assert h.saver.changed() is False  # only the first unsaved change says so
+    assert h.saver.status.text == "Saving…"
+    h.advance(1.1)
+    assert h.saver.status.text == "Saving…"  # handed to the thread, not on disk yet
+    clock.advance(seconds=5)
+    h.run_jobs()
+    assert h.saver.status.text == "Saved 09:30:05"
+
+
+def test_status_keeps_the_error_until_a_save_succeeds(
+        opened: OpenedSession, clock: FakeClock, monkeypatch: pytest.MonkeyPatch) -> None:
+    h = Harness(opened, clock)
+
+    def full_disk(self: SessionFile, data: dict) -> bool:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(SessionFile, "save", full_disk)
+    opened.session.answer("value_proposition", "ours", "value_selling").text = "x"
+    h.saver.changed()
+    h.saver.save_now()
+    h.saver.changed()
+    status = h.saver.status
+    assert status.state == "error" and not status.ok and "No space" in status.text
+    monkeypatch.undo()
+    h.saver.save_now()
+    assert h.saver.status.state == "saved"
+
+
+def test_save_now_writes_a_snapshot_still_on_its_way(
+        opened: OpenedSession, clock: FakeClock) -> None:
+    """Quitting just after a save was handed to a thread: the words are on disk anyway."""
+    h = Harness(opened, clock)
+    opened.session.answer("value_proposition", "ours", "value_selling").text = "in flight"
+    h.saver.changed()
+    h.saver.save_soon()  # the thread has not run
+    outcome = h.saver.save_now()
+    assert outcome is not None and outcome.ok
+    assert saved(opened)["blocks"]["value_proposition"]["ours"]["value_selling"]["text"] == \
+        "in flight"
+    h.run_jobs()  # the late thread skips its (same) write
+    assert h.reports == [] and h.saver.status.state == "saved"

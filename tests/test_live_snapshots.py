@@ -39,7 +39,7 @@ def test_light_theme_borders(snap_compare: Any, sessions_dir: Path,
 def test_options_focused_and_ticked(snap_compare: Any, sessions_dir: Path,
                                     size: tuple[int, int]) -> None:
     async def tick(pilot: Pilot[Any]) -> None:
-        await pilot.press("tab", "tab", "1", "e")  # the options: functional, then "e": economic
+        await pilot.press("tab", "tab", "space", "down", "space")  # functional, economic
         await steady(pilot)
 
     assert snap_compare(host(sessions_dir), terminal_size=size, run_before=tick)

@@ -82,7 +82,7 @@ async def test_typing_in_presentation_mode_is_saved_as_usual(sessions_dir: Path,
     app = InterviewHost(sessions_dir, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("f5", *"Said aloud")
+        await pilot.press("ctrl+t", *"Said aloud")
         await settle(pilot)
         app.interview.flush_save()
         assert app.path is not None

@@ -18,10 +18,11 @@ from textual.pilot import Pilot
 from bench.common import large_session, synthetic_bank, write_bank
 from slbmc_tui.app import make_app
 from slbmc_tui.domain.bank import Prompt
-from slbmc_tui.domain.session import Answer, Position
+from slbmc_tui.domain.session import Answer, Position, system_clock
 from slbmc_tui.launch import ResumeSession
 from slbmc_tui.screens.interview import InterviewScreen
-from slbmc_tui.storage.store import SessionStore
+from slbmc_tui.services.editing import EditingSession
+from slbmc_tui.storage.store import OpenedSession, SessionFile, SessionStore
 from slbmc_tui.widgets.answer_editor import NOTES_PROMPT, AnswerEditor, PromptCard
 from slbmc_tui.widgets.block_view import BlockView, FirstScreen, least_rows
 
@@ -143,6 +144,7 @@ class OneBlock(App[None]):
         super().__init__()
         from slbmc_tui.domain.bank import resolve_bank
 
+        self.path = path
         self.session = SessionStore(path.parent).load(path)
         meta = self.session.meta
         self.bank = resolve_bank(meta.bank_id, meta.language, meta.bank_path)
@@ -150,7 +152,11 @@ class OneBlock(App[None]):
 
     def compose(self) -> ComposeResult:
         block = self.bank.ordered_blocks[0]
-        yield BlockView(self.session, self.bank, block, read_only=False,
+        opened = OpenedSession(path=self.path, session=self.session, bank=self.bank,
+                               file=SessionFile(self.path))
+        editing = EditingSession(opened, clock=system_clock, schedule=lambda *_: None,
+                                 run_in_thread=lambda _job: None)
+        yield BlockView(editing, block, read_only=False,
                         first_screen=FirstScreen(width=120, height=5, stacked=False))
 
     def on_mount(self) -> None:

@@ -305,6 +305,25 @@ class SlbmcApp(App[None]):
         self.notify(f"{what}: saved as {copy.name}", markup=False)
         self.open_session(copy)
 
+    # Bridge (edit helper, issue 16): the interview now posts these instead of calling the
+    # app; the "app" helper's branch brings the real handlers and replaces this block.
+    @on(messages.BackToSessionsRequested)
+    def _back_requested(self) -> None:
+        self.back_to_sessions()
+
+    @on(messages.CompareRequested)
+    def _compare_requested(self, event: messages.CompareRequested) -> None:
+        self.offer_comparison(event.folder, model_key=event.model_key, current=event.current,
+                              start_block=event.start_block)
+
+    @on(messages.NewProfileRequested)
+    def _new_profile_requested(self, event: messages.NewProfileRequested) -> None:
+        self.new_profile_of(event.path, title=event.title, profile=event.profile)
+
+    @on(messages.NewRoundRequested)
+    def _new_round_requested(self, event: messages.NewRoundRequested) -> None:
+        self.new_round_of(event.path)
+
     def _in_demo(self, path: Path) -> bool:
         return self.demo_folder is not None and _same_file(path.parent, self.demo_folder)
 

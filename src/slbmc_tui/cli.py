@@ -169,8 +169,13 @@ def validate_file(store: SessionStore, path: Path) -> tuple[str, list[str]]:
     encoding, links) and never writes: the file's bytes and mtime stay as they were.
     """
     from slbmc_tui.domain.bank import resolve_bank
+    from slbmc_tui.storage import history
     from slbmc_tui.storage.toml_format import parse_session
 
+    if history.is_history_file(path):  # the answers' history beside a session: checked apart
+        found = history.read_history_file(path)
+        return f"answer history, {len(found.versions)} versions", [
+            found.problem] if found.problem else []
     text = store.read_text(path)
     if _looks_like_bank(text):
         bank = load_bank(path)

@@ -1,4 +1,5 @@
-"""Command palette entries while an interview is open: blocks, overviews, exports, copies."""
+"""Command palette entries while an interview is open: blocks, overviews, exports, copies,
+an answer's history."""
 
 from __future__ import annotations
 
@@ -99,6 +100,8 @@ class SessionActions(Protocol):
 
     def action_new_round(self) -> None: ...
 
+    def action_answer_history(self) -> None: ...
+
 
 SESSION_COMMANDS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
     ("Export as Markdown…", "export", ("md",), "Plain text for notes and wikis (ctrl+e)"),
@@ -108,6 +111,8 @@ SESSION_COMMANDS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
      "Another customer profile: our point of view copied, the customer's empty"),
     ("New round of this session", "new_round", (),
      "Everything copied into round N+1; this round is kept as it is"),
+    ("History of this answer…", "answer_history", (),
+     "Earlier saved versions of the answer with the cursor; Enter restores one (f5)"),
 )
 
 

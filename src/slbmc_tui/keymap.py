@@ -9,8 +9,7 @@ Chosen to survive real terminals (see docs and `tests/test_keymap.py`):
   Ctrl+Z/Y undo/redo, Ctrl+W/U/K/D deletes). Ctrl+H, Ctrl+I, Ctrl+M and Ctrl+[ are what
   terminals send for Backspace, Tab, Enter and Escape, so they cannot be told apart.
 - Alt+digit cannot be told from a character: Textual reads ESC 2 as "™" (what Option+2
-  types on a Mac), so options are ticked by number or first letter in their own list,
-  which Shift+Tab reaches from the prompt's answer box.
+  types on a Mac), so options are ticked in their own list (Shift+Tab from the answer).
 - Escape only closes what is on top (a dialog, the "Keys" panel, the block list);
   leaving the interview is Ctrl+O, shown in the footer.
 """
@@ -57,7 +56,7 @@ INTERVIEW_BINDINGS: list[BindingType] = [
             priority=True, tooltip="The previous block in the suggested order"),
     Binding("ctrl+l", "toggle_sidebar", "Block list", show=False, priority=True,
             tooltip="Show the blocks with answered/total beside the block, or hide them"),
-    Binding("ctrl+t,f5", "toggle_presentation", "Present", priority=True,
+    Binding("ctrl+t", "toggle_presentation", "Present", priority=True,
             tooltip="Presentation mode: the prompt and its answer alone, large; "
                     "notes and flags hidden"),
     Binding("f2", "canvas", "Canvas", show=False,
@@ -66,6 +65,8 @@ INTERVIEW_BINDINGS: list[BindingType] = [
             tooltip="Everything flagged \"needs research\"; Enter jumps to it"),
     Binding("f4", "compare", "Compare profiles", show=False,
             tooltip="This session beside the model's other profiles"),
+    Binding("f5", "answer_history", "Answer history", show=False,
+            tooltip="Earlier versions of the answer with the cursor; Enter restores one"),
     Binding("ctrl+s", "export", "Export", show=False, priority=True,
             tooltip="Save a copy as Markdown, HTML or an SVG picture"),
     Binding("ctrl+o", "sessions", "Sessions", priority=True,

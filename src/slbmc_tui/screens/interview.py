@@ -1,7 +1,9 @@
 """The interview: one block at a time, both points of view side by side, saved as you type.
 
-Per keystroke the screen only notes which editor changed and restarts the autosave
-debounce; the editor text is copied into the session when the save snapshot is taken.
+The session belongs to an `EditingSession` (services/editing.py): every editor writes each
+change through to it, and everything that reads answers (overviews, exports, the palette,
+history) reads it there. The screen shows it and posts what it cannot do itself (back to
+the sessions, compare, copies) up to the app as messages.
 Blocks are built on first visit and kept, so moving back and forth is instant.
 
 Position: focusing an answer records `Position(block, perspective, prompt)`; the block's
@@ -13,22 +15,30 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from textual import events, on
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.events import DescendantFocus, Resize
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, OptionList, TextArea
+from textual.widgets import Footer, OptionList
 
-from slbmc_tui.autosave import Autosaver, SaveOutcome
+from slbmc_tui.autosave import SaveStatus
 from slbmc_tui.commands import BlockCommands, OverviewCommands, SessionCommands
 from slbmc_tui.domain.bank import Block, Perspective, QuestionBank
-from slbmc_tui.domain.session import Answer, Clock, Position, Session, system_clock
+from slbmc_tui.domain.session import Clock, Position, Session, system_clock
 from slbmc_tui.keymap import INTERVIEW_BINDINGS
-from slbmc_tui.messages import SaveStatusChanged
+from slbmc_tui.messages import (
+    BackToSessionsRequested,
+    CompareRequested,
+    NewProfileRequested,
+    NewRoundRequested,
+    SaveStatusChanged,
+)
+from slbmc_tui.services.editing import EditingSession
+from slbmc_tui.storage.history import HistoryRead
 from slbmc_tui.storage.store import OpenedSession
-from slbmc_tui.widgets.answer_editor import AnswerEditor, AnswerKey, OptionPicker, PromptCard
+from slbmc_tui.widgets.answer_editor import AnswerEditor, AnswerKey, OptionPicker, card_of
 from slbmc_tui.widgets.block_list import BlockList
 from slbmc_tui.widgets.block_view import BlockView, FirstScreen
 from slbmc_tui.widgets.interview_header import InterviewHeader, session_subtitle
@@ -64,23 +74,17 @@ class InterviewScreen(Screen[None]):
         self._start = at or opened.session.position
         self._views: dict[str, BlockView] = {}
         self._current: Block | None = None
-        self._dirty_editors: set[AnswerEditor] = set()
         self._focus_target: AnswerEditor | None = None
         self._early_keys: list[str] = []
-        self._autosaver: Autosaver | None = None
         self._mounted = False
         self._shown = False
-        self._last_status_ok = True
         self._export_format = "md"  # the dialog opens with the format used last
-        if not read_only:
-            self._autosaver = Autosaver(
-                opened, clock=clock,
-                schedule=lambda delay, callback: self.set_timer(delay, callback),
-                run_in_thread=lambda job: self.run_worker(
-                    job, thread=True, group="autosave", exit_on_error=False),
-                report=self._report_from_thread,
-                collect=self._collect_editors,
-            )
+        self.editing = EditingSession(
+            opened, clock=clock, read_only=read_only,
+            schedule=lambda delay, callback: self.set_timer(delay, callback),
+            run_in_thread=lambda job: self.run_worker(
+                job, thread=True, group="autosave", exit_on_error=False))
+        self.editing.add_listener(self._status_from_any_thread)
         self.title = opened.session.meta.title
         self.sub_title = session_subtitle(opened.session.meta)
 
@@ -92,23 +96,13 @@ class InterviewScreen(Screen[None]):
 
     @property
     def session(self) -> Session:
-        return self.opened.session
-
-    @property
-    def autosaver(self) -> Autosaver | None:
-        """The session's autosave (None when read-only)."""
-        return self._autosaver
+        """The session as edited so far (owned by `editing`; read only)."""
+        return self.editing.session
 
     @property
     def unsaved_error(self) -> str | None:
         """Why typed text is not on disk yet (after `flush_save()` this means it failed)."""
-        saver = self._autosaver
-        if saver is None or not saver.dirty:
-            return None
-        outcome = saver.last_outcome
-        if outcome is not None and not outcome.ok:
-            return outcome.error
-        return f"changes to {self.opened.path} are not saved yet"
+        return self.editing.unsaved_error
 
     @property
     def current_block(self) -> Block | None:
@@ -140,20 +134,15 @@ class InterviewScreen(Screen[None]):
         view = self._views[block.id]
         view.when_ready(lambda: self._focus_in(view, perspective, prompt_id),
                         perspective, prompt_id)
-        if leaving and self._autosaver is not None:
-            self._autosaver.save_soon()
+        if leaving:
+            self.editing.save_soon()
 
     def flush_save(self) -> None:
         """Save synchronously now if anything changed (quit, suspend); never raises."""
-        try:
-            if self._autosaver is None:
-                return
-            self._catch_up_editors()
-            outcome = self._autosaver.save_now()
-            if outcome is not None and self.is_mounted:
-                self._show_outcome(outcome)
-        except Exception:  # the caller is leaving; a failure was already reported if it could be
-            return
+        status = self.editing.flush()
+        if self.is_mounted:
+            with contextlib.suppress(Exception):  # leaving: the status is shown if it can be
+                self._show_status(status)
 
     # -- building --------------------------------------------------------------
 
@@ -237,17 +226,14 @@ class InterviewScreen(Screen[None]):
         first_screen = FirstScreen(width=size.width, height=size.height,
                                    stacked=size.width < NARROW_BELOW,
                                    perspective=perspective, prompt_id=prompt_id)
-        view = BlockView(self.session, self.bank, block, read_only=self.read_only,
+        view = BlockView(self.editing, block, read_only=self.read_only,
                          first_screen=first_screen)
         self._views[block.id] = view
         return view
 
     def _focus_in(self, view: BlockView, perspective: Perspective | None,
                   prompt_id: str | None) -> None:
-        target = view.editor_for(perspective, prompt_id) if prompt_id else None
-        if target is None:
-            editors = view.editors()
-            target = editors[0] if editors else None
+        target = view.editor_or_first(perspective, prompt_id)
         if target is None:
             return
         target.enter_for_typing()  # before any early keys go in: they belong at the end
@@ -267,119 +253,69 @@ class InterviewScreen(Screen[None]):
             target.scroll_visible(animate=False, immediate=True)
 
     def on_key(self, event: events.Key) -> None:
-        """Type into the answer about to get the cursor when a key beats the focus there.
+        """Type text that no field took into the answer it belongs to, visibly.
 
-        The screen shows before the cursor reaches its answer; without this, the first
-        words typed after opening a session (or switching blocks) would be dropped.
+        Keys beat the cursor to its answer when a session opens or a block changes (they
+        wait for it), and text typed on a tick list, the block list or any other field
+        that does not take text goes to the prompt's answer (else the one the user was
+        in), which gets the cursor: nothing typed is dropped without showing.
         """
-        target = self._focus_target
-        if self.read_only or self.focused not in (None, target):
+        if self.read_only:
             return
         text = "\n" if event.key == "enter" else event.character
-        if text is None or not (event.is_printable or event.key == "enter"):
+        focused = self.focused
+        waiting = focused is None or focused is self._focus_target
+        if text is None or not (event.is_printable or (event.key == "enter" and waiting)):
             return
         event.stop()
+        event.prevent_default()
+        target = self._answer_near(focused)
         if target is None or not target.is_attached:
             self._early_keys.append(text)  # the block is still being built
             return
-        if self.focused is None:
-            target.focus()
+        if self.focused is not target:
+            target.enter_for_typing()
+            target.focus(scroll_visible=False)
+            self.call_after_refresh(self._keep_in_view, target)
         target.insert(text)
 
-    # -- edits -----------------------------------------------------------------
-
-    @on(TextArea.Changed)
-    def _editor_changed(self, event: TextArea.Changed) -> None:
-        if self._autosaver is None or not isinstance(event.text_area, AnswerEditor):
-            return
-        self._dirty_editors.add(event.text_area)
-        self._autosaver.changed()
-
-    @on(OptionPicker.Changed)
-    def _options_changed(self, event: OptionPicker.Changed) -> None:
-        if self._autosaver is not None and self._take_options(event.picker):
-            self._autosaver.changed()
-
-    def _take_options(self, picker: OptionPicker) -> bool:
-        """Copy the picker's ticks into the session; True when they changed."""
-        key = picker.answer_key
-        stored = self.session.peek(key.block_id, key.perspective, key.prompt_id) or Answer()
-        if set(picker.selected) == set(stored.options):
-            return False
-        self.session.answer(key.block_id, key.perspective, key.prompt_id).options = \
-            picker.selected
-        return True
-
-    def _collect_editors(self) -> None:
-        """Copy changed editors into the session (runs when a save snapshot is taken)."""
-        for editor in self._dirty_editors:
-            key = editor.answer_key
-            if key.is_notes:
-                self.session.block_answers(key.block_id).notes = editor.text
-            else:
-                self.session.answer(key.block_id, key.perspective, key.prompt_id).text = editor.text
-        self._dirty_editors.clear()
-
-    def _catch_up_editors(self) -> None:
-        """Mark editors whose text the session does not have yet.
-
-        A key typed just before quitting has reached its editor, but the editor's Changed
-        message may still be on its way to this screen; a save that must happen now
-        cannot wait for it.
-        """
-        ticks_changed = [self._take_options(picker) for picker in self.query(OptionPicker)]
-        for editor in self.query(AnswerEditor):
-            key = editor.answer_key
-            if key.is_notes:
-                record = self.session.blocks.get(key.block_id)
-                stored = record.notes if record else ""
-            else:
-                answer = self.session.peek(key.block_id, key.perspective, key.prompt_id)
-                stored = answer.text if answer else ""
-            if editor.text != stored:
-                self._dirty_editors.add(editor)
-        if (self._dirty_editors or any(ticks_changed)) and self._autosaver is not None:
-            self._autosaver.changed()
+    def _answer_near(self, widget: Widget | None) -> AnswerEditor | None:
+        """The answer text typed on `widget` belongs to: its prompt's, else the current one."""
+        card = card_of(widget)
+        if card is not None:
+            return card.editor
+        if self._focus_target is not None or widget is None:
+            return self._focus_target
+        view, position = self.current_view, self.session.position
+        if view is None:
+            return None
+        if position is None or position.block != view.block.id:
+            return view.editor_or_first(None, None)
+        return view.editor_or_first(position.perspective, position.prompt)
 
     @on(DescendantFocus)
     def _field_focused(self, event: DescendantFocus) -> None:
         key: AnswerKey | None = getattr(event.widget, "answer_key", None)
-        if key is None or self._current is None:
+        if key is None or self._current is None or self.read_only:
             return
-        position = Position(block=self._current.id, perspective=key.perspective,
-                            prompt=key.prompt_id)
-        if self.session.position == position:
-            return
-        self.session.position = position
-        if self._autosaver is not None:
-            self._autosaver.changed()
+        if isinstance(event.widget, AnswerEditor):
+            self._focus_target = event.widget
+        self.editing.move_to(Position(block=self._current.id, perspective=key.perspective,
+                                      prompt=key.prompt_id))
 
     # -- saving ----------------------------------------------------------------
 
-    def _report_from_thread(self, outcome: SaveOutcome) -> None:
-        self.post_message(SaveStatusChanged(ok=outcome.ok, detail=outcome.status))
+    def _status_from_any_thread(self, status: SaveStatus) -> None:
+        self.post_message(SaveStatusChanged(ok=status.ok, detail=status.text))
 
     @on(SaveStatusChanged)
-    def _save_finished(self, event: SaveStatusChanged) -> None:
-        outcome = SaveOutcome(ok=event.ok, error="" if event.ok else event.detail)
-        if self._autosaver is not None:
-            self._autosaver.settle(outcome)
-        self._show_status(event.detail, ok=event.ok)
+    def _save_status_changed(self, event: SaveStatusChanged) -> None:
+        self._show_status(self.editing.status)  # the newest, not the one that was posted
 
-    def _show_outcome(self, outcome: SaveOutcome) -> None:
-        self._show_status(outcome.status, ok=outcome.ok)
-
-    def _show_status(self, text: str, *, ok: bool) -> None:
-        header = self.query_one(InterviewHeader)
-        repeated = not ok and header.save_status == text
-        header.show_save_status(text, ok=ok)
-        self._refresh_progress()
-        if not ok and not repeated:  # one notification per distinct failure, not per keystroke
-            self.notify(text, title="Could not save", severity="error", timeout=12, markup=False)
-        elif ok and not self._last_status_ok:
-            self.notify(f"Saved again to {self.opened.path}.", title="Saved", timeout=4,
-                        markup=False)
-        self._last_status_ok = ok
+    def _show_status(self, status: SaveStatus) -> None:
+        self.query_one(InterviewHeader).show_status(status, self.opened.path)
+        if status.state != "pending":
+            self._refresh_progress()
 
     def _refresh_progress(self) -> None:
         answered, total = self.session.progress(self.bank)
@@ -389,8 +325,7 @@ class InterviewScreen(Screen[None]):
             sidebar.refresh_blocks()
 
     def on_screen_suspend(self) -> None:
-        if self._autosaver is not None:
-            self._autosaver.save_soon()
+        self.editing.save_soon()
 
     def on_unmount(self) -> None:
         self.flush_save()
@@ -429,7 +364,6 @@ class InterviewScreen(Screen[None]):
                 self._refocus_position()
 
         current = self._current.id if self._current else self.bank.ordered_blocks[0].id
-        self._collect_editors()  # block lists count answers: include unsaved text
         self.app.push_screen(BlockPicker(self.session, self.bank, current), chosen)
 
     async def action_toggle_sidebar(self) -> None:
@@ -441,7 +375,6 @@ class InterviewScreen(Screen[None]):
             if had_focus:
                 self._refocus_position()
             return
-        self._collect_editors()  # block lists count answers: include unsaved text
         current = self._current.id if self._current else self._start_block().id
         if sidebar is None:
             # Built on first use: most interviews never open it, and every start would pay
@@ -473,19 +406,15 @@ class InterviewScreen(Screen[None]):
         if key is None or key.is_notes:
             self.notify("Put the cursor in an answer to flag it.", severity="warning")
             return
-        answer = self.session.answer(key.block_id, key.perspective, key.prompt_id)
-        answer.needs_research = not answer.needs_research
-        card = self._card_of(self.focused)
+        flagged = self.editing.toggle_research(key)
+        card = card_of(self.focused)
         if card is not None:
-            card.show_research(answer.needs_research)
-        if self._autosaver is not None:
-            self._autosaver.changed()
+            card.show_research(flagged)
 
     def action_canvas(self) -> None:
         """The whole canvas at a glance; Enter on a block opens it here."""
         from slbmc_tui.screens.canvas import CanvasScreen
 
-        self._collect_editors()  # the canvas shows answers: include unsaved text
         start = self._current.id if self._current else ""
         self.app.push_screen(CanvasScreen(self.session, self.bank, start_block=start),
                              self._return_to)
@@ -494,7 +423,6 @@ class InterviewScreen(Screen[None]):
         """Every answer flagged "needs research"; Enter opens that answer here."""
         from slbmc_tui.screens.open_questions import OpenQuestionsScreen
 
-        self._collect_editors()  # the list shows answers: include unsaved text
         self.app.push_screen(OpenQuestionsScreen(self.session, self.bank), self._return_to)
 
     def _return_to(self, position: Position | None) -> None:
@@ -505,9 +433,7 @@ class InterviewScreen(Screen[None]):
 
     def action_sessions(self) -> None:
         """Back to the session list; the app saves every open interview before leaving."""
-        back = getattr(self.app, "back_to_sessions", None)
-        if callable(back):
-            back()
+        self.post_message(BackToSessionsRequested())
 
     def action_help(self) -> None:
         """Keys and a short introduction to service logic."""
@@ -518,14 +444,10 @@ class InterviewScreen(Screen[None]):
 
     def action_compare(self) -> None:
         """Compare this session with the model's other profiles, at the current block."""
-        from slbmc_tui.app import SlbmcApp
-
         self.flush_save()  # the compare screen reads the files: this one must be current
-        if isinstance(self.app, SlbmcApp):
-            self.app.offer_comparison(
-                self.opened.path.parent, model_key=self.opened.session.meta.model_key,
-                current=self.opened.path,
-                start_block=self._current.id if self._current else None)
+        self.post_message(CompareRequested(
+            self.opened.path.parent, model_key=self.session.meta.model_key,
+            current=self.opened.path, start_block=self._current.id if self._current else None))
 
     def action_export(self, fmt: str = "") -> None:
         """Export the session as Markdown, HTML or an SVG picture of the canvas."""
@@ -539,7 +461,6 @@ class InterviewScreen(Screen[None]):
                             markup=False)
             self._refocus_position()
 
-        self._collect_editors()  # the export shows answers: include unsaved text
         self._export_format = fmt or self._export_format
         self.app.push_screen(ExportDialog(self.session, self.bank, self.opened.path,
                                           self._export_format), exported)
@@ -553,19 +474,39 @@ class InterviewScreen(Screen[None]):
         self._duplicate(profile=False)
 
     def _duplicate(self, *, profile: bool) -> None:
-        from slbmc_tui.app import SlbmcApp
-
         self.flush_save()  # the copy is made from the file: it must hold every typed word
         if self.unsaved_error:
             self.notify(f"Not copied: {self.unsaved_error}", title="Could not save first",
                         severity="error", timeout=12, markup=False)
-        elif isinstance(self.app, SlbmcApp):
-            if profile:
-                meta = self.session.meta
-                self.app.new_profile_of(self.opened.path, title=meta.title,
-                                        profile=meta.profile)
-            else:
-                self.app.new_round_of(self.opened.path)
+        elif profile:
+            meta = self.session.meta
+            self.post_message(NewProfileRequested(self.opened.path, title=meta.title,
+                                                  profile=meta.profile))
+        else:
+            self.post_message(NewRoundRequested(self.opened.path))
+
+    def action_answer_history(self) -> None:
+        """Earlier versions of the answer with the cursor; Enter restores one."""
+        card = card_of(self.focused)
+        editor = self.focused if isinstance(self.focused, AnswerEditor) else (
+            card.editor if card is not None else None)
+        if editor is None:
+            self.notify("Put the cursor in an answer to see its history.", severity="warning")
+            return
+        self.flush_save()  # the newest words become a version too
+        self._load_history(editor)
+
+    @work(thread=True, group="history", exit_on_error=False)
+    def _load_history(self, editor: AnswerEditor) -> None:
+        found = self.editing.history(editor.answer_key)  # reads a file: off the UI thread
+        self.app.call_from_thread(self._show_history, editor, found)
+
+    def _show_history(self, editor: AnswerEditor, found: HistoryRead) -> None:
+        from slbmc_tui.dialogs.answer_history import offer_history
+
+        card = card_of(editor)
+        title = card.prompt.text if card is not None else self.bank.labels.notes
+        offer_history(self.app, editor, found, title=title, read_only=self.read_only)
 
     # -- helpers ---------------------------------------------------------------
 
@@ -579,13 +520,6 @@ class InterviewScreen(Screen[None]):
         prompt_id = position.prompt if position and same_block else None
         view.when_ready(lambda: self._focus_in(view, perspective, prompt_id),
                         perspective, prompt_id)
-
-    @staticmethod
-    def _card_of(widget: Widget | None) -> PromptCard | None:
-        node = widget
-        while node is not None and not isinstance(node, PromptCard):
-            node = node.parent if isinstance(node.parent, Widget) else None
-        return node
 
     # -- moves that follow the conversation (issue 18; the logic is interview_moves) ------
 
@@ -624,7 +558,7 @@ class InterviewScreen(Screen[None]):
         """Put the cursor in a field of the block on screen and bring it into view."""
         from slbmc_tui.screens.presentation import present_card
 
-        present_card(self, self._card_of(widget))
+        present_card(self, card_of(widget))
         # At once, not `widget.focus()` (queued): keys typed right after Tab in the same
         # burst are already on their way and must find the cursor moved.
         self.set_focus(widget)
@@ -659,7 +593,6 @@ class InterviewScreen(Screen[None]):
 
         if self._current is None:
             return
-        self._collect_editors()  # what is typed counts as answered, saved or not
         key: AnswerKey | None = getattr(self.focused, "answer_key", None)
         on_prompt = key is not None and not key.is_notes
         place = next_unanswered(self.bank, self.session, self._current.id,
@@ -703,7 +636,7 @@ class InterviewScreen(Screen[None]):
         from slbmc_tui.screens.presentation import present_card
 
         if self.has_class("-presentation"):
-            present_card(self, self._card_of(event.widget))
+            present_card(self, card_of(event.widget))
 
     @on(events.Unmount)
     def _stop_presenting(self) -> None:

@@ -2,50 +2,65 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections.abc import Callable
 
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.geometry import Size
-from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Static, TextArea
+from textual.widgets.text_area import Edit, EditResult
 
-from slbmc_tui.domain.bank import Perspective, Prompt
+from slbmc_tui.domain.bank import Prompt
 from slbmc_tui.domain.session import Answer
-
-NOTES_PROMPT = ":notes"
-"""`Position.prompt` of a block's notes field; the colon keeps it apart from any prompt id."""
+from slbmc_tui.services.editing import NOTES_PROMPT as NOTES_PROMPT
+from slbmc_tui.services.editing import AnswerKey as AnswerKey
 
 ANSWER_PLACEHOLDER = "Type the answer…"
 
+WriteText = Callable[[AnswerKey, str], object]
+"""Where an editor's text goes on every change (`EditingSession.set_text`)."""
 
-class AnswerKey(NamedTuple):
-    """Which answer an editor holds: block, perspective and prompt id (or NOTES_PROMPT)."""
+WriteOptions = Callable[[AnswerKey, list[str]], object]
+"""Where a picker's ticks go on every change (`EditingSession.set_options`)."""
 
-    block_id: str
-    perspective: Perspective
-    prompt_id: str
 
-    @property
-    def is_notes(self) -> bool:
-        return self.prompt_id == NOTES_PROMPT
+def _ignore(_key: AnswerKey, _value: object) -> None:
+    """The sink of a widget nobody edits through (read-only views, tests of the widget)."""
 
 
 class AnswerEditor(TextArea):
-    """A soft-wrapped, multi-line answer; Tab moves on to the next field."""
+    """A soft-wrapped, multi-line answer; Tab moves on to the next field.
+
+    Every edit (typing, paste, undo, redo) hands the new text to `write` before the key
+    that made it returns: the session never lags behind the screen.
+    """
 
     def __init__(self, text: str, *, key: AnswerKey, read_only: bool,
-                 placeholder: str = ANSWER_PLACEHOLDER) -> None:
+                 placeholder: str = ANSWER_PLACEHOLDER, write: WriteText = _ignore) -> None:
         super().__init__(
             text, soft_wrap=True, tab_behavior="focus", read_only=read_only,
             show_line_numbers=False, highlight_cursor_line=False, placeholder=placeholder,
             classes="answer-editor",
         )
         self.answer_key = key
+        self._write = write
         self._visited = False
+
+    def edit(self, edit: Edit) -> EditResult:
+        result = super().edit(edit)
+        self._write(self.answer_key, self.text)
+        return result
+
+    def undo(self) -> None:
+        super().undo()
+        self._write(self.answer_key, self.text)
+
+    def redo(self) -> None:
+        super().redo()
+        self._write(self.answer_key, self.text)
 
     def on_focus(self) -> None:
         self.enter_for_typing()
@@ -77,21 +92,12 @@ class OptionPicker(Widget, can_focus=True):
         "option-picker--highlighted",
     }
 
-    class Changed(Message):
-        """An option was ticked or unticked."""
-
-        def __init__(self, picker: OptionPicker) -> None:
-            super().__init__()
-            self.picker = picker
-
-        @property
-        def control(self) -> OptionPicker:
-            return self.picker
-
     def __init__(self, key: AnswerKey, prompt: Prompt, ticked: list[str], *,
-                 read_only: bool) -> None:
+                 read_only: bool, write: WriteOptions = _ignore) -> None:
         super().__init__(classes="option-picker", disabled=read_only)
         self.answer_key = key
+        self._write = write
+        self._typing = False  # text was typed here: it goes to the answer, spaces too
         self._options = [(option.id, option.label) for option in prompt.options]
         self._ticked = set(ticked)
         known = {option_id for option_id, _ in self._options}
@@ -118,7 +124,7 @@ class OptionPicker(Widget, can_focus=True):
         for index, (option_id, label) in enumerate(self._options):
             ticked = option_id in self._ticked
             # The state reads without colour too (a projector, a colour-blind reader):
-            # [x] ticked, [ ] not; numbered, since a digit ticks its option.
+            # [x] ticked, [ ] not; numbered, so people can say which one.
             number = f"{index + 1} " if index < 9 else "  "
             line = Content.assemble(
                 (number, box), ("[", box), ("x" if ticked else " ", tick if ticked else no_tick),
@@ -133,6 +139,13 @@ class OptionPicker(Widget, can_focus=True):
         # Handled here rather than as bindings: a binding is looked up when the key has
         # bubbled back to the app, by which time a Tab typed right after it (in the same
         # burst) has moved the cursor on, and the key would go to the next field.
+        # Text typed here is not lost: it bubbles to the screen, which types it into this
+        # prompt's answer. Once text has started, a space is part of it rather than a tick
+        # (in a burst the whole phrase reaches this widget before the cursor moves on).
+        if event.is_printable and (event.key != "space" or self._typing or not self.has_focus):
+            self._typing = True
+            return
+        self._typing = False
         last = len(self._options) - 1
         moves = {"up": self.highlighted - 1, "down": self.highlighted + 1, "home": 0, "end": last}
         if event.key in moves:
@@ -140,8 +153,6 @@ class OptionPicker(Widget, can_focus=True):
             self.refresh()
         elif event.key in ("space", "enter"):
             self.tick()
-        elif event.character and event.is_printable and self._tick_by_key(event.character):
-            pass
         else:
             return
         event.stop()
@@ -154,27 +165,10 @@ class OptionPicker(Widget, can_focus=True):
         option_id = self._options[self.highlighted][0]
         self._ticked ^= {option_id}
         self.refresh()
-        self.post_message(self.Changed(self))
+        self._write(self.answer_key, self.selected)
 
-    def tick_number(self, number: int) -> bool:
-        """Tick (or untick) option `number` (1 is the first); False when there is none."""
-        if not 1 <= number <= len(self._options):
-            return False
-        self.highlighted = number - 1
-        self.tick()
-        return True
-
-    def _tick_by_key(self, character: str) -> bool:
-        """A digit ticks that option; a letter the next option starting with it."""
-        if character.isdigit():
-            return self.tick_number(int(character))
-        letter = character.casefold()
-        count = len(self._options)
-        for step in range(1, count + 1):
-            index = (self.highlighted + step) % count
-            if self._options[index][1].casefold().startswith(letter):
-                return self.tick_number(index + 1)
-        return False
+    def on_focus(self) -> None:
+        self._typing = False
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
@@ -187,8 +181,11 @@ class PromptCard(Vertical):
     """A prompt with everything needed to answer it; marked while it needs research."""
 
     def __init__(self, key: AnswerKey, prompt: Prompt, answer: Answer | None, *,
-                 read_only: bool, research_label: str) -> None:
+                 read_only: bool, research_label: str, write_text: WriteText = _ignore,
+                 write_options: WriteOptions = _ignore) -> None:
         super().__init__(classes="prompt-card")
+        self._write_text = write_text
+        self._write_options = write_options
         self.answer_key = key
         self.prompt = prompt
         self.answer = answer
@@ -203,9 +200,10 @@ class PromptCard(Vertical):
                          classes="prompt-hints", markup=False)
         if self.prompt.options:
             ticked = list(self.answer.options) if self.answer else []
-            yield OptionPicker(self.answer_key, self.prompt, ticked, read_only=self._read_only)
+            yield OptionPicker(self.answer_key, self.prompt, ticked, read_only=self._read_only,
+                               write=self._write_options)
         editor = AnswerEditor(self.answer.text if self.answer else "", key=self.answer_key,
-                              read_only=self._read_only)
+                              read_only=self._read_only, write=self._write_text)
         editor.border_title = self._research_title()
         yield editor
 
@@ -232,3 +230,11 @@ class PromptCard(Vertical):
         """The flag as shown on screen ("" when none is)."""
         title = self.editor.border_title  # given back as markup: read as the plain text
         return Content.from_markup(title).plain if title else ""
+
+
+def card_of(widget: Widget | None) -> PromptCard | None:
+    """The prompt card `widget` is part of (its picker, its editor), if any."""
+    node = widget
+    while node is not None and not isinstance(node, PromptCard):
+        node = node.parent if isinstance(node.parent, Widget) else None
+    return node

@@ -19,6 +19,7 @@ from textual.widgets import Static
 
 from slbmc_tui.domain.bank import PERSPECTIVES, Block, Perspective, Prompt, QuestionBank
 from slbmc_tui.domain.session import Answer, Orphan, Session
+from slbmc_tui.services.editing import EditingSession
 from slbmc_tui.widgets.answer_editor import NOTES_PROMPT, AnswerEditor, AnswerKey, PromptCard
 
 NOTES_PLACEHOLDER = "Anything else worth keeping from this block…"
@@ -67,12 +68,13 @@ class BlockView(VerticalScroll, can_focus=False):
     """Everything of one block, scrolling on its own; built when first visited, then kept
     (hidden) for fast switching."""
 
-    def __init__(self, session: Session, bank: QuestionBank, block: Block, *,
+    def __init__(self, editing: EditingSession, block: Block, *,
                  read_only: bool, first_screen: FirstScreen | None = None) -> None:
         super().__init__(classes="block-view")
         self.block = block
-        self._session = session
-        self._bank = bank
+        self._editing = editing
+        self._session = editing.session
+        self._bank = editing.bank
         self._read_only = read_only
         self._first_screen = first_screen
         self._later: dict[Perspective, list[PromptCard]] = {p: [] for p in PERSPECTIVES}
@@ -102,7 +104,9 @@ class BlockView(VerticalScroll, can_focus=False):
         key = AnswerKey(self.block.id, perspective, prompt.id)
         return PromptCard(key, prompt, self._session.peek(self.block.id, perspective, prompt.id),
                           read_only=self._read_only,
-                          research_label=self._bank.labels.needs_research)
+                          research_label=self._bank.labels.needs_research,
+                          write_text=self._editing.set_text,
+                          write_options=self._editing.set_options)
 
     def _first_cards(self, cards: dict[Perspective, list[PromptCard]]) -> dict[Perspective, int]:
         """How many cards of each column the first screen needs (the rest come after it).
@@ -141,7 +145,8 @@ class BlockView(VerticalScroll, can_focus=False):
             Static(labels.notes, classes="notes-title", markup=False),
             AnswerEditor(notes.notes if notes else "",
                          key=AnswerKey(self.block.id, "ours", NOTES_PROMPT),
-                         read_only=self._read_only, placeholder=NOTES_PLACEHOLDER),
+                         read_only=self._read_only, placeholder=NOTES_PLACEHOLDER,
+                         write=self._editing.set_text),
             classes="notes-card")]
         orphans = orphans_for(self._session, self._bank, self.block)
         if orphans:
@@ -206,13 +211,23 @@ class BlockView(VerticalScroll, can_focus=False):
                         text=f"{where} · removed question “{orphan.prompt_id}”")
         key = AnswerKey(orphan.block_id, orphan.perspective, orphan.prompt_id)
         card = PromptCard(key, prompt, orphan.answer, read_only=self._read_only,
-                          research_label=self._bank.labels.needs_research)
+                          research_label=self._bank.labels.needs_research,
+                          write_text=self._editing.set_text,
+                          write_options=self._editing.set_options)
         card.add_class("-orphan")
         return card
 
     def editors(self) -> list[AnswerEditor]:
         """The block's editors in screen order."""
         return list(self.query(AnswerEditor))
+
+    def editor_or_first(self, perspective: str | None,
+                        prompt_id: str | None) -> AnswerEditor | None:
+        """The editor of a position, else the block's first one (None before any is built)."""
+        found = self.editor_for(perspective, prompt_id) if prompt_id else None
+        if found is None:
+            found = next(iter(self.query(AnswerEditor)), None)
+        return found
 
     def editor_for(self, perspective: str | None, prompt_id: str | None) -> AnswerEditor | None:
         """The editor of a position, or None when this block has no such field."""
@@ -223,6 +238,3 @@ class BlockView(VerticalScroll, can_focus=False):
             ):
                 return editor
         return None
-
-    def card_for(self, key: AnswerKey) -> PromptCard | None:
-        return next((c for c in self.query(PromptCard) if c.answer_key == key), None)

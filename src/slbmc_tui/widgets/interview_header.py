@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Literal
 
 from textual.content import Content
 from textual.widget import Widget
 
+from slbmc_tui.autosave import SaveStatus
 from slbmc_tui.domain.bank import Block, QuestionBank
 from slbmc_tui.domain.session import SessionMeta
 
@@ -52,6 +54,7 @@ class InterviewHeader(Widget):
         self.progress = ""
         self.save_status = "read-only: nothing is saved" if read_only else ""
         self.save_state: SaveState = "read-only" if read_only else "ok"
+        self._failed = False  # the last save failed: the next success is announced
 
     def show_block(self, bank: QuestionBank, block: Block) -> None:
         index = bank.ordered_blocks.index(block) + 1
@@ -61,14 +64,30 @@ class InterviewHeader(Widget):
         self.refresh()
 
     def show_progress(self, answered: int, total: int) -> None:
-        self.progress = f"{answered}/{total} answered"
-        self.refresh()
+        progress = f"{answered}/{total} answered"
+        if progress != self.progress:  # asked after every save: redraw only on a change
+            self.progress = progress
+            self.refresh()
+
+    def show_status(self, status: SaveStatus, path: Path) -> None:
+        """"Saving…", "Saved 14:32:05" or the error; a failure (or the first save after
+        one) is also notified, once per distinct failure rather than once per key."""
+        repeated = not status.ok and self.save_status == status.text
+        self.show_save_status(status.text, ok=status.ok)
+        if not status.ok and not repeated:
+            self.notify(status.text, title="Could not save", severity="error", timeout=12,
+                        markup=False)
+        elif status.state == "saved" and self._failed:
+            self.notify(f"Saved again to {path}.", title="Saved", timeout=4, markup=False)
+        if status.state != "pending":
+            self._failed = not status.ok
 
     def show_save_status(self, text: str, *, ok: bool) -> None:
-        if self.save_state == "read-only":
+        state: SaveState = "ok" if ok else "error"
+        if self.save_state == "read-only" or (text, state) == (self.save_status, self.save_state):
             return
         self.save_status = text
-        self.save_state = "ok" if ok else "error"
+        self.save_state = state
         self.refresh()
 
     def render(self) -> Content:
