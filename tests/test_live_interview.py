@@ -127,7 +127,7 @@ async def test_options_read_without_colour(sessions_dir: Path, clock: FakeClock)
         await pilot.press("down", "space")  # economic
         assert picker.selected == ["economic"]
         lines = str(picker.render()).splitlines()
-        assert lines[1] == "2 [x] Economic" and lines[0] == "1 [ ] Functional"
+        assert lines[1].rstrip() == "2 [x] Economic" and lines[0] == "1 [ ] Functional"
         app.interview.flush_save()
     options = on_disk(app)["blocks"]["customers_world"]["customer"]["benefits"]["options"]
     assert options == ["economic"]
