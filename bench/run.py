@@ -21,6 +21,7 @@ MODULES = (
     "bench.bench_typing",
     "bench.bench_autosave",
     "bench.bench_listing",
+    "bench.bench_search",
     "bench.bench_compare",
 )
 HEADERS = ("name", "metric", "ours", "baseline", "ratio", "target", "result")

@@ -44,6 +44,15 @@ def private_temp_dir(tmp_path_factory: pytest.TempPathFactory,
 
 
 @pytest.fixture(autouse=True)
+def private_cache_dir(tmp_path_factory: pytest.TempPathFactory,
+                      monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The listing cache of each test lands in pytest's folder, never in the user's home."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("SLBMC_CACHE_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture(autouse=True)
 def collector_restored() -> Iterator[None]:
     """A test that runs a TUI command through the CLI pauses and freezes the collector
     (`gc_pause`); the rest of the suite runs with it as it was."""

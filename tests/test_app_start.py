@@ -161,6 +161,9 @@ async def test_new_round_keeps_every_answer_and_the_earlier_round(
         move_to(app.screen, paths["elderly"])  # type: ignore[arg-type]
         await pilot.press("r")
         await settle(pilot)
+        assert type(app.screen).__name__ == "ConfirmDialog"  # a new round is asked first
+        await pilot.press("y")
+        await settle(pilot)
         assert isinstance(app.screen, InterviewScreen)
         app.pop_screen()
         await settle(pilot)
@@ -341,7 +344,7 @@ async def test_compare_offers_the_latest_round_of_each_profile(
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         move_to(app.screen, paths["elderly"])  # type: ignore[arg-type]
-        await pilot.press("r")  # round 2 of the elderly person: the one to compare now
+        await pilot.press("r", "y")  # round 2 of the elderly person: the one to compare now
         await settle(pilot)
         app.pop_screen()
         await settle(pilot)

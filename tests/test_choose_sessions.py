@@ -98,3 +98,16 @@ async def test_the_current_session_stands_for_its_profile(sessions_dir: Path) ->
         await pilot.press("enter")
         await pilot.pause()
     assert set(app.results[0] or []) == {*home_care[:3]}
+
+
+@pytest.mark.asyncio
+async def test_one_session_is_one_session_not_one_sessions(sessions_dir: Path) -> None:
+    """Regression: the dialog said "1 sessions in …"."""
+    SessionStore(sessions_dir).create(
+        new_session(builtin_bank("en"), title="Taxi app", profile="Commuter", clock=FakeClock()))
+    app = DialogHost(ChooseSessions(sessions_dir))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        status = str(app.screen.query_one("#choose-status").render())
+        assert status.startswith("1 session in ")

@@ -98,4 +98,4 @@ def test_launches_are_equal_only_to_launches_of_their_kind() -> None:
     assert ShowStart() != OpenDemo() and OpenDemo() != ()
     assert ResumeSession() != CompareSessions() and ResumeSession("a") == ResumeSession("a")
     assert len({ShowStart(), ShowStart(), OpenDemo()}) == 2
-    assert repr(OpenDemo()) == "OpenDemo()"
+    assert repr(OpenDemo()) == "OpenDemo(language='en')"

@@ -44,6 +44,8 @@ def test_no_two_bindings_on_a_screen_share_a_key(name: str) -> None:
     screen_keys = [key for key, _ in bound_keys(SCREENS[name])]
     app_keys = [key for key, _ in bound_keys(SlbmcApp.BINDINGS)]
     twice = [key for key, count in Counter(screen_keys + app_keys).items() if count > 1]
+    if name == "start":  # Escape clears the filter first, else leaves the demo (by design)
+        twice = [key for key in twice if key != "escape"]
     assert twice == [], f"{name}: {twice} bound twice"
 
 

@@ -92,7 +92,7 @@ class SlbmcApp(App[None]):
     def start_launch(self, launch: Launch) -> None:
         """Show what the command line asked for; the session list is always beneath it."""
         if isinstance(launch, OpenDemo):
-            self.start_demo()
+            self.start_demo(launch.language)
             return
         if isinstance(launch, ResumeSession | CompareSessions):
             self._list_beneath = partial(self._session_list, self.store)
@@ -149,12 +149,20 @@ class SlbmcApp(App[None]):
             return
         self.call_from_thread(self.open_session, path, read_only=launch.read_only)
 
-    def start_demo(self) -> None:
+    def deliver_screenshot(self, filename: str | None = None, path: str | None = None,
+                           time_format: str | None = None) -> str | None:
+        """Textual's screenshot, saved in a folder that exists (see screenshot_folder)."""
+        from slbmc_tui.screenshot_folder import screenshot_folder
+
+        return super().deliver_screenshot(filename, path or str(screenshot_folder()),
+                                          time_format)
+
+    def start_demo(self, language: str = "en") -> None:
         """Copy the shipped demo to a scratch folder and open its first profile there."""
         from slbmc_tui.demo import copy_demo
 
         try:
-            folder, first = copy_demo()
+            folder, first = copy_demo(language=language)
         except OSError as error:
             self.notify(f"Cannot copy the demo: {error}", severity="error", timeout=10)
             if len(self.screen_stack) == 1:

@@ -7,91 +7,200 @@ Textual and the exporters are imported only by the commands that use them, so
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from slbmc_tui import __version__
-from slbmc_tui.domain.bank import BUILTIN_LANGUAGES, QuestionBank, builtin_bank, load_bank
+from slbmc_tui.domain.bank import (
+    BUILTIN_BANKS,
+    BUILTIN_LANGUAGES,
+    QuestionBank,
+    builtin_bank,
+    load_bank,
+)
 from slbmc_tui.domain.errors import SlbmcFileError
 from slbmc_tui.domain.session import Session
 from slbmc_tui.storage.store import SessionStore, default_sessions_dir
+from slbmc_tui.text.safe import visible_block, visible_line
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
+NAME_HELP = ("a session: its file name or path, a unique start of the file name, "
+             "or its title and profile (\"Home care Relative\")")
 
 
-def _common_options(suppress: bool) -> argparse.ArgumentParser:
+def _common_options(suppress: bool, *, questions: bool = True) -> _Parser:
     # Sub-commands must not reset what was given before the command name, hence SUPPRESS.
     default = argparse.SUPPRESS if suppress else None
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument("--sessions-dir", metavar="DIR", default=default,
                         help="folder of session files (default: $SLBMC_SESSIONS_DIR or ./sessions)")
-    common.add_argument("--questions", metavar="PATH", type=Path, default=default,
-                        help="use your own question bank file for new sessions")
+    if questions:  # only where a new session can be made, or a bank is printed
+        common.add_argument("--questions", metavar="PATH", type=Path, default=default,
+                            help="use your own question bank file for new sessions")
     return common
+
+
+def _command(sub: argparse._SubParsersAction[_Parser], name: str,
+             summary: str, parent: _Parser) -> _Parser:
+    """A sub-command whose own --help starts with the same one line `slbmc --help` shows."""
+    return sub.add_parser(name, parents=[parent], help=summary,
+                          description=summary[0].upper() + summary[1:] + ".")
 
 
 def build_parser() -> argparse.ArgumentParser:
     common = _common_options(suppress=True)
-    parser = argparse.ArgumentParser(
+    folder_only = _common_options(suppress=True, questions=False)
+    parser = _Parser(
         prog="slbmc", parents=[_common_options(suppress=False)],
         description="Guided Service Logic Business Model Canvas interviews in the terminal. "
                     "With no command, opens the start screen.")
     parser.add_argument("--version", action="version", version=f"slbmc {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    sub.add_parser("start", parents=[common], help="open the start screen (the default)")
-    sub.add_parser("demo", parents=[common],
-                   help="open a ready example session (works on a copy)")
-    new = sub.add_parser("new", parents=[common], help="start a new session")
+    _command(sub, "start", "open the start screen (the default)", common)
+    demo = _command(sub, "demo", "open a ready example session (works on a copy)", folder_only)
+    demo.add_argument("--lang", choices=BUILTIN_LANGUAGES, default="en",
+                      help="the English demo, or the Finnish one built on the workshop "
+                           "slides' home-care example (default: en)")
+    new = _command(sub, "new", "start a new session", common)
     new.add_argument("--title", help="the business or service being modelled")
     new.add_argument("--profile", help="the customer profile this canvas is for")
     new.add_argument("--client", default="", help="the client organisation")
     new.add_argument("--interviewer", default="", help="who runs the interview")
-    new.add_argument("--lang", choices=BUILTIN_LANGUAGES, default="en",
-                     help="question bank language (default: en)")
-    resume = sub.add_parser("resume", parents=[common],
-                            help="reopen a session where it stopped (default: the latest)")
-    resume.add_argument("name", nargs="?", help="session file name, stem or path")
+    new.add_argument("--lang", choices=BUILTIN_BANKS, default="en",
+                     help="question bank: en, fi, or en-workshop (the Finnish workshop "
+                          "questions and hints in English) (default: en)")
+    resume = _command(sub, "resume", "reopen a session where it stopped (default: the latest)",
+                      common)
+    resume.add_argument("name", nargs="?", help=NAME_HELP)
     resume.add_argument("--read-only", action="store_true", help="view without editing")
 
-    sub.add_parser("list", parents=[common], help="list the sessions in the folder")
-    validate = sub.add_parser("validate", parents=[common],
-                              help="check session and question bank files")
-    validate.add_argument("paths", nargs="+", type=Path, metavar="PATH")
-    questions = sub.add_parser("questions", parents=[common],
-                               help="print a question bank as an outline")
-    questions.add_argument("--lang", choices=BUILTIN_LANGUAGES, default="en")
+    listing = _command(sub, "list", "list the sessions in the folder", folder_only)
+    listing.add_argument("--json", action="store_true",
+                         help="print the listing as JSON, for scripts")
+    listing.add_argument("--archived", action="store_true",
+                         help="list the archived sessions instead")
+    listing.add_argument("--trash", action="store_true",
+                         help="list the deleted sessions (in the trash) instead")
+    rename = _command(sub, "rename", "change a session's title, profile, client or interviewer "
+                      "(its file name follows)", folder_only)
+    rename.add_argument("session", metavar="SESSION", help=NAME_HELP)
+    for label in ("title", "profile", "client", "interviewer"):
+        rename.add_argument(f"--{label}", help=f"the new {label} (default: unchanged)")
+    for name, summary in (("archive", "move a session out of the list into the archive folder"),
+                          ("delete", "move a session to the trash folder (restorable)")):
+        moved = _command(sub, name, summary, folder_only)
+        moved.add_argument("session", metavar="SESSION", help=NAME_HELP)
+    restore = _command(sub, "restore", "bring an archived or deleted session back into the list",
+                       folder_only)
+    restore.add_argument("session", metavar="SESSION",
+                         help="its file name (or a unique start of it) in the archive or trash")
+    search = _command(sub, "search", "find a phrase in every answer of every session",
+                      folder_only)
+    search.add_argument("phrase", nargs="+", metavar="PHRASE",
+                        help="the words to find (case and spacing ignored)")
+    validate = _command(sub, "validate", "check session and question bank files", folder_only)
+    validate.add_argument("paths", nargs="+", type=Path, metavar="PATH",
+                          help="the files to check")
+    questions = _command(sub, "questions", "print a question bank as an outline", common)
+    questions.add_argument("--lang", choices=BUILTIN_BANKS, default="en",
+                           help="which built-in bank to print (default: en); "
+                                "--questions prints your own file instead")
 
-    compare = sub.add_parser("compare", parents=[common],
-                             help="compare two or more sessions side by side")
-    compare.add_argument("sessions", nargs="+", metavar="SESSION")
+    compare = _command(sub, "compare", "compare two or more sessions side by side",
+                       folder_only)
+    compare.add_argument("sessions", nargs="+", metavar="SESSION", help=NAME_HELP)
     compare.add_argument("--markdown", metavar="FILE", type=Path,
                          help="write the whole comparison as Markdown instead of opening the TUI")
 
-    export = sub.add_parser("export", parents=[common], help="export a session as a document")
-    export.add_argument("session", metavar="SESSION")
-    export.add_argument("--format", choices=("md", "html", "svg"), default="md")
+    export = _command(sub, "export", "export a session as a document", folder_only)
+    export.add_argument("session", metavar="SESSION", help=NAME_HELP)
+    export.add_argument("--format", choices=("md", "html", "svg"), default="md",
+                        help="document format (default: md)")
     export.add_argument("-o", "--output", type=Path, metavar="FILE",
                         help="where to write (default: standard output)")
+    export.add_argument("--force", action="store_true",
+                        help="replace FILE if it exists (otherwise it is left alone)")
     return parser
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
-    """Run the CLI; returns the process exit code."""
+    """Run the CLI; returns the process exit code. Never ends in a traceback.
+
+    A reader that closes the pipe early (`slbmc list | head -3`) ends the command quietly.
+    """
     out = out or sys.stdout
+    try:
+        code = _run(argv, out)
+        out.flush()  # a full disk or a closed pipe shows here, not as noise at exit
+        return code
+    except KeyboardInterrupt:
+        _say("interrupted; nothing was changed by this command")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+        return EXIT_PROBLEM
+    except OSError as error:  # writing the output failed (a full disk, a closed terminal)
+        from slbmc_tui.storage.atomic import describe_os_error
+
+        if error.filename:  # a path from the command line, perhaps thousands of characters
+            name = str(error.filename)
+            _say(f"{name if len(name) <= 200 else name[:200] + '…'}: {describe_os_error(error)}")
+        else:
+            _say(f"could not write the output: {describe_os_error(error)}")
+        _quiet_broken_pipe()
+        return EXIT_PROBLEM
+    except UnicodeEncodeError as error:
+        _say(f"this text cannot be written in the output's encoding ({error.encoding}); "
+             "use a UTF-8 locale, or write to a file with -o FILE")
+        return EXIT_PROBLEM
+    except (RecursionError, MemoryError) as error:
+        _say(f"the input is too deeply nested or too large to handle ({type(error).__name__}); "
+             "nothing was written")
+        return EXIT_PROBLEM
+    except Exception as error:  # the last line of defence: one line, never a traceback
+        if os.environ.get("SLBMC_DEBUG"):
+            raise  # for developers: the full traceback
+        _say(f"unexpected {type(error).__name__}: {error}. "
+             "Please report this with the command you ran.")
+        return EXIT_PROBLEM
+
+
+EXIT_INTERRUPTED = 130
+
+
+def _run(argv: Sequence[str] | None, out: TextIO) -> int:
     args = build_parser().parse_args(argv)
     store = SessionStore(default_sessions_dir(args.sessions_dir))
     command = args.command or "start"
     try:
         if command == "list":
+            from slbmc_tui.storage import workspace_ops
+
+            if args.archived or args.trash:
+                store = (workspace_ops.trash_store if args.trash
+                         else workspace_ops.archive_store)(store)
+            if args.json:
+                from slbmc_tui.cli_workspace import cmd_json_list
+
+                return cmd_json_list(store, out)
             return cmd_list(store, out)
+        if command in ("rename", "archive", "delete", "restore"):
+            from slbmc_tui.cli_workspace import run_workspace_command
+
+            return run_workspace_command(store, args, out)
+        if command == "search":
+            from slbmc_tui.cli_workspace import cmd_search
+
+            return cmd_search(store, " ".join(args.phrase), out)
         if command == "validate":
             return cmd_validate(store, args.paths, out)
         if command == "questions":
             bank = load_bank(args.questions) if args.questions else builtin_bank(args.lang)
-            out.write(bank_outline(bank))
+            out.write(for_terminal(bank_outline(bank), out))
             return EXIT_OK
         if command == "export":
             return cmd_export(store, args, out)
@@ -99,33 +208,78 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             return cmd_compare_markdown(store, args, out)
         return run_tui(store, args)
     except SlbmcFileError as error:
-        print(f"slbmc: {error}", file=sys.stderr)
+        _say(str(error))
         return EXIT_PROBLEM
+
+
+def _say(message: str, prefix: str = "slbmc") -> None:
+    """One line on stderr; text quoted from files and paths never reaches it as control codes."""
+    print(f"{prefix}: {visible_line(message)}", file=sys.stderr)
+
+
+def for_terminal(text: str, stream: TextIO) -> str:
+    """A document as written: exact to a file or pipe, control characters made visible on a tty."""
+    try:
+        tty = stream.isatty()
+    except (AttributeError, ValueError):
+        tty = False
+    return visible_block(text) if tty else text
+
+
+def _quiet_broken_pipe() -> None:
+    # The reader (`| head`) went away: no message, and no second error when Python flushes.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse quoting the command line back (bad choices, stray words) without control codes."""
+
+    def _print_message(self, message: str, file: Any = None) -> None:
+        if message:
+            super()._print_message(visible_block(message), file)
 
 
 def cmd_list(store: SessionStore, out: TextIO) -> int:
     summaries = store.list()
     if not summaries:
-        out.write(f"No sessions in {store.folder}. "
+        out.write(f"No sessions in the folder {_printable(str(store.folder))} yet. "
                   "Start one with `slbmc new` or try `slbmc demo`.\n")
         return EXIT_OK
     rows = [("TITLE", "PROFILE", "CLIENT", "PROGRESS", "UPDATED", "FILE")]
     for s in summaries:
         if s.meta:
             m = s.meta
-            rows.append((m.title, m.profile + (f" (round {m.round})" if m.round > 1 else ""),
-                         m.client, f"{m.answered}/{m.total}",
-                         m.updated.strftime("%Y-%m-%d %H:%M"), s.name))
-    widths = [min(40, max(len(_one_line(r[i])) for r in rows)) for i in range(len(rows[0]))]
-    for row in rows:
-        cells = [_fit(_one_line(cell), width) for cell, width in zip(row, widths, strict=True)]
-        out.write("  ".join(cells).rstrip() + "\n")
+            rows.append((_one_line(m.title),
+                         _one_line(m.profile) + (f" (round {m.round})" if m.round > 1 else ""),
+                         _one_line(m.client), f"{m.answered}/{m.total}",
+                         m.updated.strftime("%Y-%m-%d %H:%M"), _printable(s.name)))
+    # On a terminal long labels are cut to keep rows on one line; the file name (what
+    # `resume` takes) never is, and piped output keeps every name whole.
+    cap = COLUMN_CAP if _is_terminal(out) else None
+    widths = [max(map(len, column)) for column in zip(*rows, strict=True)]
+    widths = [min(w, cap) if cap and i < len(widths) - 1 else w for i, w in enumerate(widths)]
+    out.writelines("  ".join([_fit(cell, width) for cell, width in zip(row, widths, strict=True)])
+                   .rstrip() + "\n" for row in rows)
     broken = [s for s in summaries if not s.meta]
     if broken:
         out.write(f"\n{len(broken)} file(s) could not be read:\n")
         for s in broken:
             out.write(_printable(f"  {s.name}: {s.error}") + "\n")
     return EXIT_OK
+
+
+COLUMN_CAP = 40
+
+
+def _is_terminal(out: TextIO) -> bool:
+    try:
+        return out.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def _one_line(text: str) -> str:
@@ -151,13 +305,9 @@ def cmd_validate(store: SessionStore, paths: list[Path], out: TextIO) -> int:
     return EXIT_PROBLEM if problems else EXIT_OK
 
 
-def _looks_like_bank(text: str) -> bool:
+def _looks_like_bank(text: str, data: dict[str, Any] | None) -> bool:
     """Banks hold an array of blocks and no `meta`; sessions a table of blocks and `meta`."""
-    import tomllib
-
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError:
+    if data is None:  # not TOML: guess from the text, for the clearer of the two messages
         return "[[blocks]]" in text and "schema_version" not in text
     return isinstance(data.get("blocks"), list) and "meta" not in data
 
@@ -169,18 +319,27 @@ def validate_file(store: SessionStore, path: Path) -> tuple[str, list[str]]:
     encoding, links) and never writes: the file's bytes and mtime stay as they were.
     """
     from slbmc_tui.domain.bank import resolve_bank
+    from slbmc_tui.domain.bounded import loads_bounded
+    from slbmc_tui.domain.errors import SessionFileError
     from slbmc_tui.storage import history
-    from slbmc_tui.storage.toml_format import parse_session
+    from slbmc_tui.storage.toml_format import parse_session_table
 
     if history.is_history_file(path):  # the answers' history beside a session: checked apart
         found = history.read_history_file(path)
         return f"answer history, {len(found.versions)} versions", [
             found.problem] if found.problem else []
     text = store.read_text(path)
-    if _looks_like_bank(text):
+    try:  # parsed once, within bounds: a large file costs one parse, not two
+        data: dict[str, Any] | None = loads_bounded(text, path, SessionFileError)
+    except SessionFileError:
+        if not _looks_like_bank(text, None):
+            raise
+        data = None
+    if _looks_like_bank(text, data):
         bank = load_bank(path)
         return f"question bank {bank.id}, {bank.prompt_count} prompts", []
-    session = parse_session(text, path)
+    assert data is not None
+    session = parse_session_table(data, path)
     what = f"session {session.meta.title!r} / {session.meta.profile!r}"
     try:
         bank = resolve_bank(session.meta.bank_id, session.meta.language, session.meta.bank_path)
@@ -196,6 +355,8 @@ def validate_file(store: SessionStore, path: Path) -> tuple[str, list[str]]:
 
 def _printable(text: str) -> str:
     """Text safe to print on one line: control and bidi characters shown as escapes."""
+    if text.isprintable():  # nearly always: one C call instead of a loop per character
+        return text
     return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
 
 
@@ -230,35 +391,46 @@ def cmd_export(store: SessionStore, args: argparse.Namespace, out: TextIO) -> in
     try:
         text = render_export(session, bank, args.format)
     except ExportError as error:
-        print(f"slbmc export: {error}", file=sys.stderr)
+        _say(str(error), "slbmc export")
         return EXIT_PROBLEM
-    return _write_output(text, args.output, out)
+    return _write_output(text, args.output, out, force=args.force)
 
 
 def cmd_compare_markdown(store: SessionStore, args: argparse.Namespace, out: TextIO) -> int:
     from slbmc_tui.export.compare_markdown import compare_to_markdown
 
     if len(args.sessions) < 2:
-        print("slbmc compare: name at least two sessions", file=sys.stderr)
+        _say("name at least two sessions", "slbmc compare")
         return EXIT_USAGE
     loaded = [load_with_bank(store, name) for name in args.sessions]
     text = compare_to_markdown([s for s, _ in loaded], loaded[0][1])
     return _write_output(text, args.markdown, out)
 
 
-def _write_output(text: str, target: Path | None, out: TextIO) -> int:
-    """Standard output, or the file atomically and private (0600): exports hold client notes."""
+def _write_output(text: str, target: Path | None, out: TextIO, *, force: bool = True) -> int:
+    """Standard output, or the file atomically and private (0600): exports hold client notes.
+
+    Without `force` an existing file is left alone (the app asks for a second Enter).
+    """
     if target is None or str(target) == "-":
-        out.write(text)
+        out.write(for_terminal(text, out))
         return EXIT_OK
     from slbmc_tui.storage.atomic import atomic_write_text
+    from slbmc_tui.storage.targets import export_target_problem
 
+    refused = export_target_problem(target)
+    if refused:
+        _say(refused)
+        return EXIT_PROBLEM
+    if not force and (target.exists() or target.is_symlink()):
+        _say(f"{target} already exists; add --force to replace it")
+        return EXIT_PROBLEM
     try:
         atomic_write_text(target, text)
     except OSError as error:  # FileWriteError: names the file and the cause
-        print(f"slbmc: {error}", file=sys.stderr)
+        _say(str(error))
         return EXIT_PROBLEM
-    print(f"Wrote {target}", file=sys.stderr)
+    print(visible_line(f"Wrote {target}"), file=sys.stderr)
     return EXIT_OK
 
 

@@ -27,8 +27,10 @@ class ShowStart(_Fieldless):
     """The start screen: the sessions in the folder."""
 
 
-class OpenDemo(_Fieldless):
+class OpenDemo(NamedTuple):
     """The shipped example, copied to a scratch folder so the original never changes."""
+
+    language: str = "en"
 
 
 class NewSession(NamedTuple):
@@ -61,7 +63,7 @@ def launch_from_args(args: argparse.Namespace) -> Launch:
     """Turn parsed CLI arguments into the first thing the app shows."""
     command = getattr(args, "command", None) or "start"
     if command == "demo":
-        return OpenDemo()
+        return OpenDemo(language=getattr(args, "lang", "en"))
     if command == "new":
         return NewSession(title=args.title or "", profile=args.profile or "",
                           client=args.client, interviewer=args.interviewer, language=args.lang)

@@ -115,7 +115,8 @@ class ChooseSessions(ModalScreen[list[Path] | None]):
             for s in self._summaries
         ])
         unreadable = len(summaries) - len(self._summaries)
-        status = (f"{len(self._summaries)} sessions in {self._store.folder}"
+        count = len(self._summaries)
+        status = (f"{count} session{'s' if count != 1 else ''} in {self._store.folder}"
                   + (f" ({unreadable} unreadable, not listed)" if unreadable else ""))
         if not self._summaries:
             status = f"No readable sessions in {self._store.folder}."

@@ -23,6 +23,7 @@ from slbmc_tui.domain.errors import SlbmcFileError
 from slbmc_tui.domain.session import Session
 from slbmc_tui.export import ExportError, render_export
 from slbmc_tui.storage.atomic import atomic_write_text, ensure_private_dir
+from slbmc_tui.storage.targets import export_target_problem
 
 EXPORTS_FOLDER = "exports"
 FORMAT_LABELS: dict[str, str] = {
@@ -68,6 +69,8 @@ def write_export(session: Session, bank: QuestionBank, fmt: str, path: Path, *,
     if "\x00" in str(path):
         return ExportOutcome(path, problem="The path holds a NUL character, which no file "
                              "name can; type the path again.")
+    if (refused := export_target_problem(path)) and not path.is_dir():
+        return ExportOutcome(path, problem=refused)  # a device, pipe, socket or link
     if path.suffix.lower() == ".toml":
         return ExportOutcome(path, problem=f"{path.name}: .toml is what session files are "
                              f"called; name the export .{fmt} instead.")

@@ -19,6 +19,7 @@ from slbmc_tui.domain.errors import SlbmcFileError
 from slbmc_tui.launch import NewSession
 
 BANK_CHOICES: tuple[tuple[str, str], ...] = (("en", "English"), ("fi", "Suomi"),
+                                             ("en-workshop", "Workshop (EN)"),
                                              ("custom", "Custom file"))
 
 

@@ -15,12 +15,12 @@ a frozen dataclass takes (which compiles six methods), and every start defines t
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
+from slbmc_tui.domain.bounded import loads_bounded, read_regular_file
 from slbmc_tui.domain.errors import BankError
 from slbmc_tui.domain.perspective import PERSPECTIVES as PERSPECTIVES
 from slbmc_tui.domain.perspective import Perspective as Perspective
@@ -174,20 +174,27 @@ def questions_dir() -> Path:
 
 
 BUILTIN_LANGUAGES = ("en", "fi")
+BUILTIN_BANKS = (*BUILTIN_LANGUAGES, "en-workshop")
+"""Every shipped bank by its name: one per language, and en-workshop, the Finnish workshop
+questions translated into English (questions/en-workshop.toml)."""
+
+
+MAX_BANK_BYTES = 2 * 1024 * 1024
+"""A bank is a few dozen KB; anything near this is not a question bank."""
 
 
 def read_bank_data(path: Path) -> dict[str, Any]:
-    """A bank file's TOML table; BankError when it cannot be read or parsed."""
+    """A bank file's TOML table; BankError when it cannot be read or parsed.
+
+    Only a regular file within MAX_BANK_BYTES is read (a FIFO or /dev/zero named as
+    `bank_path` or `--questions` is refused at once), and nesting is bounded.
+    """
+    raw = read_regular_file(path, MAX_BANK_BYTES, BankError, "question bank")
     try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise BankError(path, f"cannot be read: {error.strerror or error}") from error
-    try:
-        return tomllib.loads(raw.decode("utf-8"))
+        text = raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
     except UnicodeDecodeError as error:
         raise BankError(path, f"is not UTF-8 text (byte {error.start})") from error
-    except tomllib.TOMLDecodeError as error:
-        raise BankError(path, f"is not valid TOML: {error}") from error
+    return loads_bounded(text, path, BankError)
 
 
 def load_bank(path: Path) -> QuestionBank:
@@ -208,12 +215,12 @@ def load_bank(path: Path) -> QuestionBank:
 
 @cache
 def builtin_bank(language: str) -> QuestionBank:
-    """One of the shipped banks, by language code ("en" or "fi")."""
-    if language not in BUILTIN_LANGUAGES:
+    """One of the shipped banks, by language code ("en", "fi") or name ("en-workshop")."""
+    if language not in BUILTIN_BANKS:
         raise BankError(
             Path(f"{language}.toml"),
             f"no built-in bank for language {language!r}; choose one of "
-            + ", ".join(BUILTIN_LANGUAGES),
+            + ", ".join(BUILTIN_BANKS),
         )
     return load_bank(questions_dir() / f"{language}.toml")
 
@@ -307,8 +314,8 @@ def resolve_bank(bank_id: str, language: str, bank_path: str | None = None) -> Q
     """The bank a session was made with: its own file if it names one, else a built-in."""
     if bank_path:
         return load_bank(Path(bank_path))
-    for lang in (language, *BUILTIN_LANGUAGES):
-        if lang in BUILTIN_LANGUAGES:
+    for lang in (language, *BUILTIN_BANKS):
+        if lang in BUILTIN_BANKS:
             bank = builtin_bank(lang)
             if bank.id == bank_id:
                 return bank

@@ -163,8 +163,27 @@ class Session:
         return sum(a for a, _ in pairs), sum(t for _, t in pairs)
 
     def refresh_progress(self, bank: QuestionBank) -> None:
-        """Store progress in the metadata, which listings read without the answers."""
+        """Store progress in the metadata, which listings read without the answers.
+
+        Every save passes here, so it also puts the answers in the bank's order.
+        """
         self.meta.answered, self.meta.total = self.progress(bank)
+        self.arrange(bank)
+
+    def arrange(self, bank: QuestionBank) -> None:
+        """Blocks and prompts in the bank's order, so files diff cleanly between profiles.
+
+        The order answers were typed in is not kept: two profiles of one model list the same
+        prompt at the same place. Ids the bank does not know follow, in the order they had.
+        Nothing is added or dropped, and the dicts stay the same objects (reordered in place),
+        so whoever holds one keeps writing into the session.
+        """
+        _reorder(self.blocks, [b.id for b in bank.blocks])
+        for block_id, record in self.blocks.items():
+            block = bank.block(block_id)
+            if block is not None:
+                _reorder(record.ours, [p.id for p in block.ours])
+                _reorder(record.customer, [p.id for p in block.customer])
 
     def entries(self, bank: QuestionBank) -> Iterator[Entry]:
         """Every prompt of the bank in suggested order, with its answer (or None)."""
@@ -196,6 +215,15 @@ class Session:
 
     def touch(self, clock: Clock = system_clock) -> None:
         self.meta.updated = clock()
+
+
+def _reorder(table: dict[str, Any], order: list[str]) -> None:
+    """Put the keys of `order` first (in that order), then the rest as they were; in place."""
+    ordered = {key: table[key] for key in order if key in table}
+    ordered.update((key, value) for key, value in table.items() if key not in ordered)
+    if list(ordered) != list(table):
+        table.clear()
+        table.update(ordered)
 
 
 class Entry(NamedTuple):

@@ -50,6 +50,27 @@ def keys_table(keys: Iterable[KeyHelp]) -> Table:
     return table
 
 
+def _is_plain_line(line: str) -> bool:
+    stripped = line.strip()
+    return bool(stripped) and not stripped.startswith(("- ", "* ", "+ ", "#", ">"))
+
+
+def lines_kept_apart(text: str) -> str:
+    """The intro as Markdown in which each plain line stays a line of its own.
+
+    Bank intros are written line by line ("BMC: …" then "Service Logic BMC: …"); Markdown
+    would run such lines together into one paragraph, so a blank line is put between them.
+    List items and blank lines are left as they are.
+    """
+    lines = text.splitlines()
+    kept: list[str] = []
+    for before, line in zip(["", *lines], lines, strict=False):
+        if _is_plain_line(before) and _is_plain_line(line):
+            kept.append("")
+        kept.append(line)
+    return "\n".join(kept)
+
+
 class HelpScreen(Screen[None]):
     """Escape (or f1) closes it and returns exactly where the user was."""
 
@@ -69,7 +90,7 @@ class HelpScreen(Screen[None]):
             yield Label("Keys", classes="help-title")
             yield Static(keys_table(self.keys), id="help-keys")
             yield Label(self._bank.intro.title, classes="help-title", markup=False)
-            yield Markdown(self._bank.intro.text, id="help-intro")
+            yield Markdown(lines_kept_apart(self._bank.intro.text), id="help-intro")
         yield Footer()
 
     def action_close(self) -> None:

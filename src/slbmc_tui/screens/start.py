@@ -2,88 +2,55 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Header, Static
+from textual.widgets import Button, DataTable, Footer, Header, Input, Static
 
 from slbmc_tui import messages
 from slbmc_tui.domain.errors import SlbmcFileError
 from slbmc_tui.domain.session import Clock, Session, new_session
 from slbmc_tui.launch import NewSession
-from slbmc_tui.storage.store import SessionStore, SessionSummary, summaries_by_model
+from slbmc_tui.screens.start_rows import (
+    COLUMNS,
+    MODEL_KEY_PREFIX,
+    Line,
+    ModelGroup,
+    cells,
+    column_widths,
+    filtered_lines,
+    group_models,
+    haystack,
+)
+from slbmc_tui.screens.start_workspace import WorkspaceActions
+from slbmc_tui.storage.store import SessionStore, SessionSummary
 
 if TYPE_CHECKING:
     from slbmc_tui.dialogs.new_session import NewSessionForm
 
-MODEL_KEY_PREFIX = "model:"
-BAR_WIDTH = 8
-CLIENT_WIDTH = 16
 # Columns other than the profile take about this much of the screen's width.
 OTHER_COLUMNS_WIDTH = 56
 # A long listing shows this many rows (past the selected one) at once and adds the rest in
 # slices after the first paint: DataTable measures every cell of every row it is given.
 FIRST_ROWS = 120
 ROWS_PER_SLICE = 250
-COLUMNS = (("Model · customer profile", "profile"), ("Client", "client"),
-           ("Progress", "progress"), ("Last edited", "updated"))
-
-Row = tuple[tuple[Text | str, ...], str]
-
-
-@dataclass(frozen=True)
-class ModelGroup:
-    """The sessions of one model (same title), newest first."""
-
-    title: str
-    sessions: tuple[SessionSummary, ...]
-
-    @property
-    def profile_count(self) -> int:
-        return len({s.meta.profile.casefold() for s in self.sessions if s.meta})
-
-    def latest_per_profile(self) -> list[Path]:
-        """The newest round of each profile: what comparing the model's profiles means."""
-        seen: dict[str, Path] = {}
-        for summary in self.sessions:
-            if summary.meta:
-                seen.setdefault(summary.meta.profile.casefold(), summary.path)
-        return list(seen.values())
+MAX_ROWS = 400
+"""Rows the table holds at most (FIRST_ROWS while filtering). DataTable takes ~0.1 ms per
+row even off screen, and a key typed meanwhile waits: a folder of 10,000 sessions shows its
+newest ones and the filter finds the rest, each key answered at once (bench_listing.py)."""
 
 
-def progress_cell(answered: int, total: int) -> Text:
-    """A small bar and the count, so progress reads at a glance on a shared screen."""
-    filled = round(BAR_WIDTH * answered / total) if total else 0
-    bar = Text("━" * filled, style="bold green" if answered == total and total else "bold")
-    bar.append("━" * (BAR_WIDTH - filled), style="dim")
-    bar.append(f" {answered}/{total}")
-    return bar
-
-
-def profile_label(summary: SessionSummary) -> str:
-    meta = summary.meta
-    assert meta is not None
-    return meta.profile + (f" · round {meta.round}" if meta.round > 1 else "")
-
-
-def clip(text: str, width: int) -> str:
-    """One line of at most `width` characters, with an ellipsis when cut."""
-    line = " ".join(text.split())
-    return line if len(line) <= width else line[: max(width - 1, 0)] + "…"
-
-
-class StartScreen(Screen[None]):
-    """Lists the folder's sessions; opens, creates, derives and compares them."""
+class StartScreen(WorkspaceActions, Screen[None]):
+    """Lists the folder's sessions; opens, creates, derives, compares and tidies them."""
 
     CSS_PATH = "start.tcss"
+    AUTO_FOCUS = "#sessions"
     BINDINGS: ClassVar[list[BindingType]] = [
         # Priority, so the Footer shows it even while the table (which also binds Enter) has focus.
         Binding("enter", "open_selected", "Open", priority=True,
@@ -98,7 +65,14 @@ class StartScreen(Screen[None]):
         Binding("r", "new_round", "New round",
                 tooltip="The same profile again: everything copied, round number raised"),
         Binding("c", "compare", "Compare profiles", tooltip="Profiles side by side"),
+        Binding("slash", "filter", "Filter"),
+        Binding("s", "search", "Search answers"),
+        Binding("e", "rename", "Rename"),
+        Binding("a", "archive", "Archive"),
+        Binding("delete", "delete", "Delete"),
+        Binding("t", "restore", "Archive & trash"),
         Binding("q", "app.quit", "Quit"),
+        Binding("escape", "clear_filter", "Clear the filter"),
         Binding("escape", "leave_demo", "Leave the demo",
                 tooltip="Back to your own sessions from the demo's"),
     ]
@@ -114,8 +88,11 @@ class StartScreen(Screen[None]):
         self.summaries: list[SessionSummary] = []
         self.groups: dict[str, ModelGroup] = {}
         self._by_path: dict[str, SessionSummary] = {}
+        self._haystacks: dict[str, str] = {}
+        self._lines: list[Line] = []
         self._listed_width = 0
         self._listing_generation = 0
+        self._bindings_state: tuple[bool, bool] | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -123,7 +100,13 @@ class StartScreen(Screen[None]):
             yield Static(id="folder-line")
             yield Static(self._notice, id="notice", markup=False,
                          classes="" if self._notice else "hidden")
+            yield Input(id="filter", compact=True, classes="hidden",
+                        placeholder="Filter by title, profile or client (Enter: to the list, "
+                                    "Escape: clear)")
+            # Above the table, which takes all the height below it.
+            yield Static(id="more", classes="hidden")
             yield DataTable(id="sessions", cursor_type="row", zebra_stripes=False)
+            yield Static(id="no-match", classes="hidden")
             with Vertical(id="empty", classes="hidden"):
                 yield Static(id="empty-message")
                 with Horizontal(id="empty-actions"):
@@ -133,13 +116,17 @@ class StartScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#folder-line", Static).update(f"Sessions in {self.store.folder}")
+        self.query_one("#folder-line", Static).update(Text(f"Sessions in {self.store.folder}"))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "open_selected":
             return isinstance(self.focused, DataTable)
-        if action in ("new_profile", "new_round", "compare"):
+        if action in ("new_profile", "new_round", "compare", "rename", "archive", "delete"):
             return bool(self._by_path)  # hidden from the Footer while there is nothing to act on
+        if action in ("filter", "search"):
+            return bool(self._by_path) and not isinstance(self.focused, Input)
+        if action == "clear_filter":
+            return bool(self.filter_text) or isinstance(self.focused, Input)
         if action == "leave_demo":
             return self.is_demo and len(self.app.screen_stack) > 2
         return True
@@ -156,7 +143,39 @@ class StartScreen(Screen[None]):
         if self.summaries and self.app.size.width != self._listed_width:
             self._show_listing(self.summaries)
 
+    # -- filter ------------------------------------------------------------------
+
+    @property
+    def filter_text(self) -> str:
+        return self.query_one("#filter", Input).value
+
+    def action_filter(self) -> None:
+        """Show the filter box and type into it; the listing narrows at every key."""
+        box = self.query_one("#filter", Input)
+        box.remove_class("hidden")
+        box.focus()
+
+    def action_clear_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        box.value = ""  # Input.Changed redraws the listing
+        box.add_class("hidden")
+        self.query_one("#sessions", DataTable).focus()
+        self.refresh_bindings()
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self) -> None:
+        self._draw_table()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_done(self) -> None:
+        table = self.query_one("#sessions", DataTable)
+        if table.row_count:
+            table.focus()
+
     # -- listing -----------------------------------------------------------------
+
+    def reread_folder(self) -> None:
+        self.refresh_listing()
 
     @work(thread=True, exclusive=True, group="listing", exit_on_error=False)
     def refresh_listing(self) -> None:
@@ -165,80 +184,90 @@ class StartScreen(Screen[None]):
         self.app.call_from_thread(self._show_listing, summaries)
 
     def _show_listing(self, summaries: list[SessionSummary]) -> None:
-        table = self.query_one("#sessions", DataTable)
-        selected = self.selected_key()
         self.summaries = summaries
         self._by_path = {str(s.path): s for s in summaries if s.ok}
-        self.groups = {}
-        for key, members in summaries_by_model(summaries).items():
-            assert members[0].meta is not None
-            self.groups[key] = ModelGroup(members[0].meta.title, tuple(members))
-        self._listed_width = self.app.size.width
-        rows = self._table_rows(max(16, self._listed_width - OTHER_COLUMNS_WIDTH))
-        # Columns are rebuilt so their widths fit this listing, not the largest one seen.
-        table.clear(columns=True)
-        self._listing_generation += 1
-        keys = [key for _cells, key in rows]
-        shown = max(FIRST_ROWS, keys.index(selected) + FIRST_ROWS if selected in keys else 0)
-        if len(rows) <= shown:
-            for label, key in COLUMNS:
-                table.add_column(label, key=key)
-            self._add_rows(table, rows)
-        else:
-            # Fixed widths, so the columns do not shift as the later rows arrive.
-            widths = [max([cell_len(label)] + [cell_len(str(cells[i])) for cells, _key in rows])
-                      for i, (label, _key) in enumerate(COLUMNS)]
-            for (label, key), width in zip(COLUMNS, widths, strict=True):
-                table.add_column(label, key=key, width=width)
-            self._add_rows(table, rows[:shown])
-            self.call_after_refresh(self._add_later_rows, self._listing_generation,
-                                    rows[shown:])
-        self._restore_cursor(table, selected)
-        self.refresh_bindings()
+        self._haystacks = {key: haystack(s) for key, s in self._by_path.items()}
+        self.groups = group_models(summaries)
+        self._draw_table()
         self._show_broken([s for s in summaries if not s.ok])
         readable = len(self._by_path)
         self._set_empty(readable == 0)
         models = len(self.groups)
-        self.query_one("#folder-line", Static).update(
+        self.query_one("#folder-line", Static).update(Text(
             f"Sessions in {self.store.folder} · {readable} session{'s' if readable != 1 else ''}"
             f" in {models} model{'s' if models != 1 else ''}" if readable else
-            f"Sessions in {self.store.folder}")
+            f"Sessions in {self.store.folder}"))
 
-    def _table_rows(self, width: int) -> list[Row]:
-        """Every row of the listing: a heading per model, then its sessions, newest first."""
-        rows: list[Row] = []
-        for key, group in self.groups.items():
-            title = Text(clip(group.title, width), style="bold")
-            count = group.profile_count
-            profiles = Text(f"{count} profile{'s' if count != 1 else ''}", style="dim")
-            rows.append(((title, profiles, "", ""), MODEL_KEY_PREFIX + key))
-            for summary in group.sessions:
-                meta = summary.meta
-                assert meta is not None
-                rows.append(((Text("  " + clip(profile_label(summary), width - 2)),
-                              Text(clip(meta.client, CLIENT_WIDTH)),  # never markup
-                              progress_cell(meta.answered, meta.total),
-                              meta.updated.strftime("%Y-%m-%d %H:%M")), str(summary.path)))
-        return rows
+    def _draw_table(self) -> None:
+        """(Re)build the table from the listing and the filter, keeping the selected row."""
+        table = self.query_one("#sessions", DataTable)
+        selected = self._select_next or self.selected_key()
+        self._select_next = None
+        self._listed_width = self.app.size.width
+        width = max(16, self._listed_width - OTHER_COLUMNS_WIDTH)
+        limit = FIRST_ROWS if self.filter_text.strip() else MAX_ROWS
+        lines, matching = filtered_lines(self.groups, self._haystacks, self.filter_text, limit)
+        self._lines = lines
+        self._show_more(lines, matching)
+        # Columns are rebuilt so their widths fit this listing, not the largest one seen.
+        table.clear(columns=True)
+        self._listing_generation += 1
+        keys = {line.key: n for n, line in enumerate(lines)}
+        shown = max(FIRST_ROWS, keys[selected] + FIRST_ROWS if selected in keys else 0)
+        # Widths fixed up front from the labels: DataTable then measures no cell, and the
+        # columns do not shift as later rows arrive.
+        for (label, key), fixed in zip(COLUMNS, column_widths(lines, width), strict=True):
+            table.add_column(label, key=key, width=fixed)
+        self._add_rows(table, lines[:shown], width)
+        if len(lines) > shown:
+            self.call_after_refresh(self._add_later_rows, self._listing_generation,
+                                    lines[shown:], width)
+        self._restore_cursor(table, selected)
+        self._show_no_match(bool(self._by_path) and not lines)
+        # The Footer is rebuilt on every refresh: only when what check_action says can change.
+        state = (bool(self._by_path), bool(self.filter_text))
+        if state != self._bindings_state:
+            self._bindings_state = state
+            self.refresh_bindings()
 
     @staticmethod
-    def _add_rows(table: DataTable[object], rows: list[Row]) -> None:
-        for cells, key in rows:
-            table.add_row(*cells, key=key)
+    def _add_rows(table: DataTable[object], lines: list[Line], width: int) -> None:
+        for line in lines:
+            table.add_row(*cells(line, width), key=line.key)
 
-    def _add_later_rows(self, generation: int, rows: list[Row]) -> None:
+    def _add_later_rows(self, generation: int, lines: list[Line], width: int) -> None:
         """The rest of a long listing, a slice per refresh, unless a newer listing replaced it."""
-        if generation != self._listing_generation or not rows:
+        if generation != self._listing_generation or not lines:
             return
-        self._add_rows(self.query_one("#sessions", DataTable), rows[:ROWS_PER_SLICE])
-        self.call_after_refresh(self._add_later_rows, generation, rows[ROWS_PER_SLICE:])
+        self._add_rows(self.query_one("#sessions", DataTable), lines[:ROWS_PER_SLICE], width)
+        self.call_after_refresh(self._add_later_rows, generation, lines[ROWS_PER_SLICE:], width)
 
     def _restore_cursor(self, table: DataTable[object], selected: str | None) -> None:
-        keys = [str(row.key.value) for row in table.ordered_rows]
+        keys = [line.key for line in self._lines[: table.row_count]]
         if selected in keys:
             table.move_cursor(row=keys.index(selected))
         elif len(keys) > 1:
             table.move_cursor(row=1)  # the newest session rather than its model's heading
+
+    def _show_more(self, lines: list[Line], matching: int) -> None:
+        """Say how many sessions the table leaves out, and how to find them."""
+        shown = sum(1 for line in lines if line.summary is not None)
+        widget = self.query_one("#more", Static)
+        widget.set_class(shown == matching, "hidden")
+        if shown < matching:
+            how = ("type more of a title, profile or client to narrow the list"
+                   if self.filter_text.strip() else
+                   "press / and type part of a title, profile or client to find the others")
+            widget.update(Text(f"Showing the newest {shown} of {matching} sessions: {how}."))
+
+    def _show_no_match(self, no_match: bool) -> None:
+        widget = self.query_one("#no-match", Static)
+        widget.set_class(not no_match, "hidden")
+        self.query_one("#sessions").set_class(no_match or not self._by_path, "hidden")
+        if no_match:
+            widget.update(Text(f"No session's title, profile or client contains "
+                               f"“{' '.join(self.filter_text.split())}”. Escape clears the "
+                               "filter."))
 
     def _show_broken(self, broken: list[SessionSummary]) -> None:
         widget = self.query_one("#broken", Static)
@@ -256,12 +285,12 @@ class StartScreen(Screen[None]):
         self.query_one("#sessions").set_class(empty, "hidden")
         self.query_one("#empty").set_class(not empty, "hidden")
         if empty:
-            self.query_one("#empty-message", Static).update(
+            self.query_one("#empty-message", Static).update(Text(
                 f"No sessions in {self.store.folder} yet.\n\n"
-                "Press n to start a new session, or d to open a ready example (the demo).")
+                "Press n to start a new session, or d to open a ready example (the demo)."))
             if isinstance(self.focused, DataTable) or self.focused is None:
                 self.query_one("#empty-new", Button).focus()
-        else:
+        elif not isinstance(self.focused, Input):
             self.query_one("#sessions", DataTable).focus()
 
     # -- selection ---------------------------------------------------------------
@@ -339,14 +368,6 @@ class StartScreen(Screen[None]):
         if source and source.meta and isinstance(self.app, SlbmcApp):
             self.app.new_profile_of(source.path, title=source.meta.title,
                                     profile=source.meta.profile)
-
-    def action_new_round(self) -> None:
-        """The next round of the selected session; the earlier rounds stay as they are."""
-        from slbmc_tui.app import SlbmcApp
-
-        source = self._need_selection()
-        if source and isinstance(self.app, SlbmcApp):
-            self.app.new_round_of(source.path)
 
     def action_compare(self) -> None:
         """Choose sessions to compare, the selected model's profiles offered ticked."""

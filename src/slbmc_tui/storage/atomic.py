@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import time
 from pathlib import Path
 
@@ -40,6 +41,18 @@ def describe_os_error(error: OSError) -> str:
     if error.errno in _REASONS:
         return _REASONS[error.errno]
     return error.strerror or str(error) or type(error).__name__
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def encode_text(text: str) -> bytes:
+    """UTF-8 bytes of `text`; a lone surrogate (undecodable bytes from a command line or a
+    paste, which UTF-8 cannot hold) is written as U+FFFD rather than fail every save."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _LONE_SURROGATE.sub("\ufffd", text).encode("utf-8")
 
 
 def temp_path_for(path: Path) -> Path:
@@ -83,7 +96,7 @@ def atomic_write_text(path: Path, text: str) -> None:
     FileWriteError (an OSError) names the target and the cause.
     """
     path = Path(path)
-    data = text.encode("utf-8")
+    data = encode_text(text)
     temp: Path | None = None
     try:
         temp = _write_temp(path, data)
@@ -121,7 +134,7 @@ def create_exclusive(path: Path, text: str) -> bool:
     """
     path = Path(path)
     try:
-        temp = _write_temp(path, text.encode("utf-8"))
+        temp = _write_temp(path, encode_text(text))
     except OSError as error:
         raise FileWriteError(path, f"could not be created: {describe_os_error(error)}",
                              error) from error

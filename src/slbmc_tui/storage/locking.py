@@ -1,10 +1,15 @@
-"""One session, one writer: a lock file beside the session stops two instances editing it.
+"""One session, one writer: a kernel lock on a file beside the session stops two editors.
 
-The lock is ``.<session file name>.lock`` in the same folder, 0600, a tiny TOML file with the
-holder's pid, host name, start time and a random token. It is created complete and atomically
-(written to a temporary file, then hard-linked into place, which fails if the name exists), so
-no reader ever sees a half-written lock. A lock whose process died on this machine is taken
-over without asking; a lock held from another machine is never taken over automatically.
+The lock file is ``.<session file name>.lock`` beside the session's real file (symlinks
+resolved, so every alias of one session meets at one lock), 0600. Holding the session means
+holding an exclusive ``flock`` on that file, as SQLite does: the kernel drops it when the
+process ends in any way (even SIGKILL), so liveness is never guessed from a pid. The file
+also records who holds it (pid, host, start time, a token) for the "already open" dialog.
+
+Releasing unlinks the file while still holding it, so an opener that waited on the old file
+sees it is no longer the one at the path and tries again. A lock file whose folder was deleted
+is taken again before the next save (`SessionLock.ensure`). A lock recorded by another host
+is never taken over automatically: a kernel lock may not reach across a network share.
 """
 
 from __future__ import annotations
@@ -12,8 +17,10 @@ from __future__ import annotations
 import atexit
 import contextlib
 import errno
+import fcntl
 import os
 import socket
+import stat
 import threading
 import time
 import tomllib
@@ -25,18 +32,18 @@ from typing import NamedTuple
 import tomli_w
 
 from slbmc_tui.domain.errors import FileWriteError
-from slbmc_tui.storage.atomic import FILE_MODE, describe_os_error, pid_alive, temp_path_for
+from slbmc_tui.storage.atomic import FILE_MODE, describe_os_error
 
 LOCK_SUFFIX = ".lock"
-# A lock file that cannot be read is being written right now, or is junk left by a crash.
-UNREADABLE_GRACE_SECONDS = 5.0
 _ATTEMPTS = 5
+_BUSY_RETRIES = 3  # a reader's brief probe (read_lock) must not look like a holder
+_INFO_BYTES = 4096
 
 
 def lock_path_for(session_path: Path) -> Path:
-    """Where the lock of a session file lives: a hidden sibling, ignored by listings."""
-    session_path = Path(session_path)
-    return session_path.with_name(f".{session_path.name}{LOCK_SUFFIX}")
+    """Where the lock of a session file lives: a hidden sibling of its real file."""
+    real = Path(os.path.realpath(session_path))
+    return real.with_name(f".{real.name}{LOCK_SUFFIX}")
 
 
 def _now() -> datetime:
@@ -71,35 +78,59 @@ class SessionLocked(Exception):
         self.session_path = Path(session_path)
         self.info = info
         holder = info.describe() if info.pid else "another slbmc (its lock file is unreadable)"
+        hint = "" if info.on_this_host else (
+            f" If that slbmc is gone for good, delete {lock_path_for(self.session_path)}.")
         super().__init__(
             f"{self.session_path} is already open in {holder}. Close it there, or open it "
-            f"read-only. If that process is gone, delete {lock_path_for(self.session_path)}.")
+            f"read-only.{hint}")
 
 
 class SessionLock:
     """A held lock; release it explicitly or use it as a context manager."""
 
-    def __init__(self, session_path: Path, info: LockInfo) -> None:
+    def __init__(self, session_path: Path, info: LockInfo, fd: int, path: Path) -> None:
         self.session_path = Path(session_path)
-        self.path = lock_path_for(self.session_path)
+        self.path = path
         self.info = info
+        self._fd = fd
+        self._guard = threading.Lock()
         self._released = False
 
     @property
     def released(self) -> bool:
         return self._released
 
+    def ensure(self) -> None:
+        """Before a save: make sure the lock file on disk is still ours, or take it again.
+
+        Deleting the sessions folder (or the lock file) while a session is open would
+        otherwise let a second slbmc open it for editing. Raises SessionLocked when another
+        process took it meanwhile, FileWriteError when it cannot be made.
+        """
+        with self._guard:
+            if self._released or _is_current(self._fd, self.path):
+                return
+            fd = _take(self.session_path, self.path)
+            try:
+                _write_info(fd, self.info)
+            except OSError:
+                os.close(fd)
+                raise
+            os.close(self._fd)
+            self._fd = fd
+
     def release(self) -> None:
-        """Remove the lock file if it is still ours; calling it again does nothing."""
-        if self._released:
-            return
-        self._released = True
-        with _registry_guard:
-            _held.pop(self.path, None)
-        current = read_lock(self.session_path)
-        if current is not None and current.token == self.info.token:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(self.path)
+        """Remove the lock file if it is still ours and drop the kernel lock; idempotent."""
+        with self._guard:
+            if self._released:
+                return
+            self._released = True
+            with _registry_guard:
+                _held.pop(id(self), None)
+            if _is_current(self._fd, self.path):
+                with contextlib.suppress(OSError):
+                    os.unlink(self.path)  # while still locked: waiters see it is gone
+            os.close(self._fd)
 
     def __enter__(self) -> SessionLock:
         return self
@@ -109,7 +140,7 @@ class SessionLock:
         self.release()
 
 
-_held: dict[Path, SessionLock] = {}
+_held: dict[int, SessionLock] = {}
 _registry_guard = threading.Lock()
 _atexit_registered = False
 
@@ -120,137 +151,159 @@ def _release_all_at_exit() -> None:
             lock.release()
 
 
-def read_lock(session_path: Path) -> LockInfo | None:
-    """Who holds the session's lock; None when it is free, UNKNOWN_HOLDER when unreadable."""
-    path = lock_path_for(session_path)
-    try:
-        with open(path, "rb") as handle:
-            raw = handle.read(4096)
-    except FileNotFoundError:
-        return None
-    except OSError:
-        return UNKNOWN_HOLDER
+def _parse_info(raw: bytes) -> LockInfo:
+    """The holder a lock file names; UNKNOWN_HOLDER for anything unexpected."""
     try:
         data = tomllib.loads(raw.decode("utf-8"))
         pid, host, token = data["pid"], data["host"], data.get("token", "")
-        since = data.get("since")
-        if not (isinstance(pid, int) and isinstance(host, str) and isinstance(token, str)):
-            return UNKNOWN_HOLDER
-        return LockInfo(pid=pid, host=host, token=token,
-                        since=since if isinstance(since, datetime) else None)
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError):
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, RecursionError):
         return UNKNOWN_HOLDER
+    since = data.get("since")
+    if not (isinstance(pid, int) and isinstance(host, str) and isinstance(token, str)):
+        return UNKNOWN_HOLDER
+    return LockInfo(pid=pid, host=host[:255], token=token,
+                    since=since if isinstance(since, datetime) else None)
 
 
-def _is_stale(info: LockInfo, lock_path: Path) -> bool:
-    if info is UNKNOWN_HOLDER:
+def _read_info(fd: int) -> LockInfo:
+    for _attempt in range(3):  # the holder may be between truncating and writing
         try:
-            age = time.time() - os.stat(lock_path).st_mtime
+            raw = os.pread(fd, _INFO_BYTES, 0)
         except OSError:
-            return False
-        return age > UNREADABLE_GRACE_SECONDS
-    if not info.on_this_host:
-        return False
-    if info.pid == os.getpid():
-        # Our own pid but not a lock we hold: left by an earlier process that had this pid.
-        with _registry_guard:
-            return lock_path not in _held
-    return not pid_alive(info.pid)
+            return UNKNOWN_HOLDER
+        if raw:
+            return _parse_info(raw)
+        time.sleep(0.01)
+    return UNKNOWN_HOLDER
 
 
-def _create_lock_file(lock_path: Path, info: LockInfo) -> bool:
-    """Put a complete lock file in place atomically; False when one is already there."""
+def _write_info(fd: int, info: LockInfo) -> None:
     text = tomli_w.dumps({"pid": info.pid, "host": info.host, "since": info.since,
                           "token": info.token})
-    temp = temp_path_for(lock_path)  # a crash leftover is swept like any save's
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, FILE_MODE)
-    try:
-        try:
-            os.write(fd, text.encode("utf-8"))
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        try:
-            os.link(temp, lock_path)
-        except FileExistsError:
-            return False
-        except OSError as error:
-            if error.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK):
-                raise
-            return _create_lock_file_without_links(lock_path, text)
-        return True
-    finally:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
+    os.ftruncate(fd, 0)
+    os.pwrite(fd, text.encode("utf-8"), 0)
 
 
-def _create_lock_file_without_links(lock_path: Path, text: str) -> bool:
-    # Filesystems without hard links: claim with O_EXCL; a reader may briefly see it empty,
-    # which read_lock reports as an unknown holder and _is_stale gives a grace period.
+def _is_current(fd: int, path: Path) -> bool:
+    """Whether the file open as `fd` is still the one at `path` (not unlinked or replaced)."""
     try:
-        fd = os.open(lock_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, FILE_MODE)
-    except FileExistsError:
+        mine, there = os.fstat(fd), os.stat(path, follow_symlinks=False)
+    except OSError:
         return False
+    return (mine.st_dev, mine.st_ino) == (there.st_dev, there.st_ino)
+
+
+def _open(lock_path: Path, create: bool) -> int | None:
+    flags = os.O_RDWR | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0) | (os.O_CREAT if create else 0)
     try:
-        os.write(fd, text.encode("utf-8"))
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+        return os.open(lock_path, flags, FILE_MODE)
+    except FileNotFoundError:
+        if create:
+            raise
+        return None
+
+
+def _try_lock(fd: int, mode: int = fcntl.LOCK_EX) -> bool:
+    try:
+        fcntl.flock(fd, mode | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    except OSError as error:
+        if error.errno in (errno.EAGAIN, errno.EWOULDBLOCK, errno.EACCES):
+            return False
+        raise
     return True
 
 
-def _remove_stale(lock_path: Path, stale: LockInfo) -> None:
-    """Move a stale lock aside, but only if it is still the one judged stale.
+def _check_plain(fd: int, lock_path: Path) -> None:
+    """Refuse a lock "file" that is something else, or a hard link to some other file of yours:
+    the holder's details are written into it."""
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode) or info.st_nlink > 1:
+        raise FileWriteError(lock_path, "is not a plain lock file (a hard link or special "
+                             "file); move it away and open the session again",
+                             OSError(errno.EEXIST, "not a plain lock file"))
 
-    Renaming is atomic, so of two processes taking over the same stale lock only one moves
-    it; if what was moved turns out to be a fresh lock, it is put back.
-    """
-    aside = temp_path_for(lock_path)
+
+def _lock_with_retries(fd: int) -> bool:
+    for attempt in range(_BUSY_RETRIES):
+        if _try_lock(fd):
+            return True
+        if attempt + 1 < _BUSY_RETRIES:
+            time.sleep(0.02)
+    return False
+
+
+def _take(session_path: Path, lock_path: Path) -> int:
+    """An open descriptor holding the kernel lock on the file at lock_path, or SessionLocked."""
+    for _attempt in range(_ATTEMPTS):
+        try:
+            fd = _open(lock_path, create=True)
+        except OSError as error:
+            raise FileWriteError(lock_path, f"could not be created to lock {session_path.name}: "
+                                 f"{describe_os_error(error)}", error) from error
+        assert fd is not None
+        try:
+            _check_plain(fd, lock_path)
+            if not _lock_with_retries(fd):
+                raise SessionLocked(session_path, _read_info(fd))
+            if not _is_current(fd, lock_path):
+                os.close(fd)  # released (unlinked) while we waited: take the new one
+                continue
+            recorded = _read_info(fd) if os.fstat(fd).st_size else None
+            if recorded is not None and recorded.host and not recorded.on_this_host:
+                raise SessionLocked(session_path, recorded)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.close(fd)
+            raise
+        return fd
+    raise SessionLocked(session_path, UNKNOWN_HOLDER)
+
+
+def read_lock(session_path: Path) -> LockInfo | None:
+    """Who holds the session's lock; None when nobody does, UNKNOWN_HOLDER when unreadable."""
+    lock_path = lock_path_for(session_path)
     try:
-        os.rename(lock_path, aside)
-    except FileNotFoundError:
-        return
+        fd = _open(lock_path, create=False)
+    except OSError:
+        return UNKNOWN_HOLDER
+    if fd is None:
+        return None
     try:
-        with open(aside, "rb") as handle:
-            raw = handle.read(4096)
-        same = stale is UNKNOWN_HOLDER or stale.token.encode() in raw
-        if not same:
-            with contextlib.suppress(FileExistsError):
-                os.link(aside, lock_path)
+        recorded = _read_info(fd)
+        if recorded.host and not recorded.on_this_host:
+            return recorded
+        if _try_lock(fd, fcntl.LOCK_SH):
+            return None  # a file left by a process that ended: nobody holds it
+        return recorded
     finally:
-        with contextlib.suppress(OSError):
-            os.unlink(aside)
+        os.close(fd)  # also drops the shared probe
 
 
 def acquire(session_path: Path, now: datetime | None = None) -> SessionLock:
     """Take the session's lock, or raise SessionLocked naming the holder.
 
-    A lock left by a process that no longer runs on this machine is taken over silently.
-    Raises FileWriteError when the lock file cannot be created (read-only folder, full disk).
+    A lock file left by a process that ended (however it ended) is taken over at once: the
+    kernel dropped its lock. Raises FileWriteError when the lock file cannot be created
+    (read-only folder, full disk).
     """
     global _atexit_registered
     session_path = Path(session_path)
     lock_path = lock_path_for(session_path)
     info = LockInfo(pid=os.getpid(), host=socket.gethostname(),
                     since=now or _now(), token=os.urandom(8).hex())
-    for _attempt in range(_ATTEMPTS):
-        try:
-            created = _create_lock_file(lock_path, info)
-        except OSError as error:
-            raise FileWriteError(lock_path, f"could not be created to lock {session_path.name}: "
-                                 f"{describe_os_error(error)}", error) from error
-        if created:
-            lock = SessionLock(session_path, info)
-            with _registry_guard:
-                _held[lock_path] = lock
-                if not _atexit_registered:
-                    atexit.register(_release_all_at_exit)
-                    _atexit_registered = True
-            return lock
-        holder = read_lock(session_path)
-        if holder is None:
-            continue  # released between our attempt and the read: try again
-        if not _is_stale(holder, lock_path):
-            raise SessionLocked(session_path, holder)
-        _remove_stale(lock_path, holder)
-    raise SessionLocked(session_path, read_lock(session_path) or UNKNOWN_HOLDER)
+    fd = _take(session_path, lock_path)
+    try:
+        _write_info(fd, info)
+    except OSError as error:
+        os.close(fd)
+        raise FileWriteError(lock_path, f"could not be written to lock {session_path.name}: "
+                             f"{describe_os_error(error)}", error) from error
+    lock = SessionLock(session_path, info, fd, lock_path)
+    with _registry_guard:
+        _held[id(lock)] = lock
+        if not _atexit_registered:
+            atexit.register(_release_all_at_exit)
+            _atexit_registered = True
+    return lock

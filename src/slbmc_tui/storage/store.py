@@ -7,15 +7,16 @@ it is safe to call from worker threads.
 from __future__ import annotations
 
 import builtins
+import contextlib
 import os
-import stat
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 from typing import NamedTuple
 
 from slbmc_tui.domain.bank import QuestionBank, load_bank, resolve_bank
-from slbmc_tui.domain.errors import SessionFileError
+from slbmc_tui.domain.bounded import read_regular_file
+from slbmc_tui.domain.errors import SessionFileError, SlbmcFileError
 from slbmc_tui.domain.session import (
     Clock,
     Session,
@@ -24,18 +25,20 @@ from slbmc_tui.domain.session import (
     new_round,
     system_clock,
 )
-from slbmc_tui.storage import toml_format
+from slbmc_tui.storage import listing_cache, lookup, toml_format
 from slbmc_tui.storage.atomic import (
     clean_stale_temp_files,
     create_exclusive,
+    encode_text,
     ensure_private_dir,
 )
 from slbmc_tui.storage.locking import SessionLock, acquire
 from slbmc_tui.storage.names import SUFFIX, candidate_names, session_stem
+from slbmc_tui.storage.session_file import MAX_FILE_BYTES as MAX_FILE_BYTES
 from slbmc_tui.storage.session_file import SessionFile as SessionFile
+from slbmc_tui.storage.session_file import SessionTooLarge, too_large_problem
 from slbmc_tui.storage.session_schema import SessionDataError, meta_from_data
 
-MAX_FILE_BYTES = 10 * 1024 * 1024
 HEAD_READ_BYTES = 64 * 1024
 DEFAULT_FOLDER = Path("sessions")
 FOLDER_ENV = "SLBMC_SESSIONS_DIR"
@@ -81,8 +84,8 @@ class SessionStore:
         """Every *.toml entry in the folder (files or not: a listing reports the odd ones)."""
         if not self.folder.is_dir():
             return []
-        return sorted(p for p in self.folder.iterdir()
-                      if p.name.endswith(SUFFIX) and not p.name.startswith("."))
+        return sorted((p for p in self.folder.iterdir()
+                       if p.name.endswith(SUFFIX) and not p.name.startswith(".")), key=os.fspath)
 
     def list(self) -> list[SessionSummary]:
         """All sessions, newest first; unreadable files last, each with its error."""
@@ -94,11 +97,18 @@ class SessionStore:
                 error.strerror or str(error))
             return [SessionSummary(self.folder, error=f"the sessions folder cannot be read: "
                                                       f"{reason}")]
-        summaries = [self.summary(path) for path in paths]
+        # Heads of files unchanged since the last listing come from the listing cache.
+        cached = listing_cache.summaries(self.folder, paths, self._summary_pair)
+        summaries = [SessionSummary(path, meta, error)
+                     for path, (meta, error) in zip(paths, cached, strict=True)]
         readable = sorted((s for s in summaries if s.meta),
                           key=lambda s: s.meta.updated if s.meta else datetime.min, reverse=True)
         broken = [s for s in summaries if not s.meta]
         return readable + broken
+
+    def _summary_pair(self, path: Path) -> tuple[SessionMeta | None, str | None]:
+        summary = self.summary(path)
+        return summary.meta, summary.error
 
     def summary(self, path: Path) -> SessionSummary:
         """Read only the head of a file: fast even for a folder of large sessions."""
@@ -129,32 +139,10 @@ class SessionStore:
         Opens read-only and never writes: a listing leaves every byte (and mtime) alone.
         """
         self._check_place(path)
-        try:
-            info = os.stat(path)
-            if stat.S_ISDIR(info.st_mode):
-                raise SessionFileError(path, "is a folder, not a session file")
-            if not stat.S_ISREG(info.st_mode):
-                raise SessionFileError(path, "is not a regular file (a device, pipe or socket)")
-            if info.st_size == 0:
-                raise SessionFileError(path, "is empty (0 bytes): not a session file")
-            if info.st_size > MAX_FILE_BYTES:
-                raise SessionFileError(
-                    path, f"is {info.st_size / 1_048_576:.1f} MB, larger than a session can be "
-                    f"({MAX_FILE_BYTES // 1_048_576} MB); not opened")
-            with path.open("rb") as handle:
-                raw = handle.read(limit if limit else MAX_FILE_BYTES + 1)
-        except SessionFileError:
-            raise
-        except IsADirectoryError as error:
-            raise SessionFileError(path, "is a folder, not a session file") from error
-        except PermissionError as error:
-            raise SessionFileError(path, "cannot be read: permission denied") from error
-        except FileNotFoundError as error:
-            raise SessionFileError(path, "does not exist") from error
-        except OSError as error:
-            raise SessionFileError(path, f"cannot be read: {error.strerror or error}") from error
-        if limit is None and len(raw) > MAX_FILE_BYTES:
-            raise SessionFileError(path, "grew larger than a session can be while being read")
+        raw = read_regular_file(path, MAX_FILE_BYTES, SessionFileError, "session",
+                                limit=limit)
+        if not raw:
+            raise SessionFileError(path, "is empty (0 bytes): not a session file")
         if b"\x00" in raw:
             raise SessionFileError(path, "is a binary file (contains NUL bytes), not TOML text")
         raw = raw.removeprefix(b"\xef\xbb\xbf")  # a byte-order mark some editors add
@@ -168,8 +156,11 @@ class SessionStore:
                 "save it as UTF-8 and try again") from error
 
     def _check_place(self, path: Path) -> None:
-        if not path.is_symlink():
-            return
+        try:
+            if not path.is_symlink():
+                return
+        except (OSError, ValueError) as error:
+            raise SessionFileError(path, "is not a usable file name") from error
         try:
             target = path.resolve(strict=True)
         except (OSError, RuntimeError) as error:
@@ -180,14 +171,24 @@ class SessionStore:
                 path, f"is a link to {target}, outside the sessions folder; not opened")
 
     def resolve(self, name: str) -> Path:
-        """A session given by path, file name or stem, as `slbmc resume NAME` accepts."""
-        direct = Path(name).expanduser()
+        """A session given by path, file name, stem, unique prefix, or title and profile.
+
+        What `slbmc resume/compare/export NAME` accept; lookup.AmbiguousName lists the
+        candidates when a name means several sessions.
+        """
+        try:
+            direct = Path(name).expanduser()
+        except RuntimeError:  # "~someone" with no such user: an ordinary name then
+            direct = Path(name)
         if direct.is_file():
             return direct
         for candidate in (self.folder / name, self.folder / f"{name}{SUFFIX}"):
             if candidate.exists():
                 return candidate
-        raise SessionFileError(direct, f"no such session in {self.folder} (try `slbmc list`)")
+        # Then a file name prefix, or the title and profile (lookup.match says how).
+        listed = [(s.path, s.meta.title if s.meta else None, s.meta.profile if s.meta else None,
+                   s.meta.round if s.meta else 1) for s in self.list() if s.path != self.folder]
+        return lookup.resolve_among(name, self.folder, listed)
 
     def most_recent(self) -> Path | None:
         readable = [s for s in self.list() if s.ok]
@@ -203,8 +204,15 @@ class SessionStore:
     def create(self, session: Session) -> Path:
         """Write a new session under a fresh, safe, unique file name."""
         self.prepare()
+        with contextlib.suppress(SlbmcFileError):  # no bank, no reordering: still created
+            session.arrange(resolve_bank(session.meta.bank_id, session.meta.language,
+                                         session.meta.bank_path))
         text = toml_format.dumps(session)
         stem = session_stem(session.meta.title, session.meta.profile, session.meta.round)
+        problem = too_large_problem(len(encode_text(text)))
+        if problem is not None:  # never write a file that could not be opened again
+            raise SessionTooLarge(self.folder / f"{stem}{SUFFIX}", f"{problem}; not created",
+                                  None)
         for name in candidate_names(stem):
             path = self.folder / name
             if create_exclusive(path, text):
@@ -226,17 +234,29 @@ class SessionStore:
             copy.refresh_progress(resolve_bank(copy.meta.bank_id, copy.meta.language,
                                                copy.meta.bank_path))
         else:
+            # Imported here: workspace_ops builds on this module.
+            from slbmc_tui.storage.workspace_ops import next_round
+
             copy = new_round(session, clock)
+            # Unique for the profile even when an earlier round was copied twice.
+            copy.meta.round = max(copy.meta.round,
+                                  next_round(self, session.meta.title, session.meta.profile))
         return self.create(copy)
 
     def sweep(self) -> builtins.list[Path]:
         """Remove temporary files left by a crashed save (listings ignore them anyway)."""
         return clean_stale_temp_files(self.folder) if self.folder.is_dir() else []
 
-    def open(self, path: Path) -> SessionFile:
-        """A writer for a session that was loaded successfully."""
+    def open(self, path: Path, lock: SessionLock | None = None) -> SessionFile:
+        """A writer for a session that was loaded successfully (re-checking `lock` per save).
+
+        A link (load only accepts links within the folder) is saved through to its real file:
+        replacing the link would fork one session into two.
+        """
+        if path.is_symlink():
+            path = Path(os.path.realpath(path))
         clean_stale_temp_files(path.parent)
-        return SessionFile(path)
+        return SessionFile(path, lock)
 
 
 def summaries_by_model(summaries: Iterable[SessionSummary]) -> dict[str, list[SessionSummary]]:
@@ -286,4 +306,5 @@ def open_session(
         if held is not None:
             held.release()
         raise
-    return OpenedSession(path=path, session=session, bank=bank, file=store.open(path), lock=held)
+    return OpenedSession(path=path, session=session, bank=bank, file=store.open(path, held),
+                         lock=held)

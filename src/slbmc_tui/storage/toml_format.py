@@ -16,11 +16,11 @@ they read exactly as typed and parse several times faster than double-quoted str
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from slbmc_tui.domain.bounded import loads_bounded
 from slbmc_tui.domain.errors import SessionFileError
 from slbmc_tui.domain.session import SCHEMA_VERSION, Session
 from slbmc_tui.storage.session_schema import SessionDataError, session_from_data
@@ -36,7 +36,11 @@ def dumps(session: Session) -> str:
 
 def parse_session(text: str, path: Path) -> Session:
     """Parse a whole session file; every problem is a SessionFileError naming the file."""
-    data = _loads(text, path)
+    return parse_session_table(_loads(text, path), path)
+
+
+def parse_session_table(data: dict[str, Any], path: Path) -> Session:
+    """The session in an already parsed (bounded) file table: version checked, then content."""
     _check_version(data, path)
     return session_from_table(data, path)
 
@@ -54,8 +58,8 @@ def parse_head(text: str, path: Path) -> dict[str, Any]:
     cut = text.find(BLOCKS_MARKER)
     if cut != -1:
         try:
-            data = tomllib.loads(text[: cut + 1])
-        except tomllib.TOMLDecodeError:
+            data = loads_bounded(text[: cut + 1], path, SessionFileError)
+        except SessionFileError:
             data = _loads(text, path)  # an unusual head: fall back to the whole file
     else:
         data = _loads(text, path)
@@ -64,10 +68,9 @@ def parse_head(text: str, path: Path) -> dict[str, Any]:
 
 
 def _loads(text: str, path: Path) -> dict[str, Any]:
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise SessionFileError(path, f"is not valid TOML ({error})") from error
+    # Depth and size are bounded while parsing: a file the writer could not write back,
+    # or that would exhaust the stack, is refused with one line naming it.
+    return loads_bounded(text, path, SessionFileError)
 
 
 def _check_version(data: Mapping[str, Any], path: Path) -> None:

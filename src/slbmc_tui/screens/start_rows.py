@@ -1,0 +1,147 @@
+"""The start screen's listing as rows: models with their sessions, filtered, built lazily.
+
+A folder of 10,000 sessions has 12,500 rows; making a Text for each took longer than
+reading the folder, and the filter rebuilds the listing at every key. So a listing is a
+list of cheap `Line`s (a model heading or a session) and cells are made only for the rows
+the table is given, slice by slice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from rich.cells import cell_len
+from rich.text import Text
+
+from slbmc_tui.storage.store import SessionSummary, summaries_by_model
+
+MODEL_KEY_PREFIX = "model:"
+BAR_WIDTH = 8
+CLIENT_WIDTH = 16
+UPDATED_WIDTH = 16
+COLUMNS = (("Model · customer profile", "profile"), ("Client", "client"),
+           ("Progress", "progress"), ("Last edited", "updated"))
+
+Cells = tuple[Text | str, ...]
+
+
+@dataclass(frozen=True)
+class ModelGroup:
+    """The sessions of one model (same title), newest first."""
+
+    title: str
+    sessions: tuple[SessionSummary, ...]
+
+    @property
+    def profile_count(self) -> int:
+        return len({s.meta.profile.casefold() for s in self.sessions if s.meta})
+
+    def latest_per_profile(self) -> list[Path]:
+        """The newest round of each profile: what comparing the model's profiles means."""
+        seen: dict[str, Path] = {}
+        for summary in self.sessions:
+            if summary.meta:
+                seen.setdefault(summary.meta.profile.casefold(), summary.path)
+        return list(seen.values())
+
+
+@dataclass(frozen=True)
+class Line:
+    """One row of the listing: a model's heading (summary None) or one of its sessions."""
+
+    key: str
+    group: ModelGroup
+    summary: SessionSummary | None = None
+
+
+def progress_cell(answered: int, total: int) -> Text:
+    """A small bar and the count, so progress reads at a glance on a shared screen."""
+    filled = round(BAR_WIDTH * answered / total) if total else 0
+    bar = Text("━" * filled, style="bold green" if answered == total and total else "bold")
+    bar.append("━" * (BAR_WIDTH - filled), style="dim")
+    bar.append(f" {answered}/{total}")
+    return bar
+
+
+def profile_label(summary: SessionSummary) -> str:
+    meta = summary.meta
+    assert meta is not None
+    return meta.profile + (f" · round {meta.round}" if meta.round > 1 else "")
+
+
+def clip(text: str, width: int) -> str:
+    """One line of at most `width` characters, with an ellipsis when cut."""
+    line = " ".join(text.split())
+    return line if len(line) <= width else line[: max(width - 1, 0)] + "…"
+
+
+def group_models(summaries: Iterable[SessionSummary]) -> dict[str, ModelGroup]:
+    """Readable sessions by model key, in the listing's order (newest model first)."""
+    groups: dict[str, ModelGroup] = {}
+    for key, members in summaries_by_model(summaries).items():
+        assert members[0].meta is not None
+        groups[key] = ModelGroup(members[0].meta.title, tuple(members))
+    return groups
+
+
+def haystack(summary: SessionSummary) -> str:
+    """What the filter looks in: title, profile and client, case and spacing ignored."""
+    meta = summary.meta
+    assert meta is not None
+    return " ".join(f"{meta.title} \x1f {meta.profile} \x1f {meta.client}".split()).casefold()
+
+
+def filtered_lines(groups: dict[str, ModelGroup], haystacks: dict[str, str], query: str,
+                   limit: int) -> tuple[list[Line], int]:
+    """At most `limit` rows of the listing, and how many sessions match in all.
+
+    With a query, only sessions whose title, profile or client hold every word of it.
+    Rows past the limit are only counted: a 10,000-session folder answers a key at once.
+    """
+    words = query.casefold().split()
+    lines: list[Line] = []
+    matching = 0
+    for key, group in groups.items():
+        members = [s for s in group.sessions
+                   if all(w in haystacks[str(s.path)] for w in words)] if words else group.sessions
+        matching += len(members)
+        if members and len(lines) < limit:
+            shown = group if len(members) == len(group.sessions) else ModelGroup(
+                group.title, tuple(members))
+            lines.append(Line(MODEL_KEY_PREFIX + key, shown))
+            lines.extend(Line(str(s.path), shown, s) for s in members[:limit - len(lines)])
+    return lines, matching
+
+
+def cells(line: Line, width: int) -> Cells:
+    """The table cells of one row (never markup: every label is a Text)."""
+    if line.summary is None:
+        count = line.group.profile_count
+        return (Text(clip(line.group.title, width), style="bold"),
+                Text(f"{count} profile{'s' if count != 1 else ''}", style="dim"), "", "")
+    meta = line.summary.meta
+    assert meta is not None
+    return (Text("  " + clip(profile_label(line.summary), width - 2)),
+            Text(clip(meta.client, CLIENT_WIDTH)),
+            progress_cell(meta.answered, meta.total),
+            meta.updated.strftime("%Y-%m-%d %H:%M"))
+
+
+def column_widths(lines: list[Line], width: int) -> list[int]:
+    """Widths that fit every row, computed from the labels without building the cells."""
+    labels = [cell_len(label) for label, _key in COLUMNS]
+    profile = client = progress = 0
+    for line in lines:
+        if line.summary is None:
+            profile = max(profile, cell_len(clip(line.group.title, width)))
+            client = max(client, len(f"{line.group.profile_count} profiles"))
+            continue
+        meta = line.summary.meta
+        assert meta is not None
+        profile = max(profile, 2 + cell_len(clip(profile_label(line.summary), width - 2)))
+        client = max(client, cell_len(clip(meta.client, CLIENT_WIDTH)))
+        progress = max(progress, BAR_WIDTH + 2 + len(str(meta.answered)) + len(str(meta.total)))
+    return [max(labels[0], profile), max(labels[1], client),
+            max(labels[2], progress), max(labels[3], UPDATED_WIDTH)]
