@@ -55,12 +55,18 @@ class StartScreen(WorkspaceActions, Screen[None]):
     AUTO_FOCUS = "#sessions"
     BINDINGS: ClassVar[list[BindingType]] = [
         # Priority, so the Footer shows it even while the table (which also binds Enter) has focus.
-        Binding("enter", "open_selected", "Open", priority=True),
-        Binding("n", "new_session", "New session"),
-        Binding("d", "demo", "Demo"),
-        Binding("p", "new_profile", "New profile"),
-        Binding("r", "new_round", "New round"),
-        Binding("c", "compare", "Compare profiles"),
+        Binding("enter", "open_selected", "Open", priority=True,
+                tooltip="Open the selected session where it stopped"),
+        Binding("n", "new_session", "New session",
+                tooltip="Title, customer profile, client, interviewer, English or Finnish "
+                        "questions, or your own bank file"),
+        Binding("d", "demo", "Demo", tooltip="A worked example, on a scratch copy"),
+        Binding("p", "new_profile", "New profile",
+                tooltip="Another customer profile of the selected model: our point of view "
+                        "copied, the customer's left empty"),
+        Binding("r", "new_round", "New round",
+                tooltip="The same profile again: everything copied, round number raised"),
+        Binding("c", "compare", "Compare profiles", tooltip="Profiles side by side"),
         Binding("slash", "filter", "Filter"),
         Binding("s", "search", "Search answers"),
         Binding("e", "rename", "Rename"),
@@ -69,7 +75,8 @@ class StartScreen(WorkspaceActions, Screen[None]):
         Binding("t", "restore", "Archive & trash"),
         Binding("q", "app.quit", "Quit"),
         Binding("escape", "clear_filter", "Clear the filter"),
-        Binding("escape", "leave_demo", "Leave the demo"),
+        Binding("escape", "leave_demo", "Leave the demo",
+                tooltip="Back to your own sessions from the demo's"),
     ]
 
     def __init__(self, store: SessionStore, *, clock: Clock, bank_path: Path | None = None,
