@@ -160,6 +160,17 @@ def test_the_language_from_the_command_line(argv: list[str], expected: str) -> N
     assert choose_language(argv, {"SLBMC_LANG": "fi"}) == expected
 
 
+def test_the_settings_file_language_comes_after_slbmc_lang(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SLBMC_CONFIG_DIR", str(tmp_path))
+    (tmp_path / "settings.toml").write_text('theme = "x"\nlanguage = "fi"\n', encoding="utf-8")
+    assert language_from_environment({"LANG": "C.UTF-8"}) == "fi"
+    assert language_from_environment({"SLBMC_LANG": "en"}) == "en"
+    (tmp_path / "settings.toml").write_bytes(b"language = [[[")  # broken: no choice, no crash
+    assert language_from_environment({"LANG": "fi_FI.UTF-8"}) == "fi"
+    assert language_from_environment({}) == "en"
+
+
 def test_lang_from_the_locale_reaches_the_cli(sessions_dir: Path,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("SLBMC_LANG", "LC_ALL", "LC_MESSAGES"):

@@ -2,7 +2,8 @@
 open session are shown in (an interview follows its session's `meta.language` instead).
 
 The rule (docs/TRANSLATING.md): `--lang` on the command line, else `$SLBMC_LANG`, else the
-language of `$LC_ALL`/`$LC_MESSAGES`/`$LANG` when a catalogue for it exists, else English.
+settings file's `language`, else the language of `$LC_ALL`/`$LC_MESSAGES`/`$LANG` when a
+catalogue for it exists, else English.
 "C", "POSIX", unset or unknown locales mean English, so CI machines stay English.
 No Textual import here: the CLI decides before any UI exists.
 """
@@ -10,6 +11,7 @@ No Textual import here: the CLI decides before any UI exists.
 from __future__ import annotations
 
 import os
+import tomllib
 from collections.abc import Mapping, Sequence
 
 from slbmc_tui.i18n import SOURCE_LANGUAGE, available_languages, use_language
@@ -52,7 +54,7 @@ def language_from_argv(argv: Sequence[str]) -> str | None:
 def language_from_environment(environ: Mapping[str, str] | None = None) -> str:
     """`$SLBMC_LANG`, else the locale's language when there is a catalogue for it, else English."""
     env = os.environ if environ is None else environ
-    chosen = language_code(env.get(ENV_VARIABLE))
+    chosen = language_code(env.get(ENV_VARIABLE)) or language_from_settings()
     if chosen:
         return chosen
     for name in _LOCALE_VARIABLES:
@@ -60,6 +62,25 @@ def language_from_environment(environ: Mapping[str, str] | None = None) -> str:
         if value:  # the first one set decides, as in the C library
             return language_code(value) or SOURCE_LANGUAGE
     return SOURCE_LANGUAGE
+
+
+def language_from_settings() -> str | None:
+    """The settings file's `language` key, when it names a UI language; None otherwise.
+
+    Read with tomllib alone (not `settings.load_settings`, which imports pydantic): every
+    CLI start asks. A missing, unreadable or broken file is simply no choice.
+    """
+    from slbmc_tui.settings import MAX_SETTINGS_BYTES, settings_path
+
+    try:
+        with settings_path().open("rb") as file:
+            data = file.read(MAX_SETTINGS_BYTES + 1)
+        if len(data) > MAX_SETTINGS_BYTES:
+            return None
+        value = tomllib.loads(data.decode("utf-8")).get("language")
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+        return None
+    return language_code(value) if isinstance(value, str) else None
 
 
 def choose_language(argv: Sequence[str], environ: Mapping[str, str] | None = None) -> str:
