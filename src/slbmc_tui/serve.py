@@ -14,6 +14,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from slbmc_tui.i18n import _
+
 if TYPE_CHECKING:
     from textual_serve.server import Server
 
@@ -46,21 +48,22 @@ def exposure_warning(host: str, folder: Path) -> str | None:
     """What to tell the user when the address is reachable from other machines."""
     if host in LOCAL_HOSTS:
         return None
-    return (f"listening on {host}: anyone who can reach it can open and edit every session "
-            f"in {folder}.")
+    return _("listening on {host}: anyone who can reach it can open and edit every session "
+             "in {folder}.").format(host=host, folder=folder)
 
 
 def serve(folder: Path, *, port: int, host: str = "localhost",
           bank_path: Path | None = None) -> None:
     """Serve until Ctrl+C; ServeError when it cannot start."""
     if not 0 < port < 65536:
-        raise ServeError(f"--port must be between 1 and 65535, not {port}")
+        raise ServeError(_("--port must be between 1 and 65535, not {port}").format(port=port))
     try:
         server = make_server(folder, port=port, host=host, bank_path=bank_path)
     except ModuleNotFoundError as error:
-        raise ServeError(f"textual-serve is not installed ({error.name}); install it with "
-                         "`pip install textual-serve`") from error
+        raise ServeError(_("textual-serve is not installed ({name}); install it with "
+                           "`pip install textual-serve`").format(name=error.name)) from error
     try:
         server.serve()
     except OSError as error:
-        raise ServeError(f"cannot listen on {host}:{port}: {error.strerror or error}") from error
+        raise ServeError(_("cannot listen on {address}: {problem}").format(
+            address=f"{host}:{port}", problem=error.strerror or error)) from error
