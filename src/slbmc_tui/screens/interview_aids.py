@@ -65,6 +65,10 @@ class InterviewAids(Screen[None]):
         if clock is not None:
             clock.show(keeper.status())
         spent = self.session.agenda.spent_seconds()
+        # Time alone starts a save only in a session with a plan: a session opened just to
+        # look is not rewritten. Without a plan the time still rides along with the next edit.
+        if not self.session.agenda.planned:
+            return
         if spent != self._time_saved and spent - self._time_saved >= every:
             self._time_saved = spent
             self.editing.keep_time()
