@@ -94,7 +94,7 @@ async def test_dialog_exports_the_client_version_unless_working_is_chosen(
     host = InterviewHost(sessions_dir, clock)
     async with host.run_test(size=(120, 40)) as pilot:
         await type_answer(pilot, host, "Fresh food")
-        await pilot.press("ctrl+e")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         dialog = host.screen
         assert isinstance(dialog, ExportDialog)
@@ -106,7 +106,7 @@ async def test_dialog_exports_the_client_version_unless_working_is_chosen(
         await host.workers.wait_for_complete()
         await pilot.pause()
         client_text = path.read_text("utf-8")
-        await pilot.press("ctrl+e")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         dialog = host.screen
         assert isinstance(dialog, ExportDialog)

@@ -64,8 +64,6 @@ def _run_app(argv: list[str], env: dict[str, str], seconds: float = 6.0) -> byte
     return shown
 
 
-@pytest.mark.xfail(reason="screens show file text raw (helper `display`) and opening rewrites "
-                   "untouched answers (helper `edit`), issue 17", strict=False)
 def test_opening_a_hostile_session_leaves_title_and_clipboard_alone(tmp_path: Path) -> None:
     folder = tmp_path / "sessions"
     session = hostile.hostile_session(folder)

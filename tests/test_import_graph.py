@@ -16,10 +16,6 @@ ALLOWED_CIRCLES = [
     # The bank checks a file with pydantic only when its fast check refuses it; the
     # pydantic schema builds the bank's records.
     {"slbmc_tui.domain.bank", "slbmc_tui.domain.bank_schema"},
-    # Came with the workspace actions (issue 19): store.py defers an import of next_round
-    # from workspace_ops, which builds on store. Not wanted: move next_round down, then
-    # drop this line.
-    {"slbmc_tui.storage.store", "slbmc_tui.storage.workspace_ops"},
 ]
 UI_PACKAGES = ("screens.", "widgets.", "dialogs.")
 

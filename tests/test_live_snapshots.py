@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
+from tests.test_interview import wait_for_save
 from tests.test_interview_snapshots import host, steady
 
 SIZES = [(120, 40), (80, 24)]
@@ -40,6 +41,8 @@ def test_options_focused_and_ticked(snap_compare: Any, sessions_dir: Path,
                                     size: tuple[int, int]) -> None:
     async def tick(pilot: Pilot[Any]) -> None:
         await pilot.press("tab", "tab", "space", "down", "space")  # functional, economic
+        await wait_for_save(pilot)  # "Saved" (fixed clock), never a "Saving…" by chance
+        pilot.app.screen.flush_save()
         await steady(pilot)
 
     assert snap_compare(host(sessions_dir), terminal_size=size, run_before=tick)

@@ -47,7 +47,7 @@ async def test_a_click_action_in_a_title_cannot_replace_a_file(sessions_dir: Pat
     app = make_app(sessions_dir=sessions_dir, clock=clock, launch=ResumeSession(name=path.name))
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
-        await pilot.press("ctrl+e")
+        await pilot.press("ctrl+s")
         await settle(pilot)
         dialog = app.screen
         assert isinstance(dialog, ExportDialog)
@@ -67,7 +67,7 @@ async def test_a_quit_action_in_a_title_does_not_quit(sessions_dir: Path,
     app = make_app(sessions_dir=sessions_dir, clock=clock, launch=ResumeSession(name=path.name))
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
-        await pilot.press("ctrl+e")
+        await pilot.press("ctrl+s")
         await settle(pilot)
         await click_along(pilot, app.screen.query_one("#dialog-title", Static))
         await settle(pilot)
@@ -80,7 +80,7 @@ async def test_brackets_in_a_title_are_kept(sessions_dir: Path, clock: FakeClock
     app = make_app(sessions_dir=sessions_dir, clock=clock, launch=ResumeSession(name=path.name))
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
-        await pilot.press("ctrl+e")
+        await pilot.press("ctrl+s")
         await settle(pilot)
         shown = str(app.screen.query_one("#dialog-title", Static).render())
         assert "HomeWell [Helsinki]" in shown and "Elderly [b]bold[/b]" in shown
@@ -115,7 +115,7 @@ async def test_a_closing_tag_in_a_title_breaks_nothing(sessions_dir: Path,
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, InterviewScreen)
-        await pilot.press("ctrl+e")
+        await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, ExportDialog)
         await pilot.press("escape")

@@ -16,6 +16,7 @@ from slbmc_tui.domain.errors import SessionFileError
 from slbmc_tui.domain.session import Session, new_session
 from slbmc_tui.storage import toml_format
 from slbmc_tui.storage.store import SessionStore
+from slbmc_tui.storage.workspace_ops import duplicate
 from tests.conftest import FakeClock
 
 any_text = st.text(
@@ -121,13 +122,13 @@ def test_duplicate_makes_a_new_profile_or_the_next_round(tmp_path: Path) -> None
     original = source.read_bytes()
     clock.advance(days=1)
 
-    profile = store.load(store.duplicate(source, profile="A relative", clock=clock))
+    profile = store.load(duplicate(store, source, profile="A relative", clock=clock))
     assert profile.meta.profile == "A relative" and profile.meta.round == 1
     assert profile.peek("customers_world", "ours", "deep_insight").text == "Ride along"
     assert profile.peek("customers_world", "customer", "why_buy") is None
     assert profile.meta.created == clock()
 
-    round_two_path = store.duplicate(source, clock=clock)
+    round_two_path = duplicate(store, source, clock=clock)
     round_two = store.load(round_two_path)
     assert round_two.meta.round == 2 and "round-2" in round_two_path.name
     assert round_two.peek("customers_world", "customer", "why_buy").text == "To stay at home"

@@ -16,6 +16,7 @@ from slbmc_tui.storage.locking import SessionLocked, acquire
 from slbmc_tui.storage.lookup import AmbiguousName
 from slbmc_tui.storage.names import MAX_STEM, session_stem, slugify
 from slbmc_tui.storage.store import SessionStore
+from slbmc_tui.storage.workspace_ops import duplicate
 from tests.conftest import FakeClock
 
 
@@ -105,14 +106,14 @@ def test_round_twice_from_the_same_session_makes_rounds_2_and_3(sessions_dir: Pa
     """Regression: `r` twice on one row made two "round 2"."""
     store = SessionStore(sessions_dir)
     path = make(store, "Home care", "Elderly person", clock)
-    second = store.duplicate(path, clock=clock)
-    third = store.duplicate(path, clock=clock)
+    second = duplicate(store, path, clock=clock)
+    third = duplicate(store, path, clock=clock)
     assert store.load(second).meta.round == 2
     assert store.load(third).meta.round == 3
     assert third.name == "home-care--elderly-person--round-3.toml"
     # An archived round still counts: restoring it never makes a twin.
     ops.archive(store, third)
-    assert store.load(store.duplicate(second, clock=clock)).meta.round == 4
+    assert store.load(duplicate(store, second, clock=clock)).meta.round == 4
 
 
 def test_profile_names_keep_whole_words() -> None:
@@ -142,7 +143,7 @@ def test_resolve_by_prefix_title_and_profile_and_ambiguity(sessions_dir: Path,
     store = SessionStore(sessions_dir)
     families = make(store, "BrightSmile Dental", "Families with children", clock)
     seniors = make(store, "BrightSmile Dental", "Seniors", clock)
-    round_2 = store.duplicate(families, clock=clock)
+    round_2 = duplicate(store, families, clock=clock)
     assert store.resolve("Families with children") == round_2  # the latest round
     assert store.resolve("brightsmile dental / seniors") == seniors
     assert store.resolve("brightsmile-dental--sen") == seniors

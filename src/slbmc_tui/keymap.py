@@ -67,7 +67,7 @@ INTERVIEW_BINDINGS: list[BindingType] = [
             tooltip="This session beside the model's other profiles"),
     Binding("f5", "answer_history", "Answer history", show=False,
             tooltip="Earlier versions of the answer with the cursor; Enter restores one"),
-    Binding("f6", "toggle_quote", "Client's own words", show=False,
+    Binding("f8", "toggle_quote", "Client's own words", show=False,
             tooltip="Mark the paragraph as a verbatim quote (a > line), or unmark it; "
                     "typing > at the start of a line does the same"),
     Binding("ctrl+s", "export", "Export", show=False, priority=True,

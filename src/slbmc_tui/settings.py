@@ -82,7 +82,8 @@ def load_settings(path: Path | None = None) -> tuple[UserSettings, str]:
             f"`{'.'.join(str(part) for part in item['loc'])}` {item['msg'].lower()}"
             for item in error.errors())
         return UserSettings(), f"{path}: {problems}; the defaults apply"
-    return UserSettings(checked.theme, checked.presentation_theme), ""
+    return UserSettings(checked.theme or DEFAULT_THEME,
+                        checked.presentation_theme or HIGH_CONTRAST_THEME), ""
 
 
 def save_settings(settings: UserSettings, path: Path | None = None) -> str:

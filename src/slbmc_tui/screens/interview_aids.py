@@ -3,7 +3,7 @@
 A mixin of `InterviewScreen`, kept apart so the aids read as one piece and the interview
 module stays about typing and saving. Time is counted by a `Timekeeper` (domain.agenda)
 while the screen is active; the clock line (widgets.agenda_clock) shows it when the session
-has a plan; `F6` (or typing `>`) marks the client's words (widgets.quote_marks).
+has a plan; `F8` (or typing `>`) marks the client's words (widgets.quote_marks).
 """
 
 from __future__ import annotations
@@ -65,6 +65,10 @@ class InterviewAids(Screen[None]):
         if clock is not None:
             clock.show(keeper.status())
         spent = self.session.agenda.spent_seconds()
+        # Time alone starts a save only in a session with a plan: a session opened just to
+        # look is not rewritten. Without a plan the time still rides along with the next edit.
+        if not self.session.agenda.planned:
+            return
         if spent != self._time_saved and spent - self._time_saved >= every:
             self._time_saved = spent
             self.editing.keep_time()

@@ -20,6 +20,7 @@ from slbmc_tui.domain.errors import SlbmcFileError
 from slbmc_tui.domain.session import Clock, Session, system_clock
 from slbmc_tui.storage.locking import LockInfo
 from slbmc_tui.storage.store import OpenedSession, SessionStore, open_session
+from slbmc_tui.storage.workspace_ops import duplicate
 
 if TYPE_CHECKING:
     from slbmc_tui.domain.compare import Comparison
@@ -100,7 +101,7 @@ class Workspace:
         Raises SlbmcFileError or OSError; the source is never changed.
         """
         folder = SessionStore(source.parent)
-        copy = folder.duplicate(source, profile=profile, clock=self.clock)
+        copy = duplicate(folder, source, profile=profile, clock=self.clock)
         meta = folder.summary(copy).meta
         what = (f"New profile “{profile}”" if profile else
                 f"Round {meta.round} of “{meta.profile}”" if meta else "New round")

@@ -18,12 +18,8 @@ from slbmc_tui.domain.bank import QuestionBank, load_bank, resolve_bank
 from slbmc_tui.domain.bounded import NOT_OPENED, read_regular_file
 from slbmc_tui.domain.errors import SessionFileError, SlbmcFileError
 from slbmc_tui.domain.session import (
-    Clock,
     Session,
     SessionMeta,
-    derive_profile,
-    new_round,
-    system_clock,
 )
 from slbmc_tui.i18n import _
 from slbmc_tui.storage import listing_cache, lookup, toml_format
@@ -221,30 +217,6 @@ class SessionStore:
             if create_exclusive(path, text):
                 return path
         raise SessionFileError(self.folder / f"{stem}{SUFFIX}", _("no free file name left"))
-
-    def duplicate(self, source: Path, *, profile: str | None = None,
-                  clock: Clock = system_clock) -> Path:
-        """Copy a session into a new file: a new profile of its model, or its next round.
-
-        With `profile`, our point of view is copied and the customer's is left empty
-        (`derive_profile`); without it, everything is copied as the next round.
-        Raises SlbmcFileError (unreadable source or bank, or the copy cannot be written).
-        """
-        session = self.load(source)
-        if profile:
-            copy = derive_profile(session, profile, clock)
-            # The customer's answers are gone: the listing's progress must say so.
-            copy.refresh_progress(resolve_bank(copy.meta.bank_id, copy.meta.language,
-                                               copy.meta.bank_path))
-        else:
-            # Imported here: workspace_ops builds on this module.
-            from slbmc_tui.storage.workspace_ops import next_round
-
-            copy = new_round(session, clock)
-            # Unique for the profile even when an earlier round was copied twice.
-            copy.meta.round = max(copy.meta.round,
-                                  next_round(self, session.meta.title, session.meta.profile))
-        return self.create(copy)
 
     def sweep(self) -> builtins.list[Path]:
         """Remove temporary files left by a crashed save (listings ignore them anyway)."""

@@ -15,8 +15,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from slbmc_tui.domain.bank import resolve_bank
 from slbmc_tui.domain.errors import FileWriteError, SessionFileError
-from slbmc_tui.domain.session import Clock, clean_label, system_clock
+from slbmc_tui.domain.session import Clock, clean_label, derive_profile, new_round, system_clock
 from slbmc_tui.i18n import _
 from slbmc_tui.storage import toml_format
 from slbmc_tui.storage.atomic import create_exclusive, describe_os_error, ensure_private_dir
@@ -168,3 +169,25 @@ def _quiet_list(store: SessionStore) -> list[SessionSummary]:
     with contextlib.suppress(OSError):
         return [s for s in store.list() if s.ok]
     return []
+
+
+def duplicate(store: SessionStore, source: Path, *, profile: str | None = None,
+              clock: Clock = system_clock) -> Path:
+    """Copy a session into a new file: a new profile of its model, or its next round.
+
+    With `profile`, our point of view is copied and the customer's is left empty
+    (`derive_profile`); without it, everything is copied as the next round.
+    Raises SlbmcFileError (unreadable source or bank, or the copy cannot be written).
+    """
+    session = store.load(source)
+    if profile:
+        copy = derive_profile(session, profile, clock)
+        # The customer's answers are gone: the listing's progress must say so.
+        copy.refresh_progress(resolve_bank(copy.meta.bank_id, copy.meta.language,
+                                           copy.meta.bank_path))
+    else:
+        copy = new_round(session, clock)
+        # Unique for the profile even when an earlier round was copied twice.
+        copy.meta.round = max(copy.meta.round,
+                              next_round(store, session.meta.title, session.meta.profile))
+    return store.create(copy)
