@@ -19,6 +19,7 @@ from textual.screen import Screen
 from slbmc_tui import gc_pause, messages
 from slbmc_tui.domain.errors import SlbmcFileError
 from slbmc_tui.domain.session import Clock, Position, system_clock
+from slbmc_tui.i18n import N_, _, current_language, use_language
 from slbmc_tui.launch import (
     CompareSessions,
     Launch,
@@ -51,9 +52,9 @@ class SlbmcApp(App[None]):
 
     TITLE = "slbmc"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "quit", "Quit (saves first)", show=False, priority=True),
+        Binding("ctrl+q", "quit", N_("Quit (saves first)"), show=False, priority=True),
         # Consultants reach for Ctrl+C to leave a terminal app; it quits, saving first.
-        Binding("ctrl+c", "quit", "Quit (saves first)", show=False, priority=True),
+        Binding("ctrl+c", "quit", N_("Quit (saves first)"), show=False, priority=True),
     ]
 
     def __init__(self, *, store: SessionStore, bank_path: Path | None, launch: Launch,
@@ -63,6 +64,9 @@ class SlbmcApp(App[None]):
         self.bank_path = bank_path
         self.launch = launch
         self.clock = clock
+        # The user's language (the CLI set it from --lang, the settings or $LANG before
+        # building the app): the start screen and anything without a session use it.
+        self.user_language = current_language()
         self.demo_folder: Path | None = None
         self._demo_notice = ""  # said when the demo's interview first shows
         self._quit_despite_failure = False
@@ -73,10 +77,36 @@ class SlbmcApp(App[None]):
     def on_mount(self) -> None:
         self.app_suspend_signal.subscribe(self, lambda _app: self.flush_all(),
                                           immediate=True)
+        # Immediate: runs inside push/switch/pop, before the new screen composes its widgets.
+        self.screen_change_signal.subscribe(self, self._speak_for, immediate=True)
         handle_stop_signals(self._stop_on_signal, install=True)
         self.start_launch(self.launch)
         # A launch's first screen is drawn well within this, even on a loaded machine.
         self.set_timer(START_UP_SECONDS, gc_pause.resume_collection)
+
+    # -- the interface's language ------------------------------------------------
+
+    def language_for(self, screen: Screen[Any]) -> str:
+        """The language `screen` is shown in: the session's of the interview it sits on
+        (dialogs and overviews opened from an interview follow it), else the user's."""
+        from slbmc_tui.screens.interview import InterviewScreen
+
+        stack = self.screen_stack
+        below = stack[:stack.index(screen) + 1] if screen in stack else [*stack, screen]
+        for shown in reversed(below):
+            if isinstance(shown, InterviewScreen):
+                return shown.opened.session.meta.language
+        return self.user_language
+
+    def _speak_for(self, screen: Screen[Any]) -> None:
+        """The one place the language changes: whenever a screen is shown (pushed,
+        switched to, or uncovered by a pop), the interface takes that screen's language,
+        and the screen and the app get their key descriptions in it (Footer, F1, palette)."""
+        from slbmc_tui.screens.translated import translate_bindings
+
+        use_language(self.language_for(screen))
+        translate_bindings(self)
+        translate_bindings(screen)
 
     def on_unmount(self) -> None:
         handle_stop_signals(self._stop_on_signal, install=False)
@@ -243,7 +273,9 @@ class SlbmcApp(App[None]):
         if self._show_existing(opened.path, at):
             opened.close()  # two screens saving one file would overwrite each other
             return
-        banner = "DEMO · a scratch copy" if self._in_demo(opened.path) else ""
+        # The interview is built in its session's language (its title line is made here).
+        use_language(opened.session.meta.language)
+        banner = _("DEMO · a scratch copy") if self._in_demo(opened.path) else ""
         self.push_screen(InterviewScreen(opened, clock=self.clock, read_only=read_only, at=at,
                                          banner=banner))
         if self._demo_notice:
@@ -262,7 +294,7 @@ class SlbmcApp(App[None]):
             return False
         existing = stack[found[0]]
         assert isinstance(existing, InterviewScreen)
-        for _ in range(len(stack) - 1 - found[0]):
+        for _step in range(len(stack) - 1 - found[0]):
             self.pop_screen()
         if at is not None:
             existing.go_to(at.block, at.perspective, at.prompt or None)
@@ -337,7 +369,8 @@ class SlbmcApp(App[None]):
 
         if not isinstance(screen, StartScreen) and (self._list_beneath is not None or any(
                 isinstance(s, StartScreen) for s in self.screen_stack)):
-            yield SystemCommand("Session list", "Save, then go back to the sessions in the folder",
+            yield SystemCommand(_("Session list"),
+                                _("Save, then go back to the sessions in the folder"),
                                 self.back_to_sessions)
 
     def back_to_sessions(self) -> None:

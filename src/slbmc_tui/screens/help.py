@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, Markdown, Static
 
 from slbmc_tui.domain.bank import QuestionBank
+from slbmc_tui.i18n import N_, _
 
 KeyHelp = tuple[str, str]
 """(key as displayed, what it does)."""
@@ -33,7 +34,7 @@ def keys_from_screen(screen: Screen[Any]) -> list[KeyHelp]:
         key_display = app.get_key_display(binding)
         entry = seen.get(binding.action)
         if entry is None:
-            seen[binding.action] = (key_display, binding.description)
+            seen[binding.action] = (key_display, _(binding.description))
         elif key_display not in entry[0]:
             seen[binding.action] = (f"{entry[0]} / {key_display}", entry[1])
     return list(seen.values())
@@ -74,8 +75,8 @@ class HelpScreen(Screen[None]):
 
     CSS_PATH = "help.tcss"
     BINDINGS = [
-        Binding("escape", "close", "Back"),
-        Binding("f1", "close", "Close help", show=False),
+        Binding("escape", "close", N_("Back")),
+        Binding("f1", "close", N_("Close help"), show=False),
     ]
 
     def __init__(self, bank: QuestionBank, keys: list[KeyHelp]) -> None:
@@ -85,7 +86,7 @@ class HelpScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):
-            yield Label("Keys", classes="help-title")
+            yield Label(_("Keys"), classes="help-title")
             yield Static(keys_table(self.keys), id="help-keys")
             yield Label(self._bank.intro.title, classes="help-title", markup=False)
             yield Markdown(lines_kept_apart(self._bank.intro.text), id="help-intro")

@@ -27,6 +27,7 @@ from slbmc_tui.commands import AidCommands, BlockCommands, OverviewCommands, Ses
 from slbmc_tui.domain.agenda import Timekeeper
 from slbmc_tui.domain.bank import Block, Perspective, QuestionBank
 from slbmc_tui.domain.session import Clock, Position, Session, system_clock
+from slbmc_tui.i18n import N_, _
 from slbmc_tui.messages import (
     BackToSessionsRequested,
     CompareRequested,
@@ -49,7 +50,7 @@ NARROW_BELOW = 100
 
 # f2/f3 are grouped so interview.tcss can leave them out of a footer too narrow for them
 # (below OVERVIEW_KEYS_FROM columns); f1 help and the command palette still list them.
-OVERVIEWS = Binding.Group("Canvas · Open questions")
+OVERVIEWS = Binding.Group(N_("Canvas · Open questions"))
 OVERVIEW_KEYS_FROM = 120
 
 
@@ -65,29 +66,29 @@ class InterviewScreen(InterviewAids):  # a Screen[None], with the interview aids
     BINDINGS = [
         # Priority: the cursor moves before the next key is handed to a field, so keys
         # typed right after Tab in one burst (a paste, a fast typist) follow it.
-        Binding("tab", "app.focus_next", "Next field", show=False, priority=True),
-        Binding("shift+tab", "app.focus_previous", "Previous field", show=False,
+        Binding("tab", "app.focus_next", N_("Next field"), show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", N_("Previous field"), show=False,
                 priority=True),
-        Binding("ctrl+pagedown,alt+right", "next_block", "Next block", priority=True),
+        Binding("ctrl+pagedown,alt+right", "next_block", N_("Next block"), priority=True),
         # Hidden from the footer only (its twin shows the idea); help and palette list it.
-        Binding("ctrl+pageup,alt+left", "previous_block", "Previous block", priority=True,
+        Binding("ctrl+pageup,alt+left", "previous_block", N_("Previous block"), priority=True,
                 show=False),
-        Binding("ctrl+g", "pick_block", "Go to block"),
-        Binding("ctrl+b", "toggle_sidebar", "Blocks"),
-        Binding("ctrl+r", "toggle_research", "Needs research"),
-        Binding("ctrl+o", "toggle_quote", "Client's own words", show=False,
-                tooltip="Mark the paragraph as a verbatim quote (a > line), or unmark it"),
-        Binding("f5", "answer_history", "Answer history", show=False,
-                tooltip="Earlier versions of the answer with the cursor; Enter restores one"),
+        Binding("ctrl+g", "pick_block", N_("Go to block")),
+        Binding("ctrl+b", "toggle_sidebar", N_("Blocks")),
+        Binding("ctrl+r", "toggle_research", N_("Needs research")),
+        Binding("ctrl+o", "toggle_quote", N_("Client's own words"), show=False,
+                tooltip=N_("Mark the paragraph as a verbatim quote (a > line), or unmark it")),
+        Binding("f5", "answer_history", N_("Answer history"), show=False,
+                tooltip=N_("Earlier versions of the answer with the cursor; Enter restores one")),
         # Hidden from the footer (no room at 80 columns); Escape-for-back is what people try.
-        Binding("escape", "sessions", "Back to sessions", show=False,
-                tooltip="Save, then go back to the session list"),
-        Binding("f1", "help", "Help"),
-        Binding("f2", "canvas", "Canvas", group=OVERVIEWS),
-        Binding("f3", "open_questions", "Open questions", group=OVERVIEWS),
-        Binding("f4", "compare", "Compare profiles", show=False),
+        Binding("escape", "sessions", N_("Back to sessions"), show=False,
+                tooltip=N_("Save, then go back to the session list")),
+        Binding("f1", "help", N_("Help")),
+        Binding("f2", "canvas", N_("Canvas"), group=OVERVIEWS),
+        Binding("f3", "open_questions", N_("Open questions"), group=OVERVIEWS),
+        Binding("f4", "compare", N_("Compare profiles"), show=False),
         # Priority: a TextArea binds ctrl+e to "end of line" (End does that too).
-        Binding("ctrl+e", "export", "Export", show=False, priority=True),
+        Binding("ctrl+e", "export", N_("Export"), show=False, priority=True),
     ]
 
     def __init__(self, opened: OpenedSession, *, clock: Clock = system_clock, banner: str = "",
@@ -150,7 +151,8 @@ class InterviewScreen(InterviewAids):  # a Screen[None], with the interview aids
         """Show a block and put the cursor in the given answer (else the block's first field)."""
         block = self.bank.block(block_id)
         if block is None:
-            self.notify(f"This question bank has no block “{block_id}”.", severity="warning")
+            self.notify(_("This question bank has no block “{block}”.").format(block=block_id),
+                        severity="warning", markup=False)
             return
         if not self._mounted:  # called right after push_screen: becomes the start position
             self._start = Position(block=block.id, perspective=perspective or "ours",
@@ -393,8 +395,9 @@ class InterviewScreen(InterviewAids):  # a Screen[None], with the interview aids
         elif step > 0 and not self.read_only:  # past the last block: the wrap-up is offered
             self.action_wrap_up()
         else:
-            edge = "last" if step > 0 else "first"
-            self.notify(f"Block {self._current.number} is the {edge} block.", timeout=2)
+            edge = (_("Block {number} is the last block.") if step > 0
+                    else _("Block {number} is the first block."))
+            self.notify(edge.format(number=self._current.number), timeout=2, markup=False)
 
     def action_next_block(self) -> None:
         """Next block in the suggested order."""
@@ -452,10 +455,10 @@ class InterviewScreen(InterviewAids):  # a Screen[None], with the interview aids
         """Flag the focused answer as needing research, or clear the flag."""
         key: AnswerKey | None = getattr(self.focused, "answer_key", None)
         if self.read_only:
-            self.notify("This session is open read-only.", severity="warning")
+            self.notify(_("This session is open read-only."), severity="warning")
             return
         if key is None or key.is_notes:
-            self.notify("Put the cursor in an answer to flag it.", severity="warning")
+            self.notify(_("Put the cursor in an answer to flag it."), severity="warning")
             return
         flagged = self.editing.toggle_research(key)
         card = card_of(self.focused)
@@ -506,7 +509,8 @@ class InterviewScreen(InterviewAids):  # a Screen[None], with the interview aids
 
         def exported(path: Path | None) -> None:
             if path is not None:
-                self.notify(f"Exported to {path}", title="Exported", timeout=8, markup=False)
+                self.notify(_("Exported to {path}").format(path=path), title=_("Exported"),
+                            timeout=8, markup=False)
             self._refocus_position()
 
         self._export_format = fmt or self._export_format
@@ -524,7 +528,8 @@ class InterviewScreen(InterviewAids):  # a Screen[None], with the interview aids
     def _duplicate(self, *, profile: bool) -> None:
         self.flush_save()  # the copy is made from the file: it must hold every typed word
         if self.unsaved_error:
-            self.notify(f"Not copied: {self.unsaved_error}", title="Could not save first",
+            self.notify(_("Not copied: {error}").format(error=self.unsaved_error),
+                        title=_("Could not save first"),
                         severity="error", timeout=12, markup=False)
         elif profile:
             meta = self.session.meta
@@ -539,7 +544,8 @@ class InterviewScreen(InterviewAids):  # a Screen[None], with the interview aids
         editor = self.focused if isinstance(self.focused, AnswerEditor) else (
             card.editor if card is not None else None)
         if editor is None:
-            self.notify("Put the cursor in an answer to see its history.", severity="warning")
+            self.notify(_("Put the cursor in an answer to see its history."),
+                        severity="warning")
             return
         self.flush_save()  # the newest words become a version too
         self._load_history(editor)

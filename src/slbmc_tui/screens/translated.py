@@ -17,8 +17,12 @@ from slbmc_tui.i18n import _
 
 
 def translated(binding: Binding) -> Binding:
-    """`binding` with its description and tooltip in the current language."""
-    return replace(binding, description=_(binding.description), tooltip=_(binding.tooltip))
+    """`binding` with its description, tooltip and footer group in the current language."""
+    group = binding.group
+    if group is not None:
+        group = replace(group, description=_(group.description))
+    return replace(binding, description=_(binding.description), tooltip=_(binding.tooltip),
+                   group=group)
 
 
 def translate_bindings(node: DOMNode) -> None:
