@@ -43,6 +43,10 @@ class FlushesOnExit(Protocol):
     def flush_save(self) -> None: ...
 
 
+TEXTUAL_KEY_WORDS = (N_("palette"), N_("Open the command palette"))
+"""Textual's own description of its ctrl+p key, marked so the catalogue translates it too
+(`translate_bindings` translates the app's bindings, Textual's included)."""
+
 START_UP_SECONDS = 2.0
 """Garbage collection waits this long after the app mounts (see `gc_pause`)."""
 

@@ -25,10 +25,22 @@ def translated(binding: Binding) -> Binding:
                    group=group)
 
 
+_UNTRANSLATED = "_slbmc_untranslated_bindings"
+
+
 def translate_bindings(node: DOMNode) -> None:
-    """Give `node` its class bindings with descriptions in the current language."""
-    merged = type(node)._merged_bindings
-    if merged is None:
-        return
-    node._bindings = BindingsMap(translated(binding) for _key, binding in merged)
+    """Give `node` its bindings with descriptions in the current language.
+
+    The bindings the node had the first time (its class's, plus any Textual added, such
+    as the app's ctrl+p for the palette) are kept aside as the msgids every later call
+    translates from, so the language can change back and forth.
+    """
+    source: BindingsMap | None = getattr(node, _UNTRANSLATED, None)
+    if source is None:
+        source = node._bindings.copy()
+        setattr(node, _UNTRANSLATED, source)
+    bindings = BindingsMap()
+    bindings.key_to_bindings = {key: [translated(binding) for binding in found]
+                                for key, found in source.key_to_bindings.items()}
+    node._bindings = bindings
     node.refresh_bindings()
