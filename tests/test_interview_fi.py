@@ -62,6 +62,15 @@ def finnish_session(sessions_dir: Path) -> Path:
     return Path(shutil.copy(source, sessions_dir / source.name))
 
 
+async def shown_soon(pilot: Pilot[Any], words: str) -> str:
+    """The screen's text once it shows `words` (the palette fills itself in a worker)."""
+    for _attempt in range(40):
+        await pilot.pause(0.1)
+        if words in (text := screen_text(pilot)):
+            return text
+    return screen_text(pilot)
+
+
 async def steady(pilot: Pilot[Any]) -> None:
     """Nothing in flight and no blinking cursor: the same picture on every run."""
     await settle(pilot)
@@ -122,8 +131,13 @@ async def test_finnish_dialogs_and_palette(sessions_dir: Path, clock: FakeClock)
         await steady(pilot)
         assert isinstance(app.screen, InterviewScreen)
         await pilot.press("ctrl+p")  # the palette: the interview's commands in Finnish
-        await pilot.pause(0.3)
-        await pilot.press(*"vie")
+        text = await shown_soon(pilot, "Vie Markdown-muodossa…")
+        assert "Vie Markdown-muodossa…" in text and english_on_screen(pilot) == []
+        await pilot.press(*"teema")  # Textual's own commands too
+        assert "Vaihda teemaa" in await shown_soon(pilot, "Vaihda teemaa")
+        await pilot.press(*["backspace"] * 5, *"istunto")  # and the app's
+        assert "Istuntolista" in await shown_soon(pilot, "Istuntolista")
+        await pilot.press(*["backspace"] * 7, *"vie")
         await pilot.pause(0.3)
         text = screen_text(pilot)
         assert "Vie HTML-muodossa…" in text and english_on_screen(pilot) == []

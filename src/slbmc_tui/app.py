@@ -47,6 +47,17 @@ TEXTUAL_KEY_WORDS = (N_("palette"), N_("Open the command palette"))
 """Textual's own description of its ctrl+p key, marked so the catalogue translates it too
 (`translate_bindings` translates the app's bindings, Textual's included)."""
 
+TEXTUAL_COMMAND_WORDS = (
+    N_("Theme"), N_("Change the current theme"),
+    N_("Quit"), N_("Quit the application as soon as possible"),
+    N_("Keys"), N_("Hide the keys and widget help panel"),
+    N_("Show help for the focused widget and a summary of available keys"),
+    N_("Minimize"), N_("Minimize the widget and restore to normal size"),
+    N_("Maximize"), N_("Maximize the focused widget"),
+    N_("Screenshot"), N_("Save an SVG 'screenshot' of the current screen"),
+)
+"""Textual's own palette commands, marked so `get_system_commands` shows them translated."""
+
 START_UP_SECONDS = 2.0
 """Garbage collection waits this long after the app mounts (see `gc_pause`)."""
 
@@ -368,7 +379,8 @@ class SlbmcApp(App[None]):
         return self.demo_folder is not None and _same_file(path.parent, self.demo_folder)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            yield command._replace(title=_(command.title), help=_(command.help))
         from slbmc_tui.screens.start import StartScreen
 
         if not isinstance(screen, StartScreen) and (self._list_beneath is not None or any(
