@@ -55,11 +55,11 @@ def private_cache_dir(tmp_path_factory: pytest.TempPathFactory,
 @pytest.fixture(autouse=True)
 def collector_restored() -> Iterator[None]:
     """A test that runs a TUI command through the CLI pauses and freezes the collector
-    (`gc_pause`); the rest of the suite runs with it as it was."""
+    (`startup`); the rest of the suite runs with it as it was."""
     yield
-    from slbmc_tui import gc_pause
+    from slbmc_tui import startup
 
-    gc_pause.resume_collection()
+    startup.resume_collection()
     gc.unfreeze()
     gc.enable()
 
@@ -83,4 +83,13 @@ def sessions_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """An empty sessions folder, also set as $SLBMC_SESSIONS_DIR so nothing touches ./sessions."""
     folder = tmp_path / "sessions"
     monkeypatch.setenv("SLBMC_SESSIONS_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture(autouse=True)
+def config_dir(tmp_path_factory: pytest.TempPathFactory,
+               monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The user's settings (theme) live in a folder of the test's own, never the real one."""
+    folder = tmp_path_factory.mktemp("config")
+    monkeypatch.setenv("SLBMC_CONFIG_DIR", str(folder))
     return folder

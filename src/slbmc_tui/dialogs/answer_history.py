@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from slbmc_tui.i18n import N_, _, current_language, format_time
 from slbmc_tui.storage.history import HistoryRead, Version
+from slbmc_tui.text.safe import visible_block, visible_line
 from slbmc_tui.widgets.answer_editor import AnswerEditor
 
 PREVIEW_CHARS = 40
@@ -22,7 +23,7 @@ PREVIEW_CHARS = 40
 
 def version_line(version: Version, *, current: bool) -> Content:
     """`14:32:05 · 27 Nov · 312 chars · first words…`, one line."""
-    first = " ".join(version.text.split())[:PREVIEW_CHARS] or _("(empty)")
+    first = visible_line(" ".join(version.text.split())[:PREVIEW_CHARS]) or _("(empty)")
     saved = version.saved_at
     day = (f"{saved.day}.{saved.month}." if current_language() == "fi"
            else f"{saved:%d %b}")
@@ -52,10 +53,10 @@ class AnswerHistoryDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="answer-history"):
-            yield Static(Content(_("History of: {title}").format(title=self._title)),
-                         id="history-title")
+            yield Static(Content(_("History of: {title}").format(
+                title=visible_line(self._title))), id="history-title")
             if self._problem:
-                yield Static(Content(self._problem), id="history-problem")
+                yield Static(Content(visible_block(self._problem)), id="history-problem")
             if not self._versions:
                 yield Static(_("No saved versions of this answer yet: each save keeps one."),
                              id="history-empty")
@@ -80,7 +81,8 @@ class AnswerHistoryDialog(ModalScreen[str | None]):
 
     def _preview(self, index: int) -> None:
         text = self._versions[index].text if 0 <= index < len(self._versions) else ""
-        self.query_one("#history-preview", Static).update(Content(text or _("(empty)")))
+        self.query_one("#history-preview", Static).update(
+            Content(visible_block(text) or _("(empty)")))
 
     @on(OptionList.OptionSelected, "#history-versions")
     def _selected(self, event: OptionList.OptionSelected) -> None:

@@ -13,12 +13,14 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Label, SelectionList
 from textual.widgets.selection_list import Selection
 
 from slbmc_tui.domain.compare import session_label
 from slbmc_tui.storage.store import SessionStore, SessionSummary
+from slbmc_tui.text.safe import visible_line
 
 MIN_SESSIONS = 2
 
@@ -111,7 +113,8 @@ class ChooseSessions(ModalScreen[list[Path] | None]):
         choices = self.query_one(_SessionChoices)
         choices.clear_options()
         choices.add_options([
-            Selection(choice_label(s), s.path, initial_state=s.path in ticked)
+            Selection(Content(visible_line(choice_label(s))), s.path,
+                      initial_state=s.path in ticked)
             for s in self._summaries
         ])
         unreadable = len(summaries) - len(self._summaries)
@@ -120,7 +123,7 @@ class ChooseSessions(ModalScreen[list[Path] | None]):
                   + (f" ({unreadable} unreadable, not listed)" if unreadable else ""))
         if not self._summaries:
             status = f"No readable sessions in {self._store.folder}."
-        self.query_one("#choose-status", Label).update(status)
+        self.query_one("#choose-status", Label).update(Content(visible_line(status)))
         choices.focus()
 
     def action_confirm(self) -> None:

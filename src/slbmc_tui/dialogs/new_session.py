@@ -10,16 +10,30 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from slbmc_tui.domain.bank import QuestionBank, builtin_bank, load_bank
 from slbmc_tui.domain.errors import SlbmcFileError
 from slbmc_tui.launch import NewSession
+from slbmc_tui.text.safe import visible_block
+from slbmc_tui.widgets.safe_input import SafeInput
 
 BANK_CHOICES: tuple[tuple[str, str], ...] = (("en", "English"), ("fi", "Suomi"),
                                              ("en-workshop", "Workshop (EN)"),
                                              ("custom", "Custom file"))
+
+
+class BankChoice(RadioButton):
+    """A radio button whose dot shows only when chosen: the choice reads without colour
+    (Textual draws the dot in every button and tells them apart by colour alone)."""
+
+    @property
+    def _button(self) -> Content:
+        button = super()._button
+        return button if self.value else Content.assemble(
+            button[0], (" ", self.get_visual_style("toggle--button")), button[2])
 
 
 @dataclass(frozen=True)
@@ -43,6 +57,13 @@ class NewSessionDialog(ModalScreen[NewSessionForm | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "submit", "Create session"),
+        # Priority: looked up before the focused field takes the key, so text typed right
+        # after Tab in one burst (a fast typist, a paste) lands in the next field, and Enter
+        # creates from the question bank choice too (a RadioSet would take it to tick).
+        Binding("tab", "app.focus_next", "Next field", show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", "Previous field", show=False,
+                priority=True),
+        Binding("enter", "enter", "Create session", show=False, priority=True),
     ]
 
     def __init__(self, prefill: NewSession | None = None, *,
@@ -69,7 +90,7 @@ class NewSessionDialog(ModalScreen[NewSessionForm | None]):
                 yield Label("Question bank", classes="field-label")
                 with RadioSet(id="bank", compact=True):
                     for key, label in BANK_CHOICES:
-                        yield RadioButton(label, value=key == choice, id=f"bank-{key}")
+                        yield BankChoice(label, value=key == choice, id=f"bank-{key}")
             yield Static(classes="error hidden", id="bank-error")
             yield from self._field("bank-path", "Bank file", str(self.custom_bank or ""),
                                    "path/to/questions.toml", disabled=choice != "custom")
@@ -82,8 +103,10 @@ class NewSessionDialog(ModalScreen[NewSessionForm | None]):
                disabled: bool = False) -> ComposeResult:
         with Horizontal(classes="field-row"):
             yield Label(label, classes="field-label")
-            yield Input(value, id=field_id, placeholder=placeholder, compact=True,
-                        disabled=disabled)
+            # Not selected on focus: a word typed after Shift+Tab adds to the field rather
+            # than replacing what is there.
+            yield SafeInput(value, id=field_id, placeholder=placeholder, compact=True,
+                            disabled=disabled, select_on_focus=False)
         yield Static(classes="error hidden", id=f"{field_id}-error")
 
     def on_mount(self) -> None:
@@ -107,10 +130,9 @@ class NewSessionDialog(ModalScreen[NewSessionForm | None]):
 
     def _set_error(self, field: str, message: str) -> None:
         error = self.query_one(f"#{field}-error", Static)
-        error.update(message)
+        error.update(Content(visible_block(message)))
         error.set_class(not message, "hidden")
 
-    @on(Input.Submitted)
     @on(Button.Pressed, "#create")
     def action_submit(self) -> None:
         """Check the fields; the bank file is read in a worker before the dialog closes."""
@@ -149,6 +171,14 @@ class NewSessionDialog(ModalScreen[NewSessionForm | None]):
             title=self._value("title"), profile=self._value("profile"),
             client=self._value("client"), interviewer=self._value("interviewer"),
             bank=bank, bank_path=bank_path))
+
+    def action_enter(self) -> None:
+        """Enter creates, as the dialog says, from any field; on a button it presses it."""
+        focused = self.focused
+        if isinstance(focused, Button):
+            focused.press()
+        else:
+            self.action_submit()
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

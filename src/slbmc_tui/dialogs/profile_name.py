@@ -8,8 +8,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
+
+from slbmc_tui.text.safe import visible_line
+from slbmc_tui.widgets.safe_input import SafeInput
 
 
 class ProfileNameDialog(ModalScreen[str | None]):
@@ -25,10 +29,12 @@ class ProfileNameDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Static(f"New customer profile for “{self.model_title}”", id="dialog-title")
-            yield Static(f"Copies our point of view and the details from “{self.source_profile}”;"
-                         " the customer's point of view starts empty.", id="dialog-help")
-            yield Input(id="profile", placeholder="e.g. Profile 2: a relative who helps")
+            yield Static(Content(visible_line(f"New customer profile for “{self.model_title}”")),
+                         id="dialog-title")
+            yield Static(Content(visible_line(
+                f"Copies our point of view and the details from “{self.source_profile}”;"
+                " the customer's point of view starts empty.")), id="dialog-help")
+            yield SafeInput(id="profile", placeholder="e.g. Profile 2: a relative who helps")
             yield Static(id="profile-error", classes="error hidden")
             with Horizontal(id="buttons"):
                 yield Button("Create profile", id="create", variant="primary")

@@ -9,10 +9,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from slbmc_tui.storage.locking import LockInfo, lock_path_for
+from slbmc_tui.text.safe import visible_line
 
 
 class SessionLockedDialog(ModalScreen[bool]):
@@ -34,13 +36,13 @@ class SessionLockedDialog(ModalScreen[bool]):
                   else "another slbmc (its lock file cannot be read)")
         with Vertical(id="dialog"):
             yield Static("This session is already open", id="dialog-title")
-            yield Static(f"{self.session_path.name} is being edited in {holder}.",
-                         id="holder")
-            yield Static("Two windows writing one file would overwrite each other's words. "
-                         "Close it there to edit it here, or look at it read-only now. "
-                         f"If that process is gone for good, delete "
-                         f"{lock_path_for(self.session_path).name} in the sessions folder.",
-                         id="dialog-help")
+            yield Static(Content(visible_line(f"{self.session_path.name} is being edited in "
+                                              f"{holder}.")), id="holder")
+            yield Static(Content("Two windows writing one file would overwrite each other's "
+                                 "words. Close it there to edit it here, or look at it "
+                                 "read-only now. If that process is gone for good, delete "
+                                 f"{visible_line(lock_path_for(self.session_path).name)} in "
+                                 "the sessions folder."), id="dialog-help")
             with Horizontal(id="buttons"):
                 yield Button("Open read-only", id="read-only", variant="primary")
                 yield Button("Cancel", id="cancel")

@@ -17,6 +17,7 @@ from textual.widgets import Footer, Static
 from slbmc_tui.domain.bank import QuestionBank
 from slbmc_tui.domain.session import Position, Session
 from slbmc_tui.screens.canvas_layout import Direction, grid_size, neighbour, placement_order
+from slbmc_tui.text.safe import visible_line
 from slbmc_tui.widgets.canvas_cell import CanvasCell
 
 
@@ -76,7 +77,8 @@ class CanvasScreen(Screen[Position | None]):
         first.focus()
 
     def _heading(self) -> Text:
-        heading = Text(canvas_heading(self.session, self.bank), no_wrap=True, overflow="ellipsis")
+        heading = Text(visible_line(canvas_heading(self.session, self.bank)), no_wrap=True,
+                       overflow="ellipsis")
         return heading
 
     @property

@@ -15,29 +15,33 @@ from textual.widgets import Footer, Label, Markdown, Static
 
 from slbmc_tui.domain.bank import QuestionBank
 from slbmc_tui.i18n import N_, _
+from slbmc_tui.keymap import EDITING_HELP, join_labels, key_label
+from slbmc_tui.text.safe import visible_block, visible_line
 
 KeyHelp = tuple[str, str]
 """(key as displayed, what it does)."""
 
 
 def keys_from_screen(screen: Screen[Any]) -> list[KeyHelp]:
-    """The described bindings of a screen and the app, as the Footer would name them.
+    """The described bindings of a screen and the app, one row per action (keymap.py
+    names the keys, as the README does), then the answer boxes' editing keys.
 
     Widget-level keys (the editor's own cursor keys) are left out; they are standard.
     """
     app = screen.app
-    seen: dict[str, KeyHelp] = {}
+    rows: dict[str, list[str]] = {}
     for active in screen.active_bindings.values():
         binding = active.binding
         if active.node not in (screen, app) or not binding.description or binding.system:
             continue
-        key_display = app.get_key_display(binding)
-        entry = seen.get(binding.action)
-        if entry is None:
-            seen[binding.action] = (key_display, _(binding.description))
-        elif key_display not in entry[0]:
-            seen[binding.action] = (f"{entry[0]} / {key_display}", entry[1])
-    return list(seen.values())
+        # The footer's word, then what it does (as the README says it).
+        description, tooltip = _(binding.description), _(binding.tooltip)
+        what = f"{description} · {tooltip}" if tooltip else description
+        labels = rows.setdefault(what, [])
+        if (label := key_label(binding.key)) not in labels:
+            labels.append(label)
+    return [(join_labels(labels), what) for what, labels in rows.items()] + [
+        (keys, _(what)) for keys, what in EDITING_HELP]
 
 
 def keys_table(keys: Iterable[KeyHelp]) -> Table:
@@ -45,7 +49,7 @@ def keys_table(keys: Iterable[KeyHelp]) -> Table:
     table.add_column(style="bold", no_wrap=True)
     table.add_column()
     for key, description in keys:
-        table.add_row(Text(key), Text(description))
+        table.add_row(Text(key), Text(visible_line(description)))
     return table
 
 
@@ -88,8 +92,10 @@ class HelpScreen(Screen[None]):
         with VerticalScroll(id="help-body"):
             yield Label(_("Keys"), classes="help-title")
             yield Static(keys_table(self.keys), id="help-keys")
-            yield Label(self._bank.intro.title, classes="help-title", markup=False)
-            yield Markdown(lines_kept_apart(self._bank.intro.text), id="help-intro")
+            yield Label(visible_line(self._bank.intro.title), classes="help-title", markup=False)
+            # A bank's links are never followed: a custom bank is a file from anyone.
+            yield Markdown(lines_kept_apart(visible_block(self._bank.intro.text)),
+                           id="help-intro", open_links=False)
         yield Footer()
 
     def action_close(self) -> None:

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from slbmc_tui.domain.bank import QuestionBank
 from slbmc_tui.domain.session import Entry, Position, Session
+from slbmc_tui.text.safe import visible_line
 from slbmc_tui.widgets.canvas_cell import one_line
 
 EMPTY_MESSAGE = (
@@ -33,14 +34,15 @@ def entry_content(entry: Entry, bank: QuestionBank, index: int) -> Content:
         labels = {option.id: option.label for option in entry.prompt.options}
         ticked = ", ".join(labels.get(option, option) for option in answer.options)
         said = f"{said} [{ticked}]" if said else ticked
+    said = visible_line(said)
     return Content.assemble(
         (f"{index}. ", "$text-muted"),
-        (f"{block.number} {block.title}", "bold"),
+        (visible_line(f"{block.number} {block.title}"), "bold"),
         ("  ·  ", "$text-muted"),
-        (bank.perspective_label(entry.perspective),
+        (visible_line(bank.perspective_label(entry.perspective)),
          "bold $primary" if entry.perspective == "ours" else "bold $success"),
         "\n",
-        (one_line(entry.prompt.text), "italic $text-muted"),
+        (visible_line(one_line(entry.prompt.text)), "italic $text-muted"),
         "\n",
         (said, "") if said else ("no answer yet", "italic $text-muted"),
     )
@@ -81,7 +83,7 @@ class OpenQuestionsScreen(Screen[Position | None]):
         yield Static(
             Content.assemble(
                 ("Open questions", "bold"),
-                f" — {meta.title} — {meta.profile} · {count} {noun} to research",
+                visible_line(f" — {meta.title} — {meta.profile} · {count} {noun} to research"),
             ),
             id="open-heading",
         )

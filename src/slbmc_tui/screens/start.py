@@ -30,6 +30,8 @@ from slbmc_tui.screens.start_rows import (
 )
 from slbmc_tui.screens.start_workspace import WorkspaceActions
 from slbmc_tui.storage.store import SessionStore, SessionSummary
+from slbmc_tui.text.safe import visible_block, visible_line
+from slbmc_tui.widgets.safe_input import SafeInput
 
 if TYPE_CHECKING:
     from slbmc_tui.dialogs.new_session import NewSessionForm
@@ -53,12 +55,18 @@ class StartScreen(WorkspaceActions, Screen[None]):
     AUTO_FOCUS = "#sessions"
     BINDINGS: ClassVar[list[BindingType]] = [
         # Priority, so the Footer shows it even while the table (which also binds Enter) has focus.
-        Binding("enter", "open_selected", "Open", priority=True),
-        Binding("n", "new_session", "New session"),
-        Binding("d", "demo", "Demo"),
-        Binding("p", "new_profile", "New profile"),
-        Binding("r", "new_round", "New round"),
-        Binding("c", "compare", "Compare profiles"),
+        Binding("enter", "open_selected", "Open", priority=True,
+                tooltip="Open the selected session where it stopped"),
+        Binding("n", "new_session", "New session",
+                tooltip="Title, customer profile, client, interviewer, English or Finnish "
+                        "questions, or your own bank file"),
+        Binding("d", "demo", "Demo", tooltip="A worked example, on a scratch copy"),
+        Binding("p", "new_profile", "New profile",
+                tooltip="Another customer profile of the selected model: our point of view "
+                        "copied, the customer's left empty"),
+        Binding("r", "new_round", "New round",
+                tooltip="The same profile again: everything copied, round number raised"),
+        Binding("c", "compare", "Compare profiles", tooltip="Profiles side by side"),
         Binding("slash", "filter", "Filter"),
         Binding("s", "search", "Search answers"),
         Binding("e", "rename", "Rename"),
@@ -67,7 +75,8 @@ class StartScreen(WorkspaceActions, Screen[None]):
         Binding("t", "restore", "Archive & trash"),
         Binding("q", "app.quit", "Quit"),
         Binding("escape", "clear_filter", "Clear the filter"),
-        Binding("escape", "leave_demo", "Leave the demo"),
+        Binding("escape", "leave_demo", "Leave the demo",
+                tooltip="Back to your own sessions from the demo's"),
     ]
 
     def __init__(self, store: SessionStore, *, clock: Clock, bank_path: Path | None = None,
@@ -91,11 +100,11 @@ class StartScreen(WorkspaceActions, Screen[None]):
         yield Header()
         with Vertical(id="start-body"):
             yield Static(id="folder-line")
-            yield Static(self._notice, id="notice", markup=False,
+            yield Static(visible_block(self._notice), id="notice", markup=False,
                          classes="" if self._notice else "hidden")
-            yield Input(id="filter", compact=True, classes="hidden",
-                        placeholder="Filter by title, profile or client (Enter: to the list, "
-                                    "Escape: clear)")
+            yield SafeInput(id="filter", compact=True, classes="hidden",
+                            placeholder="Filter by title, profile or client (Enter: to the "
+                                        "list, Escape: clear)")
             # Above the table, which takes all the height below it.
             yield Static(id="more", classes="hidden")
             yield DataTable(id="sessions", cursor_type="row", zebra_stripes=False)
@@ -109,7 +118,8 @@ class StartScreen(WorkspaceActions, Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#folder-line", Static).update(Text(f"Sessions in {self.store.folder}"))
+        self.query_one("#folder-line", Static).update(
+            Text(f"Sessions in {visible_line(str(self.store.folder))}"))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "open_selected":
@@ -186,10 +196,11 @@ class StartScreen(WorkspaceActions, Screen[None]):
         readable = len(self._by_path)
         self._set_empty(readable == 0)
         models = len(self.groups)
+        folder = visible_line(str(self.store.folder))
         self.query_one("#folder-line", Static).update(Text(
-            f"Sessions in {self.store.folder} · {readable} session{'s' if readable != 1 else ''}"
+            f"Sessions in {folder} · {readable} session{'s' if readable != 1 else ''}"
             f" in {models} model{'s' if models != 1 else ''}" if readable else
-            f"Sessions in {self.store.folder}"))
+            f"Sessions in {folder}"))
 
     def _draw_table(self) -> None:
         """(Re)build the table from the listing and the filter, keeping the selected row."""
@@ -259,7 +270,8 @@ class StartScreen(WorkspaceActions, Screen[None]):
         self.query_one("#sessions").set_class(no_match or not self._by_path, "hidden")
         if no_match:
             widget.update(Text(f"No session's title, profile or client contains "
-                               f"“{' '.join(self.filter_text.split())}”. Escape clears the "
+                               f"“{visible_line(' '.join(self.filter_text.split()))}”. "
+                               "Escape clears the "
                                "filter."))
 
     def _show_broken(self, broken: list[SessionSummary]) -> None:
@@ -269,8 +281,8 @@ class StartScreen(WorkspaceActions, Screen[None]):
             text = Text(f"Could not read {len(broken)} file{'s' if len(broken) > 1 else ''}:\n",
                         style="bold red")
             for summary in broken:
-                text.append(f"  {summary.name}", style="bold")
-                text.append(f"  {' '.join((summary.error or '').split())}\n")
+                text.append(f"  {visible_line(summary.name)}", style="bold")
+                text.append(f"  {visible_line(' '.join((summary.error or '').split()))}\n")
             text.rstrip()
             widget.update(text)
 
@@ -279,7 +291,7 @@ class StartScreen(WorkspaceActions, Screen[None]):
         self.query_one("#empty").set_class(not empty, "hidden")
         if empty:
             self.query_one("#empty-message", Static).update(Text(
-                f"No sessions in {self.store.folder} yet.\n\n"
+                f"No sessions in {visible_line(str(self.store.folder))} yet.\n\n"
                 "Press n to start a new session, or d to open a ready example (the demo)."))
             if isinstance(self.focused, DataTable) or self.focused is None:
                 self.query_one("#empty-new", Button).focus()
@@ -333,10 +345,7 @@ class StartScreen(WorkspaceActions, Screen[None]):
 
     @on(Button.Pressed, "#empty-demo")
     def action_demo(self) -> None:
-        from slbmc_tui.app import SlbmcApp
-
-        if isinstance(self.app, SlbmcApp):
-            self.app.start_demo()
+        self.post_message(messages.DemoRequested())
 
     def new_session(self, prefill: NewSession) -> None:
         """Ask for the new session's details, then create its file and open it."""
@@ -355,22 +364,18 @@ class StartScreen(WorkspaceActions, Screen[None]):
 
     def action_new_profile(self) -> None:
         """A new customer profile of the selected model; our point of view is kept."""
-        from slbmc_tui.app import SlbmcApp
-
         source = self._need_selection()
-        if source and source.meta and isinstance(self.app, SlbmcApp):
-            self.app.new_profile_of(source.path, title=source.meta.title,
-                                    profile=source.meta.profile)
+        if source and source.meta:
+            self.post_message(messages.NewProfileRequested(
+                source.path, title=source.meta.title, profile=source.meta.profile))
 
     def action_compare(self) -> None:
         """Choose sessions to compare, the selected model's profiles offered ticked."""
-        from slbmc_tui.app import SlbmcApp
-
         group = self.selected_group()
         key = group.sessions[0].meta.model_key if group and group.sessions[0].meta else None
-        if isinstance(self.app, SlbmcApp):
-            self.app.offer_comparison(self.store.folder, model_key=key,
-                                      preselect=group.latest_per_profile() if group else ())
+        self.post_message(messages.CompareRequested(
+            self.store.folder, model_key=key,
+            preselect=tuple(group.latest_per_profile()) if group else ()))
 
     # -- file work (threads) -----------------------------------------------------
 

@@ -16,6 +16,7 @@ from rich.cells import cell_len
 from rich.text import Text
 
 from slbmc_tui.storage.store import SessionSummary, summaries_by_model
+from slbmc_tui.text.safe import visible_line
 
 MODEL_KEY_PREFIX = "model:"
 BAR_WIDTH = 8
@@ -73,7 +74,7 @@ def profile_label(summary: SessionSummary) -> str:
 
 def clip(text: str, width: int) -> str:
     """One line of at most `width` characters, with an ellipsis when cut."""
-    line = " ".join(text.split())
+    line = visible_line(" ".join(text.split()))
     return line if len(line) <= width else line[: max(width - 1, 0)] + "…"
 
 

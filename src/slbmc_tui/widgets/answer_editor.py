@@ -11,7 +11,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.geometry import Size
 from textual.widget import Widget
-from textual.widgets import Static, TextArea
+from textual.widgets import Static
 from textual.widgets.text_area import Edit, EditResult
 
 from slbmc_tui.domain.bank import Prompt
@@ -19,7 +19,9 @@ from slbmc_tui.domain.session import Answer
 from slbmc_tui.i18n import N_, _
 from slbmc_tui.services.editing import NOTES_PROMPT as NOTES_PROMPT
 from slbmc_tui.services.editing import AnswerKey as AnswerKey
+from slbmc_tui.text.safe import visible_block, visible_line
 from slbmc_tui.widgets.quote_marks import styled_line
+from slbmc_tui.widgets.safe_text_area import SafeTextArea
 
 ANSWER_PLACEHOLDER = N_("Type the answer…")
 
@@ -34,7 +36,7 @@ def _ignore(_key: AnswerKey, _value: object) -> None:
     """The sink of a widget nobody edits through (read-only views, tests of the widget)."""
 
 
-class AnswerEditor(TextArea):
+class AnswerEditor(SafeTextArea):
     """A soft-wrapped, multi-line answer; Tab moves on to the next field.
 
     Every edit (typing, paste, undo, redo) hands the new text to `write` before the key
@@ -129,9 +131,13 @@ class OptionPicker(Widget, can_focus=True):
         no_tick = self.get_visual_style("option-picker--no-tick")
         lines = []
         for index, (option_id, label) in enumerate(self._options):
+            ticked = option_id in self._ticked
+            # The state reads without colour too (a projector, a colour-blind reader):
+            # [x] ticked, [ ] not; numbered, so people can say which one.
+            number = f"{index + 1} " if index < 9 else "  "
             line = Content.assemble(
-                ("▐", box), ("X", tick if option_id in self._ticked else no_tick),
-                ("▌", box), f" {label}")
+                (number, box), ("[", box), ("x" if ticked else " ", tick if ticked else no_tick),
+                ("]", box), f" {visible_line(label)}")
             if index == self.highlighted:  # the whole row, under the box's own colours
                 line = line.extend_right(max(0, self.size.width - line.cell_length))
                 line = line.stylize_before(self.get_visual_style("option-picker--highlighted"))
@@ -197,34 +203,42 @@ class PromptCard(Vertical):
         self.set_class(bool(answer and answer.needs_research), "-research")
 
     def compose(self) -> ComposeResult:
-        yield Static(self.prompt.text, classes="prompt-text", markup=False)
-        if self.has_class("-research"):
-            yield self._research_mark()
+        yield Static(visible_block(self.prompt.text), classes="prompt-text", markup=False)
         if self.prompt.hints:
-            yield Static("\n".join(f"· {hint}" for hint in self.prompt.hints),
+            yield Static("\n".join(f"· {visible_line(hint)}" for hint in self.prompt.hints),
                          classes="prompt-hints", markup=False)
         if self.prompt.options:
             ticked = list(self.answer.options) if self.answer else []
             yield OptionPicker(self.answer_key, self.prompt, ticked, read_only=self._read_only,
                                write=self._write_options)
-        yield AnswerEditor(self.answer.text if self.answer else "", key=self.answer_key,
-                           read_only=self._read_only, write=self._write_text)
+        editor = AnswerEditor(self.answer.text if self.answer else "", key=self.answer_key,
+                              read_only=self._read_only, write=self._write_text)
+        editor.border_title = self._research_title()
+        yield editor
 
     @property
     def editor(self) -> AnswerEditor:
         return self.query_one(AnswerEditor)
 
-    def show_research(self, flagged: bool) -> None:
-        self.set_class(flagged, "-research")
-        marks = self.query(".research-mark")
-        if flagged and not marks:
-            self.mount(self._research_mark(), after=".prompt-text")
-        elif not flagged:
-            marks.remove()
+    hide_private = False
+    """Set in presentation mode: the research flag is the interviewer's, not the client's."""
 
-    def _research_mark(self) -> Static:
-        # Built only while flagged: a hidden label on every card cost a widget each.
-        return Static(f"⚑ {self._research_label}", classes="research-mark", markup=False)
+    def show_research(self, flagged: bool) -> None:
+        """Mark the card, and say so in its answer box's top border: nothing moves."""
+        self.set_class(flagged, "-research")
+        for editor in self.query(AnswerEditor):
+            editor.border_title = self._research_title()
+
+    def _research_title(self) -> Content:
+        flagged = self.has_class("-research") and not self.hide_private
+        # The label comes from the bank file: text, never markup.
+        return Content(f"⚑ {visible_line(self._research_label)}" if flagged else "")
+
+    @property
+    def research_mark(self) -> str:
+        """The flag as shown on screen ("" when none is)."""
+        title = self.editor.border_title  # given back as markup: read as the plain text
+        return Content.from_markup(title).plain if title else ""
 
 
 def card_of(widget: Widget | None) -> PromptCard | None:
