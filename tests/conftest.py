@@ -75,6 +75,15 @@ def collector_restored() -> Iterator[None]:
     gc.enable()
 
 
+@pytest.fixture(autouse=True)
+def english_afterwards() -> Iterator[None]:
+    """Tests run in English; one that shows a Finnish session leaves English behind."""
+    yield
+    from slbmc_tui.i18n import use_language
+
+    use_language("en")
+
+
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()

@@ -21,6 +21,7 @@ from slbmc_tui import messages, startup, stop_signals
 from slbmc_tui.commands_more import BindingCommands
 from slbmc_tui.domain.errors import SlbmcFileError
 from slbmc_tui.domain.session import Clock, Position, system_clock
+from slbmc_tui.i18n import N_, _, current_language, use_language
 from slbmc_tui.launch import (
     CompareSessions,
     Launch,
@@ -46,6 +47,22 @@ class FlushesOnExit(Protocol):
     def flush_save(self) -> None: ...
 
 
+TEXTUAL_KEY_WORDS = (N_("palette"), N_("Open the command palette"))
+"""Textual's own description of its ctrl+p key, marked so the catalogue translates it too
+(`translate_bindings` translates the app's bindings, Textual's included)."""
+
+TEXTUAL_COMMAND_WORDS = (
+    N_("Theme"), N_("Change the current theme"),
+    N_("Quit"), N_("Quit the application as soon as possible"),
+    N_("Keys"), N_("Hide the keys and widget help panel"),
+    N_("Show help for the focused widget and a summary of available keys"),
+    N_("Minimize"), N_("Minimize the widget and restore to normal size"),
+    N_("Maximize"), N_("Maximize the focused widget"),
+    N_("Screenshot"), N_("Save an SVG 'screenshot' of the current screen"),
+)
+"""Textual's own palette commands, marked so `get_system_commands` shows them translated."""
+
+
 class SlbmcApp(App[None]):
     """Opens the first screen the launch asks for and carries sessions between screens.
 
@@ -56,7 +73,7 @@ class SlbmcApp(App[None]):
 
     TITLE = "slbmc"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "quit", "Quit (saves first)", show=False, priority=True),
+        Binding("ctrl+q", "quit", N_("Quit (saves first)"), show=False, priority=True),
         # Ctrl+C is not bound here: in an answer it copies the selection (Textual's
         # clipboard, OSC 52); elsewhere Textual says that Ctrl+Q quits.
     ]
@@ -70,6 +87,9 @@ class SlbmcApp(App[None]):
         self.bank_path = bank_path
         self.launch = launch
         self.clock = clock
+        # The user's language (the CLI set it from --lang, the settings or $LANG before
+        # building the app): the start screen and anything without a session use it.
+        self.user_language = current_language()
         self._demo_notice = ""  # said when the demo's interview first shows
         self._quit_despite_failure = False
         # The session list a launch straight into a session or comparison belongs above:
@@ -98,10 +118,36 @@ class SlbmcApp(App[None]):
     def on_mount(self) -> None:
         self.app_suspend_signal.subscribe(self, lambda _app: self.flush_all(),
                                           immediate=True)
+        # Immediate: runs inside push/switch/pop, before the new screen composes its widgets.
+        self.screen_change_signal.subscribe(self, self._speak_for, immediate=True)
         stop_signals.attach(self._stop_on_signal)
         self.start_launch(self.launch)
         install_theme_settings(self)  # the theme chosen last time (read off the UI thread)
         self.set_timer(startup.START_UP_SECONDS, startup.resume_collection)
+
+    # -- the interface's language ------------------------------------------------
+
+    def language_for(self, screen: Screen[Any]) -> str:
+        """The language `screen` is shown in: the session's of the interview it sits on
+        (dialogs and overviews opened from an interview follow it), else the user's."""
+        from slbmc_tui.screens.interview import InterviewScreen
+
+        stack = self.screen_stack
+        below = stack[:stack.index(screen) + 1] if screen in stack else [*stack, screen]
+        for shown in reversed(below):
+            if isinstance(shown, InterviewScreen):
+                return shown.opened.session.meta.language
+        return self.user_language
+
+    def _speak_for(self, screen: Screen[Any]) -> None:
+        """The one place the language changes: whenever a screen is shown (pushed,
+        switched to, or uncovered by a pop), the interface takes that screen's language,
+        and the screen and the app get their key descriptions in it (Footer, F1, palette)."""
+        from slbmc_tui.screens.translated import translate_bindings
+
+        use_language(self.language_for(screen))
+        translate_bindings(self)
+        translate_bindings(screen)
 
     def on_unmount(self) -> None:
         stop_signals.detach()
@@ -253,7 +299,9 @@ class SlbmcApp(App[None]):
         if self._show_existing(opened.path, at):
             opened.close()  # two screens saving one file would overwrite each other
             return
-        banner = "DEMO · a scratch copy" if self.workspace.in_demo(opened.path) else ""
+        # The interview is built in its session's language (its title line is made here).
+        use_language(opened.session.meta.language)
+        banner = _("DEMO · a scratch copy") if self.workspace.in_demo(opened.path) else ""
         self.push_screen(InterviewScreen(opened, clock=self.clock, read_only=read_only, at=at,
                                          banner=banner))
         if self._demo_notice:
@@ -276,7 +324,7 @@ class SlbmcApp(App[None]):
             return False
         existing = stack[found[0]]
         assert isinstance(existing, InterviewScreen)
-        for _ in range(len(stack) - 1 - found[0]):
+        for _step in range(len(stack) - 1 - found[0]):
             self.pop_screen()
         if at is not None:
             existing.go_to(at.block, at.perspective, at.prompt or None)
@@ -322,12 +370,14 @@ class SlbmcApp(App[None]):
         self.open_session(copy)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            yield command._replace(title=_(command.title), help=_(command.help))
         from slbmc_tui.screens.start import StartScreen
 
         if not isinstance(screen, StartScreen) and (self._list_beneath is not None or any(
                 isinstance(s, StartScreen) for s in self.screen_stack)):
-            yield SystemCommand("Session list", "Save, then go back to the sessions in the folder",
+            yield SystemCommand(_("Session list"),
+                                _("Save, then go back to the sessions in the folder"),
                                 self.back_to_sessions)
 
     @on(messages.BackToSessionsRequested)

@@ -23,6 +23,7 @@ from datetime import datetime
 from typing import Any, Literal, NamedTuple
 
 from slbmc_tui.domain.session import Clock
+from slbmc_tui.i18n import N_, _, format_time
 from slbmc_tui.storage import toml_format
 from slbmc_tui.storage.store import OpenedSession
 
@@ -52,8 +53,8 @@ class SaveOutcome(NamedTuple):
     def status(self) -> str:
         """The short text of the save indicator."""
         if self.ok and self.saved_at is not None:
-            return f"Saved {self.saved_at:%H:%M:%S}"
-        return f"Not saved: {self.error}"
+            return _("Saved {time}").format(time=format_time(self.saved_at, seconds=True))
+        return _("Not saved: {error}").format(error=self.error)
 
 
 class SaveStatus(NamedTuple):
@@ -70,11 +71,11 @@ class SaveStatus(NamedTuple):
     @property
     def text(self) -> str:
         if self.state == "pending":
-            return "Saving…"
+            return _("Saving…")
         if self.state == "error":
-            return f"Not saved: {self.error}"
+            return _("Not saved: {error}").format(error=self.error)
         if self.state == "saved" and self.saved_at is not None:
-            return f"Saved {self.saved_at:%H:%M:%S}"
+            return _("Saved {time}").format(time=format_time(self.saved_at, seconds=True))
         return ""
 
 
@@ -82,13 +83,13 @@ def describe_save_error(error: OSError, path: object) -> str:
     """A failed save in words: what failed, where, and what to do; the text is kept."""
     reason = error.strerror or str(error)
     hints = {
-        28: "free some disk space",
-        13: "check the folder's permissions",
-        30: "the disk is read-only; save elsewhere",
+        28: N_("free some disk space"),
+        13: N_("check the folder's permissions"),
+        30: N_("the disk is read-only; save elsewhere"),
     }
-    hint = hints.get(error.errno or 0, "check the folder")
-    return (f"{reason} while saving {path}. Your text is kept on screen; {hint} "
-            "and the next change saves again.")
+    hint = _(hints.get(error.errno or 0, N_("check the folder")))
+    return _("{reason} while saving {path}. Your text is kept on screen; {hint} "
+             "and the next change saves again.").format(reason=reason, path=path, hint=hint)
 
 
 class Autosaver:
@@ -234,7 +235,8 @@ class Autosaver:
             except OSError as error:
                 return SaveOutcome(ok=False, error=describe_save_error(error, self._opened.path))
             except Exception as error:  # never lose the session to an unexpected bug
-                return SaveOutcome(ok=False, error=f"{error} while saving {self._opened.path}")
+                return SaveOutcome(ok=False, error=_("{error} while saving {path}").format(
+                    error=error, path=self._opened.path))
             self._written_sequence = sequence
             with self._lock:
                 if self._latest is not None and self._latest[0] <= sequence:

@@ -13,6 +13,7 @@ from textual.fuzzy import Matcher
 
 from slbmc_tui.domain.agenda import Timekeeper
 from slbmc_tui.domain.bank import Perspective, QuestionBank
+from slbmc_tui.i18n import N_, _
 from slbmc_tui.text.safe import visible_line
 
 if TYPE_CHECKING:
@@ -78,7 +79,8 @@ class BlockCommands(ScreenCommands):
         if not isinstance(screen, BlockNavigator):
             return []
         return [
-            (f"Go to block {block.number}: {block.title}", partial(self._go, block.id),
+            (_("Go to block {number}: {title}").format(number=block.number, title=block.title),
+             partial(self._go, block.id),
              screen.bank.zone_label(block.zone))
             for block in screen.bank.ordered_blocks
         ]
@@ -105,9 +107,10 @@ class OverviewCommands(ScreenCommands):
         if not isinstance(self.screen, OverviewOpener):
             return []
         return [
-            ("Show the canvas", partial(self._run, "canvas"), "All nine blocks at a glance (f2)"),
-            ("Show open questions", partial(self._run, "open_questions"),
-             "Every answer flagged needs research (f3)"),
+            (_("Show the canvas"), partial(self._run, "canvas"),
+             _("All nine blocks at a glance (f2)")),
+            (_("Show open questions"), partial(self._run, "open_questions"),
+             _("Every answer flagged needs research (f3)")),
         ]
 
     def _run(self, action: str) -> None:
@@ -130,16 +133,19 @@ class SessionActions(Protocol):
 
 
 SESSION_COMMANDS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
-    ("Export as Markdown…", "export", ("md",), "Plain text for notes and wikis (ctrl+e)"),
-    ("Export as HTML…", "export", ("html",), "A document to share or print (ctrl+e)"),
-    ("Export the canvas as SVG…", "export", ("svg",), "All nine blocks as a picture (ctrl+e)"),
-    ("Export as PDF…", "export", ("pdf",), "The canvas and the answers, to print (ctrl+e)"),
-    ("New profile from this session…", "new_profile", (),
-     "Another customer profile: our point of view copied, the customer's empty"),
-    ("New round of this session", "new_round", (),
-     "Everything copied into round N+1; this round is kept as it is"),
-    ("History of this answer…", "answer_history", (),
-     "Earlier saved versions of the answer with the cursor; Enter restores one (f5)"),
+    (N_("Export as Markdown…"), "export", ("md",),
+     N_("Plain text for notes and wikis (ctrl+s)")),
+    (N_("Export as HTML…"), "export", ("html",), N_("A document to share or print (ctrl+s)")),
+    (N_("Export the canvas as SVG…"), "export", ("svg",),
+     N_("All nine blocks as a picture (ctrl+s)")),
+    (N_("Export as PDF…"), "export", ("pdf",),
+     N_("The canvas and the answers, to print (ctrl+s)")),
+    (N_("New profile from this session…"), "new_profile", (),
+     N_("Another customer profile: our point of view copied, the customer's empty")),
+    (N_("New round of this session"), "new_round", (),
+     N_("Everything copied into round N+1; this round is kept as it is")),
+    (N_("History of this answer…"), "answer_history", (),
+     N_("Earlier saved versions of the answer with the cursor; Enter restores one (f5)")),
 )
 
 
@@ -149,7 +155,7 @@ class SessionCommands(ScreenCommands):
     def _entries(self) -> list[Entry]:
         if not isinstance(self.screen, SessionActions):
             return []
-        return [(name, partial(self._run, action, arguments), help_text)
+        return [(_(name), partial(self._run, action, arguments), _(help_text))
                 for name, action, arguments, help_text in SESSION_COMMANDS]
 
     def _run(self, action: str, arguments: tuple[str, ...]) -> None:
@@ -183,17 +189,20 @@ class AidCommands(ScreenCommands):
             return []
         keeper = screen.timekeeper
         entries: list[Entry] = [
-            ("Agenda and time-boxes…", screen.action_agenda,
-             "Total minutes and minutes per block; the clock shows time against them"),
-            ("Wrap up…", screen.action_wrap_up,
-             "Blocks not covered, open questions, time per block, next steps, follow-up"),
+            (_("Agenda and time-boxes…"), screen.action_agenda,
+             _("Total minutes and minutes per block; the clock shows time against them")),
+            (_("Wrap up…"), screen.action_wrap_up,
+             _("Blocks not covered, open questions, time per block, next steps, follow-up")),
         ]
         if keeper is not None:
-            entries.append(("Resume the clock" if keeper.held else "Pause the clock",
+            entries.append((_("Resume the clock") if keeper.held else _("Pause the clock"),
                             screen.action_toggle_clock,
-                            "Stop counting interview time for a break (ctrl+p again resumes)"))
+                            _("Stop counting interview time for a break "
+                              "(ctrl+p again resumes)")))
         for found in screen.earlier_rounds:
-            entries.append((f"What changed since round {found.meta.round}",
+            entries.append((_("What changed since round {number}").format(
+                                number=found.meta.round),
                             partial(screen.action_changes_since, str(found.path)),
-                            f"Answer by answer against {found.path.name}"))
+                            _("Answer by answer against {file}").format(
+                                file=found.path.name)))
         return entries

@@ -20,6 +20,8 @@ from collections.abc import Iterable
 
 from textual.binding import Binding, BindingType
 
+from slbmc_tui.i18n import N_
+
 MULTIPLEXER_PREFIXES = frozenset({"ctrl+b", "ctrl+a"})
 """tmux's and GNU screen's prefix keys: the app never sees them inside those."""
 
@@ -35,48 +37,48 @@ TEXT_EDITING_KEYS = frozenset({
 INTERVIEW_BINDINGS: list[BindingType] = [
     # Priority: the cursor moves before the next key is handed to a field, so keys typed
     # right after Tab in one burst (a paste, a fast typist) follow it.
-    Binding("tab", "next_answer", "Next answer", show=False, priority=True,
-            tooltip="Row by row: our answer, then the customer's beside it"),
-    Binding("shift+tab", "previous_answer", "Previous answer", show=False, priority=True),
-    Binding("f1", "help", "Help",
-            tooltip="Every key, and a short introduction to service logic"),
-    Binding("ctrl+f", "facing_prompt", "Facing", priority=True,
-            tooltip="The same prompt from the other point of view"),
-    Binding("ctrl+n", "next_unanswered", "Unanswered", priority=True,
-            tooltip="The next prompt without an answer, in any later block"),
+    Binding("tab", "next_answer", N_("Next answer"), show=False, priority=True,
+            tooltip=N_("Row by row: our answer, then the customer's beside it")),
+    Binding("shift+tab", "previous_answer", N_("Previous answer"), show=False, priority=True),
+    Binding("f1", "help", N_("Help"),
+            tooltip=N_("Every key, and a short introduction to service logic")),
+    Binding("ctrl+f", "facing_prompt", N_("Facing"), priority=True,
+            tooltip=N_("The same prompt from the other point of view")),
+    Binding("ctrl+n", "next_unanswered", N_("Unanswered"), priority=True,
+            tooltip=N_("The next prompt without an answer, in any later block")),
     # Footer words are short: at 80 columns every key shown must fit beside Ctrl+P.
-    Binding("ctrl+r", "toggle_research", "Research", priority=True,
-            tooltip="Flag the answer as \"needs research\" (an assumption to test), or clear "
-                    "the flag"),
-    Binding("ctrl+g", "pick_block", "Go to block", show=False, priority=True,
-            tooltip="A list of the nine blocks: a digit or Enter goes there"),
-    Binding("ctrl+pagedown,alt+right", "next_block", "Next block", show=False, priority=True,
-            tooltip="The next block in the suggested order"),
-    Binding("ctrl+pageup,alt+left", "previous_block", "Previous block", show=False,
-            priority=True, tooltip="The previous block in the suggested order"),
-    Binding("ctrl+l", "toggle_sidebar", "Block list", show=False, priority=True,
-            tooltip="Show the blocks with answered/total beside the block, or hide them"),
-    Binding("ctrl+t", "toggle_presentation", "Present", priority=True,
-            tooltip="Presentation mode: the prompt and its answer alone, large; "
-                    "notes and flags hidden"),
-    Binding("f2", "canvas", "Canvas", show=False,
-            tooltip="The whole canvas on one screen; Enter opens a block"),
-    Binding("f3", "open_questions", "Open questions", show=False,
-            tooltip="Everything flagged \"needs research\"; Enter jumps to it"),
-    Binding("f4", "compare", "Compare profiles", show=False,
-            tooltip="This session beside the model's other profiles"),
-    Binding("f5", "answer_history", "Answer history", show=False,
-            tooltip="Earlier versions of the answer with the cursor; Enter restores one"),
-    Binding("f8", "toggle_quote", "Client's own words", show=False,
-            tooltip="Mark the paragraph as a verbatim quote (a > line), or unmark it; "
-                    "typing > at the start of a line does the same"),
-    Binding("ctrl+s", "export", "Export", show=False, priority=True,
-            tooltip="Save a copy as Markdown, HTML, PDF or SVG, for the client or as a "
-                    "working copy"),
-    Binding("ctrl+o", "sessions", "Sessions", priority=True,
-            tooltip="Save, then go back to the session list"),
-    Binding("escape", "close_overlay", "Close", show=False,
-            tooltip="Close the block list or the keys panel"),
+    Binding("ctrl+r", "toggle_research", N_("Research"), priority=True,
+            tooltip=N_("Flag the answer as \"needs research\" (an assumption to test), or clear "
+                       "the flag")),
+    Binding("ctrl+g", "pick_block", N_("Go to block"), show=False, priority=True,
+            tooltip=N_("A list of the nine blocks: a digit or Enter goes there")),
+    Binding("ctrl+pagedown,alt+right", "next_block", N_("Next block"), show=False, priority=True,
+            tooltip=N_("The next block in the suggested order")),
+    Binding("ctrl+pageup,alt+left", "previous_block", N_("Previous block"), show=False,
+            priority=True, tooltip=N_("The previous block in the suggested order")),
+    Binding("ctrl+l", "toggle_sidebar", N_("Block list"), show=False, priority=True,
+            tooltip=N_("Show the blocks with answered/total beside the block, or hide them")),
+    Binding("ctrl+t", "toggle_presentation", N_("Present"), priority=True,
+            tooltip=N_("Presentation mode: the prompt and its answer alone, large; "
+                       "notes and flags hidden")),
+    Binding("f2", "canvas", N_("Canvas"), show=False,
+            tooltip=N_("The whole canvas on one screen; Enter opens a block")),
+    Binding("f3", "open_questions", N_("Open questions"), show=False,
+            tooltip=N_("Everything flagged \"needs research\"; Enter jumps to it")),
+    Binding("f4", "compare", N_("Compare profiles"), show=False,
+            tooltip=N_("This session beside the model's other profiles")),
+    Binding("f5", "answer_history", N_("Answer history"), show=False,
+            tooltip=N_("Earlier versions of the answer with the cursor; Enter restores one")),
+    Binding("f8", "toggle_quote", N_("Client's own words"), show=False,
+            tooltip=N_("Mark the paragraph as a verbatim quote (a > line), or unmark it; "
+                       "typing > at the start of a line does the same")),
+    Binding("ctrl+s", "export", N_("Export"), show=False, priority=True,
+            tooltip=N_("Save a copy as Markdown, HTML, PDF or SVG, for the client or as a "
+                       "working copy")),
+    Binding("ctrl+o", "sessions", N_("Sessions"), priority=True,
+            tooltip=N_("Save, then go back to the session list")),
+    Binding("escape", "close_overlay", N_("Close"), show=False,
+            tooltip=N_("Close the block list or the keys panel")),
 ]
 """The interview screen's bindings (its BINDINGS)."""
 
@@ -126,12 +128,13 @@ def described(bindings: Iterable[BindingType]) -> list[tuple[str, str, str]]:
 
 
 EDITING_HELP: list[tuple[str, str]] = [
-    ("Ctrl+C / Ctrl+X / Ctrl+V", "Copy / cut / paste the selection in an answer "
-                                 "(Shift+arrows select)"),
-    ("Ctrl+Z / Ctrl+Y", "Undo / redo in an answer"),
-    ("Ctrl+P", "Command palette: every action by name"),
+    ("Ctrl+C / Ctrl+X / Ctrl+V", N_("Copy / cut / paste the selection in an answer "
+                                    "(Shift+arrows select)")),
+    ("Ctrl+Z / Ctrl+Y", N_("Undo / redo in an answer")),
+    ("Ctrl+P", N_("Command palette: every action by name")),
 ]
-"""Keys of the answer boxes and the app itself, listed under a screen's own keys."""
+"""Keys of the answer boxes and the app itself, listed under a screen's own keys
+(descriptions marked only: help.py shows them translated)."""
 
 
 def bound_keys(bindings: Iterable[BindingType]) -> list[tuple[str, Binding]]:

@@ -18,6 +18,7 @@ from slbmc_tui.domain.agenda import (
     default_plan,
 )
 from slbmc_tui.domain.bank import QuestionBank
+from slbmc_tui.i18n import N_, _
 from slbmc_tui.text.safe import visible_line
 
 
@@ -53,10 +54,10 @@ class AgendaDialog(ModalScreen[AgendaPlan | None]):
     AgendaDialog #agenda-buttons Button { margin-left: 2; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel"),
+        Binding("escape", "cancel", N_("Cancel")),
         # Priority: the focused number field would take ctrl+d (delete right) for itself.
-        Binding("ctrl+d", "share", "Share the total by questions", priority=True),
-        Binding("ctrl+s", "save", "Keep this plan", priority=True),
+        Binding("ctrl+d", "share", N_("Share the total by questions"), priority=True),
+        Binding("ctrl+s", "save", N_("Keep this plan"), priority=True),
     ]
 
     def __init__(self, agenda: Agenda, bank: QuestionBank) -> None:
@@ -68,11 +69,11 @@ class AgendaDialog(ModalScreen[AgendaPlan | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="agenda-dialog"):
-            yield Static("Agenda and time-boxes", id="agenda-title")
-            yield Static("Minutes for the interview and for each block. The clock runs while "
-                         "the interview is on screen.", classes="agenda-help")
+            yield Static(_("Agenda and time-boxes"), id="agenda-title")
+            yield Static(_("Minutes for the interview and for each block. The clock runs "
+                           "while the interview is on screen."), classes="agenda-help")
             with Horizontal(id="agenda-total-row"):
-                yield Label("Total minutes")
+                yield Label(_("Total minutes"))
                 yield Input(str(self._start.total_minutes), type="integer", id="agenda-total",
                             max_length=4)
             with VerticalScroll(id="agenda-rows"):
@@ -84,12 +85,12 @@ class AgendaDialog(ModalScreen[AgendaPlan | None]):
                                     id=f"box-{block.id}", max_length=4, classes="agenda-box")
             yield Static("", id="agenda-sum")
             yield Static("", id="agenda-error")
-            yield Static("ctrl+d shares the total by questions · Enter keeps · Esc cancels",
-                         classes="agenda-help")
+            yield Static(_("ctrl+d shares the total by questions · Enter keeps · "
+                           "Esc cancels"), classes="agenda-help")
             with Horizontal(id="agenda-buttons"):
-                yield Button("Share by questions", id="agenda-share")
-                yield Button("Keep plan", id="agenda-save", variant="primary")
-                yield Button("Cancel", id="agenda-cancel")
+                yield Button(_("Share by questions"), id="agenda-share")
+                yield Button(_("Keep plan"), id="agenda-save", variant="primary")
+                yield Button(_("Cancel"), id="agenda-cancel")
 
     def on_mount(self) -> None:
         self._show_sum()
@@ -109,9 +110,9 @@ class AgendaDialog(ModalScreen[AgendaPlan | None]):
     def _show_sum(self) -> None:
         known = [v for v in self._boxes().values() if v is not None]
         total = self._number("agenda-total")
-        note = f"Blocks add up to {sum(known)} min"
+        note = _("Blocks add up to {minutes} min").format(minutes=sum(known))
         if total is not None and sum(known) != total:
-            note += f" (total {total} min)"
+            note += " " + _("(total {minutes} min)").format(minutes=total)
         self.query_one("#agenda-sum", Static).update(note)
 
     @on(Button.Pressed, "#agenda-share")
@@ -119,7 +120,7 @@ class AgendaDialog(ModalScreen[AgendaPlan | None]):
         """Share the total minutes between the blocks by how many questions each asks."""
         total = self._number("agenda-total")
         if total is None:
-            self._error("Total minutes must be a whole number from 0 to 1440.")
+            self._error(_("Total minutes must be a whole number from 0 to 1440."))
             return
         for block_id, minutes in default_plan(self.bank, total).items():
             self.query_one(f"#box-{block_id}", Input).value = str(minutes)
@@ -132,10 +133,10 @@ class AgendaDialog(ModalScreen[AgendaPlan | None]):
         boxes = self._boxes()
         wrong = [b for b in self.bank.ordered_blocks if boxes[b.id] is None]
         if total is None:
-            self._error("Total minutes must be a whole number from 0 to 1440.")
+            self._error(_("Total minutes must be a whole number from 0 to 1440."))
         elif wrong:
-            self._error(f"Block {wrong[0].number}: minutes must be a whole number "
-                        "from 0 to 1440.")
+            self._error(_("Block {number}: minutes must be a whole number from 0 to "
+                          "1440.").format(number=wrong[0].number))
         else:
             self.dismiss(AgendaPlan(total, {k: v or 0 for k, v in boxes.items()}))
 

@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from slbmc_tui.i18n import N_, _, current_language, format_time
 from slbmc_tui.storage.history import HistoryRead, Version
 from slbmc_tui.text.safe import visible_block, visible_line
 from slbmc_tui.widgets.answer_editor import AnswerEditor
@@ -22,11 +23,14 @@ PREVIEW_CHARS = 40
 
 def version_line(version: Version, *, current: bool) -> Content:
     """`14:32:05 · 27 Nov · 312 chars · first words…`, one line."""
-    first = visible_line(" ".join(version.text.split())[:PREVIEW_CHARS]) or "(empty)"
-    mark = " (as it is now)" if current else ""
-    when = f"{version.saved_at:%H:%M:%S · %d %b}"
-    return Content.assemble((when, "bold"), f" · {len(version.text)} chars{mark} · ",
-                            (first, "dim"))
+    first = visible_line(" ".join(version.text.split())[:PREVIEW_CHARS]) or _("(empty)")
+    saved = version.saved_at
+    day = (f"{saved.day}.{saved.month}." if current_language() == "fi"
+           else f"{saved:%d %b}")
+    when = f"{format_time(saved, seconds=True)} · {day}"
+    size = _("{count} chars").format(count=len(version.text))
+    mark = " " + _("(as it is now)") if current else ""
+    return Content.assemble((when, "bold"), f" · {size}{mark} · ", (first, "dim"))
 
 
 class AnswerHistoryDialog(ModalScreen[str | None]):
@@ -34,8 +38,8 @@ class AnswerHistoryDialog(ModalScreen[str | None]):
 
     CSS_PATH = "answer_history.tcss"
     BINDINGS = [
-        Binding("escape", "dismiss_none", "Close"),
-        Binding("enter", "restore", "Restore this version", priority=True),
+        Binding("escape", "dismiss_none", N_("Close")),
+        Binding("enter", "restore", N_("Restore this version"), priority=True),
     ]
 
     def __init__(self, title: str, versions: Sequence[Version], current: str, *,
@@ -49,11 +53,12 @@ class AnswerHistoryDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="answer-history"):
-            yield Static(Content(f"History of: {visible_line(self._title)}"), id="history-title")
+            yield Static(Content(_("History of: {title}").format(
+                title=visible_line(self._title))), id="history-title")
             if self._problem:
                 yield Static(Content(visible_block(self._problem)), id="history-problem")
             if not self._versions:
-                yield Static("No saved versions of this answer yet: each save keeps one.",
+                yield Static(_("No saved versions of this answer yet: each save keeps one."),
                              id="history-empty")
             yield OptionList(*(Option(version_line(v, current=v.text == self._current),
                                       id=str(index))
@@ -76,7 +81,8 @@ class AnswerHistoryDialog(ModalScreen[str | None]):
 
     def _preview(self, index: int) -> None:
         text = self._versions[index].text if 0 <= index < len(self._versions) else ""
-        self.query_one("#history-preview", Static).update(Content(visible_block(text) or "(empty)"))
+        self.query_one("#history-preview", Static).update(
+            Content(visible_block(text) or _("(empty)")))
 
     @on(OptionList.OptionSelected, "#history-versions")
     def _selected(self, event: OptionList.OptionSelected) -> None:
@@ -87,7 +93,7 @@ class AnswerHistoryDialog(ModalScreen[str | None]):
         """Put the highlighted version back in the answer (the current text stays in history)."""
         index = self.query_one("#history-versions", OptionList).highlighted
         if self._read_only:
-            self.notify("This session is open read-only.", severity="warning")
+            self.notify(_("This session is open read-only."), severity="warning")
             return
         if index is None or not 0 <= index < len(self._versions):
             return
@@ -108,8 +114,8 @@ def offer_history(app: App[object], editor: AnswerEditor, found: HistoryRead, *,
     def chosen(text: str | None) -> None:
         if text is not None and text != editor.text and not read_only:
             editor.replace(text, (0, 0), editor.document.end)
-            app.notify("Restored. Ctrl+Z in the answer puts back what it replaced.",
-                       title="Answer restored", timeout=6)
+            app.notify(_("Restored. Ctrl+Z in the answer puts back what it replaced."),
+                       title=_("Answer restored"), timeout=6)
         editor.focus()
 
     app.push_screen(AnswerHistoryDialog(title, found.versions, editor.text,

@@ -9,6 +9,7 @@ from textual.widgets import Label
 from slbmc_tui.dialogs.block_picking import PICKER_HELP, BlockPickerBase
 from slbmc_tui.domain.bank import QuestionBank
 from slbmc_tui.domain.session import Session
+from slbmc_tui.i18n import _
 from slbmc_tui.widgets.block_list import BlockList
 
 
@@ -25,9 +26,9 @@ class BlockPicker(BlockPickerBase):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label("Go to block", classes="picker-title")
+            yield Label(_("Go to block"), classes="picker-title")
             yield BlockList(self._session, self._bank, self._current_id, id="picker-list")
-            yield Label(PICKER_HELP, classes="picker-help")
+            yield Label(_(PICKER_HELP), classes="picker-help")
 
     def on_mount(self) -> None:
         self.query_one(BlockList).focus()

@@ -8,13 +8,16 @@ from textual.events import Key
 from textual.screen import ModalScreen
 from textual.widgets import OptionList
 
-PICKER_HELP = "↑↓ choose · Enter go · 1–9 jump · Esc cancel"
+from slbmc_tui.i18n import N_
+
+PICKER_HELP = N_("↑↓ choose · Enter go · 1–9 jump · Esc cancel")
+"""Marked only: show it with `_(PICKER_HELP)`."""
 
 
 class BlockPickerBase(ModalScreen[str | None]):
     """Returns the chosen block's id, or None when cancelled; subclasses list the blocks."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"))]
 
     def _block_id_for_number(self, number: int) -> str | None:
         """The id of the block a digit jumps to, or None when there is no such block."""

@@ -23,6 +23,7 @@ from textual.widgets import Button, Input, RadioButton, RadioSet, Static
 from slbmc_tui.domain.bank import QuestionBank
 from slbmc_tui.domain.session import Session
 from slbmc_tui.export.audience import CLIENT, WORKING, Audience
+from slbmc_tui.i18n import N_, _
 from slbmc_tui.services.exporting import (
     ExportOutcome,
     default_export_path,
@@ -34,15 +35,15 @@ from slbmc_tui.text.safe import visible_block, visible_line
 from slbmc_tui.widgets.safe_input import SafeInput
 
 FORMAT_LABELS: dict[str, str] = {
-    "md": "Markdown (.md): plain text for notes, wikis and e-mail",
-    "html": "HTML (.html): a document to share, open in a browser or print",
-    "svg": "SVG picture of the canvas (.svg): all nine blocks on one page",
-    "pdf": "PDF (.pdf): the canvas page and the answers, to print or send",
+    "md": N_("Markdown (.md): plain text for notes, wikis and e-mail"),
+    "html": N_("HTML (.html): a document to share, open in a browser or print"),
+    "svg": N_("SVG picture of the canvas (.svg): all nine blocks on one page"),
+    "pdf": N_("PDF (.pdf): the canvas page and the answers, to print or send"),
 }
 FORMAT_NAMES: dict[str, str] = {"md": "Markdown", "html": "HTML", "svg": "SVG", "pdf": "PDF"}
 AUDIENCE_LABELS: dict[str, str] = {
-    "client": "Client (answers only)",
-    "working": "Working copy (everything)",
+    "client": N_("Client (answers only)"),
+    "working": N_("Working copy (everything)"),
 }
 
 
@@ -50,7 +51,7 @@ class FormatChoice(RadioSet):
     """The format list: arrows choose at once, Enter exports (it does not just tick)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "screen.submit", "Export", show=False),
+        Binding("enter", "screen.submit", N_("Export"), show=False),
     ]
 
     def on_mount(self) -> None:
@@ -74,7 +75,7 @@ class ExportDialog(ModalScreen[Path | None]):
 
     CSS_PATH = "export.tcss"
     AUTO_FOCUS = "#export-path"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", N_("Cancel"))]
 
     def __init__(self, session: Session, bank: QuestionBank, session_path: Path,
                  fmt: str = "md") -> None:
@@ -91,25 +92,25 @@ class ExportDialog(ModalScreen[Path | None]):
     def compose(self) -> ComposeResult:
         meta = self.session.meta
         with Vertical(id="dialog"):
-            yield Static(Content(visible_line(f"Export “{meta.title}” · {meta.profile}")),
-                         id="dialog-title")
-            yield Static("Format", classes="field-label")
+            yield Static(Content(visible_line(_("Export “{title}” · {profile}").format(
+                title=meta.title, profile=meta.profile))), id="dialog-title")
+            yield Static(_("Format"), classes="field-label")
             with FormatChoice(id="export-format"):
                 for fmt, label in FORMAT_LABELS.items():
-                    yield RadioButton(label, value=fmt == self.fmt, id=f"format-{fmt}")
-            yield Static("For", classes="field-label")
+                    yield RadioButton(_(label), value=fmt == self.fmt, id=f"format-{fmt}")
+            yield Static(_("For"), classes="field-label")
             with FormatChoice(id="export-audience"):
                 for name, label in AUDIENCE_LABELS.items():
-                    yield RadioButton(label, value=name == self.audience.name,
+                    yield RadioButton(_(label), value=name == self.audience.name,
                                       id=f"audience-{name}")
-            yield Static("Save to", classes="field-label")
+            yield Static(_("Save to"), classes="field-label")
             yield SafeInput(str(default_export_path(self.session_path, self.fmt)),
                         id="export-path", select_on_focus=False)
-            yield Static(id="export-message", classes="hidden")
+            yield Static(id="export-message", classes="hidden", markup=False)
             with Horizontal(id="buttons"):
-                yield Static("Enter exports · Esc cancels", id="dialog-keys")
-                yield Button("Export", id="export", variant="primary")
-                yield Button("Cancel", id="cancel")
+                yield Static(_("Enter exports · Esc cancels"), id="dialog-keys")
+                yield Button(_("Export"), id="export", variant="primary")
+                yield Button(_("Cancel"), id="cancel")
 
     @on(RadioSet.Changed, "#export-format")
     def _format_chosen(self, event: RadioSet.Changed) -> None:
@@ -139,17 +140,18 @@ class ExportDialog(ModalScreen[Path | None]):
             return
         text = self.query_one("#export-path", Input).value
         if not text.strip():
-            self._show_message("Type where to save the export.", error=True)
+            self._show_message(_("Type where to save the export."), error=True)
             return
         try:
             path = target_path(text)
         except (ValueError, RuntimeError) as error:  # a NUL, or ~user for an unknown user
-            self._show_message(f"Nothing was exported: {text.strip()!r} is not a usable path "
-                               f"({error}).", error=True)
+            self._show_message(_("Nothing was exported: {path} is not a usable path "
+                                 "({error}).").format(path=repr(text.strip()), error=error),
+                               error=True)
             return
         self._busy = True
         self.query_one("#export", Button).disabled = True
-        self._show_message(f"Exporting as {FORMAT_NAMES[self.fmt]}…")
+        self._show_message(_("Exporting as {format}…").format(format=FORMAT_NAMES[self.fmt]))
         self._export(path, self.fmt, replace=self._replace_confirmed == path,
                      audience=self.audience)
 
@@ -174,10 +176,11 @@ class ExportDialog(ModalScreen[Path | None]):
             self.dismiss(outcome.path)
         elif outcome.exists:
             self._replace_confirmed = outcome.path
-            self._show_message(f"{outcome.path} already exists. Press Enter again to replace "
-                               "it, or change the name.", error=True)
+            self._show_message(_("{path} already exists. Press Enter again to replace it, "
+                                 "or change the name.").format(path=outcome.path), error=True)
         else:
-            self._show_message(f"Nothing was exported. {outcome.problem}", error=True)
+            self._show_message(_("Nothing was exported. {problem}").format(
+                problem=outcome.problem), error=True)
         self.query_one("#export-path", Input).focus()
 
     def _show_message(self, text: str, *, error: bool = False) -> None:

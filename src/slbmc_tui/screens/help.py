@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, Markdown, Static
 
 from slbmc_tui.domain.bank import QuestionBank
+from slbmc_tui.i18n import N_, _
 from slbmc_tui.keymap import EDITING_HELP, join_labels, key_label
 from slbmc_tui.text.safe import visible_block, visible_line
 
@@ -34,12 +35,13 @@ def keys_from_screen(screen: Screen[Any]) -> list[KeyHelp]:
         if active.node not in (screen, app) or not binding.description or binding.system:
             continue
         # The footer's word, then what it does (as the README says it).
-        what = f"{binding.description} · {binding.tooltip}" if binding.tooltip \
-            else binding.description
+        description, tooltip = _(binding.description), _(binding.tooltip)
+        what = f"{description} · {tooltip}" if tooltip else description
         labels = rows.setdefault(what, [])
         if (label := key_label(binding.key)) not in labels:
             labels.append(label)
-    return [(join_labels(labels), what) for what, labels in rows.items()] + EDITING_HELP
+    return [(join_labels(labels), what) for what, labels in rows.items()] + [
+        (keys, _(what)) for keys, what in EDITING_HELP]
 
 
 def keys_table(keys: Iterable[KeyHelp]) -> Table:
@@ -77,8 +79,8 @@ class HelpScreen(Screen[None]):
 
     CSS_PATH = "help.tcss"
     BINDINGS = [
-        Binding("escape", "close", "Back"),
-        Binding("f1", "close", "Close help", show=False),
+        Binding("escape", "close", N_("Back")),
+        Binding("f1", "close", N_("Close help"), show=False),
     ]
 
     def __init__(self, bank: QuestionBank, keys: list[KeyHelp]) -> None:
@@ -88,7 +90,7 @@ class HelpScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):
-            yield Label("Keys", classes="help-title")
+            yield Label(_("Keys"), classes="help-title")
             yield Static(keys_table(self.keys), id="help-keys")
             yield Label(visible_line(self._bank.intro.title), classes="help-title", markup=False)
             # A bank's links are never followed: a custom bank is a file from anyone.

@@ -27,6 +27,7 @@ from slbmc_tui.commands import AidCommands, BlockCommands, OverviewCommands, Ses
 from slbmc_tui.domain.agenda import Timekeeper
 from slbmc_tui.domain.bank import Block, Perspective, QuestionBank
 from slbmc_tui.domain.session import Clock, Position, Session, system_clock
+from slbmc_tui.i18n import N_, _
 from slbmc_tui.keymap import INTERVIEW_BINDINGS
 from slbmc_tui.messages import (
     BackToSessionsRequested,
@@ -50,7 +51,7 @@ NARROW_BELOW = 100
 
 # f2/f3 are grouped so interview.tcss can leave them out of a footer too narrow for them
 # (below OVERVIEW_KEYS_FROM columns); f1 help and the command palette still list them.
-OVERVIEWS = Binding.Group("Canvas · Open questions")
+OVERVIEWS = Binding.Group(N_("Canvas · Open questions"))
 OVERVIEW_KEYS_FROM = 120
 
 
@@ -125,7 +126,8 @@ class InterviewScreen(InterviewAids):  # a Screen[None], with the interview aids
         """Show a block and put the cursor in the given answer (else the block's first field)."""
         block = self.bank.block(block_id)
         if block is None:
-            self.notify(f"This question bank has no block “{block_id}”.", severity="warning")
+            self.notify(_("This question bank has no block “{block}”.").format(block=block_id),
+                        severity="warning", markup=False)
             return
         if not self._mounted:  # called right after push_screen: becomes the start position
             self._start = Position(block=block.id, perspective=perspective or "ours",
@@ -368,8 +370,9 @@ class InterviewScreen(InterviewAids):  # a Screen[None], with the interview aids
         elif step > 0 and not self.read_only:  # past the last block: the wrap-up is offered
             self.action_wrap_up()
         else:
-            edge = "last" if step > 0 else "first"
-            self.notify(f"Block {self._current.number} is the {edge} block.", timeout=2)
+            edge = (_("Block {number} is the last block.") if step > 0
+                    else _("Block {number} is the first block."))
+            self.notify(edge.format(number=self._current.number), timeout=2, markup=False)
 
     def action_next_block(self) -> None:
         """Next block in the suggested order."""
@@ -427,10 +430,10 @@ class InterviewScreen(InterviewAids):  # a Screen[None], with the interview aids
         """Flag the focused answer as needing research, or clear the flag."""
         key: AnswerKey | None = getattr(self.focused, "answer_key", None)
         if self.read_only:
-            self.notify("This session is open read-only.", severity="warning")
+            self.notify(_("This session is open read-only."), severity="warning")
             return
         if key is None or key.is_notes:
-            self.notify("Put the cursor in an answer to flag it.", severity="warning")
+            self.notify(_("Put the cursor in an answer to flag it."), severity="warning")
             return
         flagged = self.editing.toggle_research(key)
         card = card_of(self.focused)
@@ -483,8 +486,8 @@ class InterviewScreen(InterviewAids):  # a Screen[None], with the interview aids
             if path is not None:
                 # The name on a line of its own: a long path wraps between name and folder,
                 # not in the middle of the name.
-                self.notify(f"{path.name}\nin {path.parent}", title="Exported", timeout=8,
-                            markup=False)
+                self.notify(_("{name}\nin {folder}").format(name=path.name, folder=path.parent),
+                            title=_("Exported"), timeout=8, markup=False)
             self._refocus_position()
 
         self._export_format = fmt or self._export_format
@@ -502,7 +505,8 @@ class InterviewScreen(InterviewAids):  # a Screen[None], with the interview aids
     def _duplicate(self, *, profile: bool) -> None:
         self.flush_save()  # the copy is made from the file: it must hold every typed word
         if self.unsaved_error:
-            self.notify(f"Not copied: {self.unsaved_error}", title="Could not save first",
+            self.notify(_("Not copied: {error}").format(error=self.unsaved_error),
+                        title=_("Could not save first"),
                         severity="error", timeout=12, markup=False)
         elif profile:
             meta = self.session.meta
@@ -517,7 +521,8 @@ class InterviewScreen(InterviewAids):  # a Screen[None], with the interview aids
         editor = self.focused if isinstance(self.focused, AnswerEditor) else (
             card.editor if card is not None else None)
         if editor is None:
-            self.notify("Put the cursor in an answer to see its history.", severity="warning")
+            self.notify(_("Put the cursor in an answer to see its history."),
+                        severity="warning")
             return
         self.flush_save()  # the newest words become a version too
         self._load_history(editor)
@@ -608,7 +613,7 @@ class InterviewScreen(InterviewAids):  # a Screen[None], with the interview aids
         view = self.current_view
         editor = view.editor_for(*target) if target and view else None
         if editor is None:
-            self.notify("Put the cursor in a prompt's answer to go to the facing one.",
+            self.notify(_("Put the cursor in a prompt's answer to go to the facing one."),
                         timeout=3)
             return
         self._focus_field(editor)
@@ -625,7 +630,7 @@ class InterviewScreen(InterviewAids):  # a Screen[None], with the interview aids
                                 key.perspective if key and on_prompt else None,
                                 key.prompt_id if key and on_prompt else None)
         if place is None:
-            self.notify("Every prompt has an answer.", title="All answered", timeout=3)
+            self.notify(_("Every prompt has an answer."), title=_("All answered"), timeout=3)
             return
         block_id, perspective, prompt_id = place
         view = self.current_view
@@ -648,7 +653,8 @@ class InterviewScreen(InterviewAids):  # a Screen[None], with the interview aids
             if had_focus:
                 self._refocus_position()
         else:
-            self.notify("Ctrl+O goes back to the session list; Ctrl+Q quits (both save first).",
+            self.notify(_("Ctrl+O goes back to the session list; Ctrl+Q quits (both save "
+                          "first)."),
                         timeout=4)
 
     def action_toggle_presentation(self) -> None:

@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from slbmc_tui.domain.agenda import Timekeeper
+from slbmc_tui.i18n import _
 from slbmc_tui.widgets.agenda_clock import AgendaClock
 from slbmc_tui.widgets.quote_marks import toggle_quote_at_cursor
 
@@ -90,21 +91,22 @@ class InterviewAids(Screen[None]):
         """Pause the agenda clock (a break), or let it run again."""
         keeper = self.timekeeper
         if keeper is None:
-            self.notify("This session is open read-only: no time is kept.", severity="warning")
+            self.notify(_("This session is open read-only: no time is kept."),
+                        severity="warning")
             return
         if keeper.held:
             keeper.resume(release=True)
         else:
             keeper.pause(held=True)
         self._keep_time(every=0)
-        self.notify("Clock paused." if keeper.held else "Clock running.", timeout=3)
+        self.notify(_("Clock paused.") if keeper.held else _("Clock running."), timeout=3)
 
     def action_agenda(self) -> None:
         """The plan: total minutes and a time-box per block."""
         from slbmc_tui.dialogs.agenda import AgendaDialog
 
         if self.timekeeper is None:
-            self.notify("This session is open read-only.", severity="warning")
+            self.notify(_("This session is open read-only."), severity="warning")
             return
 
         def chosen(plan: AgendaPlan | None) -> None:
@@ -128,9 +130,9 @@ class InterviewAids(Screen[None]):
 
         editor = self.focused
         if self.read_only:
-            self.notify("This session is open read-only.", severity="warning")
+            self.notify(_("This session is open read-only."), severity="warning")
         elif not isinstance(editor, AnswerEditor):
-            self.notify("Put the cursor in an answer to mark the client's words.",
+            self.notify(_("Put the cursor in an answer to mark the client's words."),
                         severity="warning")
         else:
             toggle_quote_at_cursor(editor)
@@ -175,7 +177,7 @@ class InterviewAids(Screen[None]):
         try:
             old = SessionStore(path.parent).load(path)
         except (SlbmcFileError, OSError) as error:
-            self.app.call_from_thread(self.notify, str(error), title="Could not open the round",
+            self.app.call_from_thread(self.notify, str(error), title=_("Could not open the round"),
                                       severity="error", markup=False)
             return
         self.app.call_from_thread(self._show_rounds, old)

@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from slbmc_tui.domain.bank import Block
+from slbmc_tui.i18n import _
 from slbmc_tui.theme_settings import use_presentation_theme
 from slbmc_tui.widgets.answer_editor import AnswerEditor, OptionPicker, PromptCard
 
@@ -43,9 +44,10 @@ class PresentationBar(Static):
 
 def _bar_text(screen: Screen[Any]) -> Content:
     block: Block | None = getattr(screen, "current_block", None)
-    where = f"Block {block.number}: {block.title}" if block is not None else ""
+    where = (_("Block {number}: {title}").format(number=block.number, title=block.title)
+             if block is not None else "")
     # The block's title comes from a bank file: text, never markup.
-    return Content.assemble("PRESENTING · Ctrl+T ends · ", Content(where))
+    return Content.assemble(_("PRESENTING · Ctrl+T ends · "), Content(where))
 
 
 def toggle_presentation(screen: Screen[Any]) -> None:

@@ -17,14 +17,30 @@ from slbmc_tui.i18n import _
 
 
 def translated(binding: Binding) -> Binding:
-    """`binding` with its description and tooltip in the current language."""
-    return replace(binding, description=_(binding.description), tooltip=_(binding.tooltip))
+    """`binding` with its description, tooltip and footer group in the current language."""
+    group = binding.group
+    if group is not None:
+        group = replace(group, description=_(group.description))
+    return replace(binding, description=_(binding.description), tooltip=_(binding.tooltip),
+                   group=group)
+
+
+_UNTRANSLATED = "_slbmc_untranslated_bindings"
 
 
 def translate_bindings(node: DOMNode) -> None:
-    """Give `node` its class bindings with descriptions in the current language."""
-    merged = type(node)._merged_bindings
-    if merged is None:
-        return
-    node._bindings = BindingsMap(translated(binding) for _key, binding in merged)
+    """Give `node` its bindings with descriptions in the current language.
+
+    The bindings the node had the first time (its class's, plus any Textual added, such
+    as the app's ctrl+p for the palette) are kept aside as the msgids every later call
+    translates from, so the language can change back and forth.
+    """
+    source: BindingsMap | None = getattr(node, _UNTRANSLATED, None)
+    if source is None:
+        source = node._bindings.copy()
+        setattr(node, _UNTRANSLATED, source)
+    bindings = BindingsMap()
+    bindings.key_to_bindings = {key: [translated(binding) for binding in found]
+                                for key, found in source.key_to_bindings.items()}
+    node._bindings = bindings
     node.refresh_bindings()

@@ -32,6 +32,7 @@ from slbmc_tui.autosave import (
 )
 from slbmc_tui.domain.bank import Perspective, QuestionBank
 from slbmc_tui.domain.session import Answer, Clock, Position, Session
+from slbmc_tui.i18n import _
 from slbmc_tui.storage import history
 from slbmc_tui.storage.store import OpenedSession
 
@@ -131,7 +132,7 @@ class EditingSession:
         outcome = saver.last_outcome
         if outcome is not None and not outcome.ok:
             return outcome.error
-        return f"changes to {self.opened.path} are not saved yet"
+        return _("changes to {path} are not saved yet").format(path=self.opened.path)
 
     # -- changing --------------------------------------------------------------
 
@@ -276,6 +277,7 @@ class EditingSession:
                 history.append_versions(path, versions)
                 self.history_problem = ""
             except OSError as error:
-                self.history_problem = (f"The history of answers could not be saved "
-                                        f"({error.strerror or error}); the answers are saved.")
+                self.history_problem = _(
+                    "The history of answers could not be saved ({error}); the answers "
+                    "are saved.").format(error=error.strerror or error)
         return append

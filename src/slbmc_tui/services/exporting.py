@@ -22,6 +22,7 @@ from slbmc_tui.domain.errors import SlbmcFileError
 from slbmc_tui.domain.session import Session
 from slbmc_tui.export import FORMATS, ExportError, render_document
 from slbmc_tui.export.audience import WORKING, Audience
+from slbmc_tui.i18n import _
 from slbmc_tui.storage.atomic import atomic_write_bytes, encode_text, ensure_private_dir
 from slbmc_tui.storage.targets import export_target_problem
 
@@ -92,16 +93,18 @@ def write_document(path: Path, fmt: str, make_data: Callable[[], str | bytes], *
 def _refusal(path: Path, fmt: str) -> str:
     """Why nothing may be written at `path`, or "" when it may."""
     if "\x00" in str(path):
-        return "The path holds a NUL character, which no file name can; type the path again."
+        return _("The path holds a NUL character, which no file name can; type the path "
+                 "again.")
     refused = export_target_problem(path)
     if refused and not path.is_dir():
         return refused  # a device, pipe, socket or link: a rename would replace it
     suffix = f".{fmt}" if fmt else ".md"
     if path.suffix.lower() == ".toml":
-        return (f"{path.name}: .toml is what session files are called; name the export "
-                f"{suffix} instead.")
+        return _("{name}: .toml is what session files are called; name the export "
+                 "{suffix} instead.").format(name=path.name, suffix=suffix)
     if path.is_dir():
-        return f"{path} is a folder; add a file name, e.g. {path / ('export' + suffix)}."
+        return _("{path} is a folder; add a file name, e.g. {example}.").format(
+            path=path, example=path / ("export" + suffix))
     return ""
 
 
@@ -115,7 +118,7 @@ def _prepare_folder(folder: Path) -> None:
         missing.append(existing)
         existing = existing.parent
     if not existing.is_dir():
-        raise ExportError(f"{existing} is a file, not a folder, so nothing can be saved "
-                          "under it. Choose another folder.")
+        raise ExportError(_("{path} is a file, not a folder, so nothing can be saved "
+                            "under it. Choose another folder.").format(path=existing))
     for level in reversed(missing):
         ensure_private_dir(level)

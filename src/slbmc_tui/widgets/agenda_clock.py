@@ -12,6 +12,7 @@ from textual.style import Style
 from textual.widget import Widget
 
 from slbmc_tui.domain.agenda import BlockTime, clock_text
+from slbmc_tui.i18n import _
 
 
 class AgendaClock(Widget):
@@ -31,10 +32,10 @@ class AgendaClock(Widget):
     """
     COMPONENT_CLASSES = {"agenda-clock--over", "agenda-clock--paused"}
 
-    def __init__(self, *, label: str = "This block", overall: str = "Overall") -> None:
+    def __init__(self, *, label: str = "", overall: str = "") -> None:
         super().__init__(id="agenda-clock")
-        self._label = label
-        self._overall = overall
+        self._label = label or _("This block")
+        self._overall = overall or _("Overall")
         self._time: BlockTime | None = None
 
     @property
@@ -57,7 +58,7 @@ class AgendaClock(Widget):
                             over)]
         line = Content("  ·  ").join(parts)
         if time.paused:
-            line = line + Content.styled("  ·  clock paused",
+            line = line + Content.styled("  ·  " + _("clock paused"),
                                          self.get_visual_style("agenda-clock--paused"))
         return line
 
@@ -65,8 +66,8 @@ class AgendaClock(Widget):
     def _part(label: str, seconds: int, box: int, is_over: bool, over_style: Style) -> Content:
         text = f"{label} {clock_text(seconds)}"
         if box:
-            text += f" / {box // 60} min"
+            text += " / " + _("{minutes} min").format(minutes=box // 60)
         if is_over:
-            return Content.styled(f"{text}  ▲ {clock_text(seconds - box)} over",
-                                  over_style)
+            over = _("{time} over").format(time=clock_text(seconds - box))
+            return Content.styled(f"{text}  ▲ {over}", over_style)
         return Content(text)

@@ -16,13 +16,14 @@ from textual.widgets.text_area import Edit, EditResult
 
 from slbmc_tui.domain.bank import Prompt
 from slbmc_tui.domain.session import Answer
+from slbmc_tui.i18n import N_, _
 from slbmc_tui.services.editing import NOTES_PROMPT as NOTES_PROMPT
 from slbmc_tui.services.editing import AnswerKey as AnswerKey
 from slbmc_tui.text.safe import visible_block, visible_line
 from slbmc_tui.widgets.quote_marks import styled_line
 from slbmc_tui.widgets.safe_text_area import SafeTextArea
 
-ANSWER_PLACEHOLDER = "Type the answer…"
+ANSWER_PLACEHOLDER = N_("Type the answer…")
 
 WriteText = Callable[[AnswerKey, str], object]
 """Where an editor's text goes on every change (`EditingSession.set_text`)."""
@@ -46,7 +47,7 @@ class AnswerEditor(SafeTextArea):
                  placeholder: str = ANSWER_PLACEHOLDER, write: WriteText = _ignore) -> None:
         super().__init__(
             text, soft_wrap=True, tab_behavior="focus", read_only=read_only,
-            show_line_numbers=False, highlight_cursor_line=False, placeholder=placeholder,
+            show_line_numbers=False, highlight_cursor_line=False, placeholder=_(placeholder),
             classes="answer-editor",
         )
         self.answer_key = key

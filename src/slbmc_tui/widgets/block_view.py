@@ -19,11 +19,12 @@ from textual.widgets import Static
 
 from slbmc_tui.domain.bank import PERSPECTIVES, Block, Perspective, Prompt, QuestionBank
 from slbmc_tui.domain.session import Answer, Orphan, Session
+from slbmc_tui.i18n import N_, _
 from slbmc_tui.services.editing import EditingSession
 from slbmc_tui.text.safe import visible_line
 from slbmc_tui.widgets.answer_editor import NOTES_PROMPT, AnswerEditor, AnswerKey, PromptCard
 
-NOTES_PLACEHOLDER = "Anything else worth keeping from this block…"
+NOTES_PLACEHOLDER = N_("Anything else worth keeping from this block…")
 EDITOR_ROWS = (3, 14)
 """An answer's height on screen, borders included (min-height and max-height in the tcss)."""
 
@@ -155,9 +156,9 @@ class BlockView(VerticalScroll, can_focus=False):
             # The bordered box sits in a padded cell: the grid's rows count a cell's
             # padding but not its margin, so a margin would cut the box short.
             widgets.append(Vertical(Vertical(
-                Static("Answers to removed questions", classes="orphans-title"),
-                Static("The question bank no longer asks these. The answers are kept and "
-                       "saved; edit them or move their words into a current answer.",
+                Static(_("Answers to removed questions"), classes="orphans-title"),
+                Static(_("The question bank no longer asks these. The answers are kept and "
+                         "saved; edit them or move their words into a current answer."),
                        classes="orphans-help"),
                 *(self._orphan_card(orphan) for orphan in orphans),
                 classes="orphans"), classes="orphans-cell"))
@@ -208,9 +209,11 @@ class BlockView(VerticalScroll, can_focus=False):
     def _orphan_card(self, orphan: Orphan) -> PromptCard:
         where = self._bank.perspective_label(orphan.perspective)
         if orphan.block is None:
-            where = f"{where}, former block “{orphan.block_id}”"
+            where = _("{where}, former block “{block}”").format(where=where,
+                                                                 block=orphan.block_id)
         prompt = Prompt(id=orphan.prompt_id,
-                        text=f"{where} · removed question “{orphan.prompt_id}”")
+                        text=_("{where} · removed question “{prompt}”").format(
+                            where=where, prompt=orphan.prompt_id))
         key = AnswerKey(orphan.block_id, orphan.perspective, orphan.prompt_id)
         card = PromptCard(key, prompt, orphan.answer, read_only=self._read_only,
                           research_label=self._bank.labels.needs_research,

@@ -12,6 +12,7 @@ from textual.widget import Widget
 from slbmc_tui.autosave import SaveStatus
 from slbmc_tui.domain.bank import Block, QuestionBank
 from slbmc_tui.domain.session import SessionMeta
+from slbmc_tui.i18n import _
 from slbmc_tui.text.safe import visible_line
 
 SaveState = Literal["ok", "error", "read-only"]
@@ -23,7 +24,7 @@ def session_subtitle(meta: SessionMeta) -> str:
     if meta.client:
         parts.append(meta.client)
     if meta.round > 1:
-        parts.append(f"round {meta.round}")
+        parts.append(_("round {number}").format(number=meta.round))
     return " · ".join(parts)
 
 
@@ -53,19 +54,20 @@ class InterviewHeader(Widget):
         self.block_count = ""
         self.zone = ""
         self.progress = ""
-        self.save_status = "read-only: nothing is saved" if read_only else ""
+        self.save_status = _("read-only: nothing is saved") if read_only else ""
         self.save_state: SaveState = "read-only" if read_only else "ok"
         self._failed = False  # the last save failed: the next success is announced
 
     def show_block(self, bank: QuestionBank, block: Block) -> None:
         index = bank.ordered_blocks.index(block) + 1
         self.block_title = f"{block.number} · {block.title}"
-        self.block_count = f"block {index} of {len(bank.ordered_blocks)} ·"
+        self.block_count = _("block {number} of {count}").format(
+            number=index, count=len(bank.ordered_blocks)) + " ·"
         self.zone = bank.zone_label(block.zone)
         self.refresh()
 
     def show_progress(self, answered: int, total: int) -> None:
-        progress = f"{answered}/{total} answered"
+        progress = _("{answered}/{total} answered").format(answered=answered, total=total)
         if progress != self.progress:  # asked after every save: redraw only on a change
             self.progress = progress
             self.refresh()
@@ -76,10 +78,11 @@ class InterviewHeader(Widget):
         repeated = not status.ok and self.save_status == status.text
         self.show_save_status(status.text, ok=status.ok)
         if not status.ok and not repeated:
-            self.notify(status.text, title="Could not save", severity="error", timeout=12,
+            self.notify(status.text, title=_("Could not save"), severity="error", timeout=12,
                         markup=False)
         elif status.state == "saved" and self._failed:
-            self.notify(f"Saved again to {path}.", title="Saved", timeout=4, markup=False)
+            self.notify(_("Saved again to {path}.").format(path=path), title=_("Saved"),
+                        timeout=4, markup=False)
         if status.state != "pending":
             self._failed = not status.ok
 
