@@ -19,6 +19,7 @@ from textual.screen import Screen
 from slbmc_tui import gc_pause, messages
 from slbmc_tui.domain.errors import SlbmcFileError
 from slbmc_tui.domain.session import Clock, Position, system_clock
+from slbmc_tui.i18n import _
 from slbmc_tui.launch import (
     CompareSessions,
     Launch,
@@ -135,13 +136,13 @@ class SlbmcApp(App[None]):
                 return
             path = self.store.resolve(launch.name) if launch.name else self.store.most_recent()
         except SlbmcFileError as error:
-            self.call_from_thread(self.notify, str(error), title="Cannot open",
+            self.call_from_thread(self.notify, str(error), title=_("Cannot open"),
                                   severity="error", timeout=10)
             self.call_from_thread(self._reveal_start)
             return
         if path is None:
-            self.call_from_thread(self._reveal_start, "Nothing to resume yet: "
-                                  "there are no readable sessions in this folder.")
+            self.call_from_thread(self._reveal_start, _("Nothing to resume yet: "
+                                  "there are no readable sessions in this folder."))
             return
         self.call_from_thread(self.open_session, path, read_only=launch.read_only)
 
@@ -160,14 +161,15 @@ class SlbmcApp(App[None]):
         try:
             folder, first = copy_demo(language=language)
         except OSError as error:
-            self.notify(f"Cannot copy the demo: {error}", severity="error", timeout=10)
+            self.notify(_("Cannot copy the demo: {error}").format(error=error), severity="error",
+                        timeout=10)
             if len(self.screen_stack) == 1:
                 self.push_screen(self._session_list(self.store))
             return
         self.demo_folder = folder
-        self.sub_title = f"Demo · working on a copy in {folder}"
-        self._demo_notice = (f"This is the demo. You are working on a copy in {folder}; "
-                             "the shipped example never changes.")
+        self.sub_title = _("Demo · working on a copy in {folder}").format(folder=folder)
+        self._demo_notice = _("This is the demo. You are working on a copy in {folder}; "
+                              "the shipped example never changes.").format(folder=folder)
         demo_list = partial(self._session_list, SessionStore(folder), is_demo=True)
         if len(self.screen_stack) > 1:
             # Asked for from the user's session list: the demo's own list goes above it.
@@ -218,7 +220,7 @@ class SlbmcApp(App[None]):
                 self.call_from_thread(self._ask_locked, path, at, locked.info)
             return
         except SlbmcFileError as error:
-            self.call_from_thread(self.notify, str(error), title="Cannot open session",
+            self.call_from_thread(self.notify, str(error), title=_("Cannot open session"),
                                   severity="error", timeout=10)
             self.call_from_thread(self._reveal_start)
             return
@@ -248,7 +250,7 @@ class SlbmcApp(App[None]):
                                          banner=banner))
         if self._demo_notice:
             # Said once the interview is drawn: a toast in the same frame would hold it up.
-            self.call_after_refresh(self.notify, self._demo_notice, title="Demo", timeout=12)
+            self.call_after_refresh(self.notify, self._demo_notice, title=_("Demo"), timeout=12)
             self._demo_notice = ""
 
     def _show_existing(self, path: Path, at: Position | None) -> bool:
@@ -262,7 +264,7 @@ class SlbmcApp(App[None]):
             return False
         existing = stack[found[0]]
         assert isinstance(existing, InterviewScreen)
-        for _ in range(len(stack) - 1 - found[0]):
+        for _popped in range(len(stack) - 1 - found[0]):
             self.pop_screen()
         if at is not None:
             existing.go_to(at.block, at.perspective, at.prompt or None)
@@ -290,13 +292,16 @@ class SlbmcApp(App[None]):
                                                           clock=self.clock)
             meta = SessionStore(copy.parent).summary(copy).meta
         except (SlbmcFileError, OSError) as error:
-            what = "The new profile" if profile else "The next round"
-            self.call_from_thread(self.notify, f"{what} was not created: {error}",
-                                  title="Cannot copy session", severity="error", timeout=10,
+            what = _("The new profile") if profile else _("The next round")
+            self.call_from_thread(self.notify, _("{what} was not created: {error}").format(
+                                  what=what, error=error),
+                                  title=_("Cannot copy session"), severity="error", timeout=10,
                                   markup=False)
             return
-        what = (f"New profile “{profile}”" if profile else
-                f"Round {meta.round} of “{meta.profile}”" if meta else "New round")
+        what = (_("New profile “{profile}”").format(profile=profile) if profile else
+                _("Round {round} of “{profile}”").format(round=meta.round, profile=meta.profile)
+                if meta else _("New round"))
+
         self.call_from_thread(self._open_copy, source, copy, what)
 
     def _open_copy(self, source: Path, copy: Path, what: str) -> None:
@@ -306,7 +311,8 @@ class SlbmcApp(App[None]):
         screen = self.screen
         if isinstance(screen, InterviewScreen) and _same_file(screen.opened.path, source):
             self.pop_screen()
-        self.notify(f"{what}: saved as {copy.name}", markup=False)
+        self.notify(_("{what}: saved as {name}").format(what=what, name=copy.name), markup=False)
+
         self.open_session(copy)
 
     # Bridge (edit helper, issue 16): the interview now posts these instead of calling the

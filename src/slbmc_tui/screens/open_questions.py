@@ -15,9 +15,10 @@ from textual.widgets.option_list import Option
 
 from slbmc_tui.domain.bank import QuestionBank
 from slbmc_tui.domain.session import Entry, Position, Session
+from slbmc_tui.i18n import N_, _, ngettext
 from slbmc_tui.widgets.canvas_cell import one_line
 
-EMPTY_MESSAGE = (
+EMPTY_MESSAGE = N_(
     "Nothing needs research yet.\n\n"
     "During the interview, press ctrl+r on an answer to mark it \"needs research\"; "
     "it will be listed here, ready to study after the workshop."
@@ -42,7 +43,7 @@ def entry_content(entry: Entry, bank: QuestionBank, index: int) -> Content:
         "\n",
         (one_line(entry.prompt.text), "italic $text-muted"),
         "\n",
-        (said, "") if said else ("no answer yet", "italic $text-muted"),
+        (said, "") if said else (_("no answer yet"), "italic $text-muted"),
     )
 
 
@@ -54,8 +55,8 @@ class OpenQuestionList(OptionList):
     """The list of flagged answers; its Enter is shown in the footer, unlike OptionList's."""
 
     BINDINGS = [
-        Binding("enter", "select", "Open in interview",
-                tooltip="Open the highlighted question in the interview"),
+        Binding("enter", "select", N_("Open in interview"),
+                tooltip=N_("Open the highlighted question in the interview")),
     ]
 
 
@@ -64,8 +65,8 @@ class OpenQuestionsScreen(Screen[Position | None]):
 
     CSS_PATH = "open_questions.tcss"
     BINDINGS = [
-        Binding("escape", "close", "Back", tooltip="Return without moving"),
-        Binding("f3", "close", "Back", show=False),  # f3 opened it: the same key closes it
+        Binding("escape", "close", N_("Back"), tooltip=N_("Return without moving")),
+        Binding("f3", "close", N_("Back"), show=False),  # f3 opened it: the same key closes it
     ]
 
     def __init__(self, session: Session, bank: QuestionBank) -> None:
@@ -77,11 +78,12 @@ class OpenQuestionsScreen(Screen[Position | None]):
     def compose(self) -> ComposeResult:
         meta = self.session.meta
         count = len(self.entries)
-        noun = "question" if count == 1 else "questions"
+        to_research = ngettext("{count} question to research", "{count} questions to research",
+                               count).format(count=count)
         yield Static(
             Content.assemble(
-                ("Open questions", "bold"),
-                f" — {meta.title} — {meta.profile} · {count} {noun} to research",
+                (_("Open questions"), "bold"),
+                f" — {meta.title} — {meta.profile} · {to_research}",
             ),
             id="open-heading",
         )
@@ -93,7 +95,8 @@ class OpenQuestionsScreen(Screen[Position | None]):
                 options.append(Option(entry_content(entry, self.bank, index), id=str(index - 1)))
             yield OpenQuestionList(*options, id="open-list")
         else:
-            yield Static(EMPTY_MESSAGE, id="open-empty")
+            yield Static(_(EMPTY_MESSAGE), id="open-empty")
+
         yield Footer()
 
     def on_mount(self) -> None:

@@ -18,6 +18,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from slbmc_tui.domain.compare import Cell, PromptComparison
+from slbmc_tui.i18n import N_, _
 
 PREVIEW_CHARS = 480
 
@@ -41,7 +42,7 @@ def cell_content(cell: Cell, needs_research_label: str, full: bool = True) -> Co
         else:
             parts.append(text)
     elif not cell.options:
-        parts.append(("— no answer", "italic"))
+        parts.append(("— " + _("no answer"), "italic"))
     return Content.assemble(*parts)
 
 
@@ -118,10 +119,10 @@ class PromptRow(Vertical):
             self._group_heading.update(group_heading)
         marks: list[tuple[str, str]] = []
         if row.partial:
-            marks.append((f"  ◐ answered in {row.answered_count} of {len(row.cells)}",
-                          "bold"))
+            marks.append(("  ◐ " + _("answered in {count} of {total}").format(
+                count=row.answered_count, total=len(row.cells)), "bold"))
         elif row.differs:
-            marks.append(("  ≠ answers differ", "bold"))
+            marks.append(("  ≠ " + _("answers differ"), "bold"))
         self._prompt.update(Content.assemble(row.prompt.text, *marks))
         self.set_class(row.partial, "-partial")
         self.set_class(row.differs and not row.partial, "-differs")
@@ -138,9 +139,10 @@ class CompareBody(VerticalScroll, can_focus=True):
     """The scrolling list of prompt rows; arrows move the screen's cell cursor, not the view."""
 
     BINDINGS = [
-        Binding("up", "screen.move_cell(0, -1)", "Cell above", show=False),
-        Binding("down", "screen.move_cell(0, 1)", "Cell below", show=False),
-        Binding("left", "screen.move_cell(-1, 0)", "Cell left", show=False),
-        Binding("right", "screen.move_cell(1, 0)", "Cell right", show=False),
-        Binding("enter", "screen.open_cell", "Open"),
+        Binding("up", "screen.move_cell(0, -1)", N_("Cell above"), show=False),
+        Binding("down", "screen.move_cell(0, 1)", N_("Cell below"), show=False),
+        Binding("left", "screen.move_cell(-1, 0)", N_("Cell left"), show=False),
+        Binding("right", "screen.move_cell(1, 0)", N_("Cell right"), show=False),
+        Binding("enter", "screen.open_cell", N_("Open")),
+
     ]
