@@ -19,6 +19,7 @@ from textual.widgets.selection_list import Selection
 
 from slbmc_tui.domain.compare import session_label
 from slbmc_tui.i18n import N_, _, format_datetime, ngettext
+from slbmc_tui.screens.translated import translate_bindings
 from slbmc_tui.storage.store import SessionStore, SessionSummary
 
 MIN_SESSIONS = 2
@@ -68,6 +69,8 @@ class _SessionChoices(SelectionList[Path]):
 
     BINDINGS = [Binding("enter", "screen.confirm", N_("Compare ticked"))]
 
+    def on_mount(self) -> None:
+        translate_bindings(self)  # a widget's own keys, for the Footer, in the language
 
 class ChooseSessions(ModalScreen[list[Path] | None]):
     """Returns the ticked sessions' paths (two or more), or None when cancelled."""

@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from slbmc_tui.domain.bank import QuestionBank
 from slbmc_tui.domain.session import Entry, Position, Session
 from slbmc_tui.i18n import N_, _, ngettext
+from slbmc_tui.screens.translated import translate_bindings
 from slbmc_tui.widgets.canvas_cell import one_line
 
 EMPTY_MESSAGE = N_(
@@ -58,6 +59,9 @@ class OpenQuestionList(OptionList):
         Binding("enter", "select", N_("Open in interview"),
                 tooltip=N_("Open the highlighted question in the interview")),
     ]
+
+    def on_mount(self) -> None:
+        translate_bindings(self)  # a widget's own keys, for the Footer, in the language
 
 
 class OpenQuestionsScreen(Screen[Position | None]):

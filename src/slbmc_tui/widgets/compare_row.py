@@ -19,6 +19,7 @@ from textual.widgets import Static
 
 from slbmc_tui.domain.compare import Cell, PromptComparison
 from slbmc_tui.i18n import N_, _
+from slbmc_tui.screens.translated import translate_bindings
 
 PREVIEW_CHARS = 480
 
@@ -144,5 +145,7 @@ class CompareBody(VerticalScroll, can_focus=True):
         Binding("left", "screen.move_cell(-1, 0)", N_("Cell left"), show=False),
         Binding("right", "screen.move_cell(1, 0)", N_("Cell right"), show=False),
         Binding("enter", "screen.open_cell", N_("Open")),
-
     ]
+
+    def on_mount(self) -> None:
+        translate_bindings(self)  # a widget's own keys, for the Footer, in the language
