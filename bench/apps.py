@@ -8,11 +8,6 @@ from pathlib import Path
 from bench.common import BENCH_DIR, python_exe, slbmc_exe
 
 
-def app_available() -> bool:
-    """True once the Textual app (branch `appshell`) is part of this checkout."""
-    return importlib.util.find_spec("slbmc_tui.app") is not None
-
-
 def interview_available() -> bool:
     """True once the interview screen (branch `interview`) is part of this checkout."""
     return importlib.util.find_spec("slbmc_tui.screens.interview") is not None

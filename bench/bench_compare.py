@@ -1,20 +1,18 @@
 """Compare: opening the comparison of 8 large sessions (one model, eight profiles).
 
 In-process: loading the eight files and building the comparison (`compare_sessions`),
-which the compare screen needs before it can draw. In tmux, once the compare screen is
-in this checkout: `slbmc compare` with the eight files until the first prompt of the
-first block shows with its answers; the cost of opening is that time less the bare
-Textual app's start in the same run. Both must stay under 0.5 s.
+which the compare screen needs before it can draw. In tmux: `slbmc compare` with the
+eight files until the first prompt of the first block shows with its answers; the cost of
+opening is that time less the bare Textual app's start in the same run. Both must stay under 0.5 s.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import time
 from pathlib import Path
 
 from bench import tmux_driver
-from bench.apps import app_available, baseline_command, slbmc_command
+from bench.apps import baseline_command, slbmc_command
 from bench.baseline_app import READY_TEXT
 from bench.common import (
     Result,
@@ -26,16 +24,11 @@ from bench.common import (
     skipped,
     workspace,
 )
-from slbmc_tui.domain.bank import resolve_bank
-from slbmc_tui.domain.compare import compare_sessions
+from slbmc_tui.services.workspace import load_comparison
 
 NAME = "compare"
 PROFILES = ("Elderly person", "Adult daughter", "Municipality", "Private insurer", "Nurse",
             "Neighbour", "Pharmacy", "Care home")
-
-
-def screen_available() -> bool:
-    return app_available() and importlib.util.find_spec("slbmc_tui.screens.compare") is not None
 
 
 def _sessions(ws: Workspace, count: int, answer_bytes: int) -> list[Path]:
@@ -45,17 +38,9 @@ def _sessions(ws: Workspace, count: int, answer_bytes: int) -> list[Path]:
 
 
 def _open_in_process(ws: Workspace, paths: list[Path]) -> float:
-    """What the compare screen's loading worker does (its own code once it exists)."""
+    """What the compare screen's loading worker does."""
     start = time.perf_counter()
-    if screen_available():
-        from slbmc_tui.screens.compare import load_comparison
-
-        comparison = load_comparison(paths).comparison
-    else:
-        sessions = [ws.store.load(path) for path in paths]
-        first = sessions[0].meta
-        comparison = compare_sessions(
-            sessions, resolve_bank(first.bank_id, first.language, first.bank_path))
+    comparison = load_comparison(paths).comparison
     elapsed = time.perf_counter() - start
     assert comparison is not None and len(comparison.labels) == len(paths)
     return elapsed
@@ -70,11 +55,9 @@ def run(size: str = "full") -> list[Result]:
         _open_in_process(ws, paths)
         in_process = median([_open_in_process(ws, paths) for _ in range(s.repeats)])
         results = [limit_result(NAME, "load 8 + compare (in-process)", in_process, "s", 0.5,
-                                note=note + "; the screen's load_comparison when present")]
+                                note=note + "; the screen's load_comparison")]
         if not tmux_driver.available():
             return [*results, skipped(NAME, "tmux is not installed")]
-        if not screen_available():
-            return [*results, skipped(NAME, "the compare screen is not in this checkout")]
         command = slbmc_command(ws.sessions, "compare", *map(str, paths))
         # Shown only once the comparison is drawn (the start screen beneath lists profiles).
         ready = ws.bank.ordered_blocks[0].ours[0].text[:20]

@@ -13,8 +13,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 
-from bench.apps import app_available
-from bench.common import Result, compile_bytecode, median, ratio_result, shape, skipped
+from bench.common import Result, compile_bytecode, median, ratio_result, shape
 
 NAME = "imports"
 
@@ -63,8 +62,6 @@ def run(size: str = "full") -> list[Result]:
                passed=not cli_pulls_textual, note="1 = it does, and `slbmc list` pays for it"),
         Result(NAME, "import slbmc_tui.cli", cli, "ms"),
     ]
-    if not app_available():
-        return [*results, skipped(NAME, "slbmc_tui.app is not in this checkout")]
     textual = median([total_ms("textual.app") for _ in range(repeats)])
     app = median([total_ms("slbmc_tui.app") for _ in range(repeats)])
     results.append(ratio_result(NAME, "import slbmc_tui.app", app, textual, "ms", 1.5,

@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 from bench import tmux_driver
-from bench.apps import app_available, baseline_command, slbmc_command
+from bench.apps import baseline_command, slbmc_command
 from bench.baseline_app import READY_TEXT
 from bench.common import (
     Result,
@@ -84,8 +84,6 @@ def _folder_results(ws: Workspace, count: int, size: str) -> list[Result]:
                note="one run: the first listing of a folder reads every head"),
         Result(NAME, f"SessionStore.list(), {label}", median(store_runs) * 1000, "ms"),
     ]
-    if not app_available():
-        return [*results, skipped(NAME, "slbmc_tui.app is not in this checkout")]
     key_ms, idle_ms = asyncio.run(_filter_key_ms(ws.sessions, cache))
     results.append(limit_result(NAME, f"filter key, {label} (in-process)", key_ms - idle_ms,
                                 "ms", 100.0, idle_ms,

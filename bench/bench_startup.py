@@ -9,7 +9,7 @@ Also shown: resuming a large session (the same 300 KB session the typing bench u
 from __future__ import annotations
 
 from bench import tmux_driver
-from bench.apps import app_available, baseline_command, demo_ready_text, slbmc_command
+from bench.apps import baseline_command, demo_ready_text, slbmc_command
 from bench.baseline_app import READY_TEXT
 from bench.common import (
     Result,
@@ -28,8 +28,6 @@ NAME = "startup"
 def run(size: str = "full") -> list[Result]:
     if not tmux_driver.available():
         return [skipped(NAME, "tmux is not installed")]
-    if not app_available():
-        return [skipped(NAME, "slbmc_tui.app is not in this checkout (merge appshell)")]
     s = shape(size)
     # One program's start varies by a third between runs on this VM (its CPU time too, as
     # the host's load comes and goes): three times the usual runs keep the medians steady.

@@ -23,6 +23,7 @@ MODULES = (
     "bench.bench_listing",
     "bench.bench_search",
     "bench.bench_compare",
+    "bench.bench_long_line",
 )
 HEADERS = ("name", "metric", "ours", "baseline", "ratio", "target", "result")
 

@@ -55,11 +55,11 @@ def private_cache_dir(tmp_path_factory: pytest.TempPathFactory,
 @pytest.fixture(autouse=True)
 def collector_restored() -> Iterator[None]:
     """A test that runs a TUI command through the CLI pauses and freezes the collector
-    (`gc_pause`); the rest of the suite runs with it as it was."""
+    (`startup`); the rest of the suite runs with it as it was."""
     yield
-    from slbmc_tui import gc_pause
+    from slbmc_tui import startup
 
-    gc_pause.resume_collection()
+    startup.resume_collection()
     gc.unfreeze()
     gc.enable()
 

@@ -92,11 +92,13 @@ def test_unknown_session_says_where_it_looked(sessions_dir: Path,
 def test_unwritable_output_is_reported(saved: tuple[Path, QuestionBank], tmp_path: Path,
                                        capsys: pytest.CaptureFixture[str]) -> None:
     path, _ = saved
-    target = tmp_path / "missing-folder" / "x.md"
+    in_the_way = tmp_path / "a-file"
+    in_the_way.write_text("", encoding="utf-8")
+    target = in_the_way / "x.md"
     code, _ = run("export", path.stem, "-o", str(target))
     assert code == 1
     err = capsys.readouterr().err
-    assert f"{target}: could not be saved: the folder does not exist" in err
+    assert f"{in_the_way} is a file, not a folder" in err
     assert not target.exists()
 
 

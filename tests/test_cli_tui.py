@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from slbmc_tui import app as app_module
-from slbmc_tui import cli
+from slbmc_tui import cli, startup
 from slbmc_tui.launch import (
     CompareSessions,
     Launch,
@@ -48,7 +48,7 @@ def made(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[dict[str, Any]]]:
 def test_the_tui_runs_with_a_short_gil_switch_interval(made: list[dict[str, Any]]) -> None:
     """Frames are written from Textual's own thread: it must not wait 5 ms for the GIL."""
     cli.main(["demo"])
-    assert _FakeApp.switch_interval == cli.UI_SWITCH_INTERVAL < 0.005
+    assert _FakeApp.switch_interval == startup.UI_SWITCH_INTERVAL < 0.005
 
 
 @pytest.mark.parametrize(("argv", "launch"), [

@@ -10,7 +10,7 @@ from textual.pilot import Pilot
 from textual.screen import Screen
 
 from slbmc_tui.domain.bank import builtin_bank
-from slbmc_tui.screens.compare import CompareScreen, compare_screen_for
+from slbmc_tui.screens.compare import CompareScreen
 from slbmc_tui.storage.store import SessionStore
 from slbmc_tui.storage.toml_format import dumps
 from slbmc_tui.widgets.compare_row import AnswerCell, PromptRow
@@ -177,16 +177,6 @@ async def test_nothing_readable_says_so_and_does_not_crash(sessions_dir: Path) -
         assert "Nothing to compare" in str(app.compare.query_one("#compare-title").render())
         await pilot.press("down", "enter", "ctrl+pagedown", "d", "ctrl+g")
         assert app.opened == []
-
-
-def test_compare_screen_for_resolves_names_and_reports_unknown_ones(sessions_dir: Path) -> None:
-    clock = FakeClock()
-    paths = write_profiles(sessions_dir, clock, 2)
-    round_two = write_round_two(sessions_dir, paths[0], clock)
-    screen = compare_screen_for(SessionStore(sessions_dir),
-                                [paths[0].stem, paths[1].name, str(round_two), "nope"])
-    assert screen._paths == (paths[0], paths[1], round_two)
-    assert len(screen._early_problems) == 1 and "nope" in screen._early_problems[0]
 
 
 @pytest.mark.asyncio

@@ -191,7 +191,8 @@ def test_export_that_cannot_be_written_reports_and_fails(
     target = tmp_path / "out.md"
     target.write_text("old export")
     Failure(monkeypatch, "write", errno.ENOSPC)
-    assert cli._write_output("# Export\n" * 100, target, io.StringIO()) == cli.EXIT_PROBLEM
+    assert cli._write_output("# Export\n" * 100, target, io.StringIO(),
+                             force=True) == cli.EXIT_PROBLEM
     assert f"{target}: could not be saved: the disk is full" in capsys.readouterr().err
     assert target.read_text() == "old export"
 

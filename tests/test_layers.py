@@ -20,8 +20,8 @@ BLOCKED_IMPORT = textwrap.dedent("""
 
     sys.meta_path.insert(0, BlockTextual())
     import slbmc_tui
-    modules = ["slbmc_tui.cli", "slbmc_tui.launch"]
-    for package in ("domain", "storage", "export", "text", "services", "i18n"):
+    modules = ["slbmc_tui.cli", "slbmc_tui.launch", "slbmc_tui.startup", "slbmc_tui.stop_signals"]
+    for package in ("domain", "storage", "export", "text", "i18n", "services"):
         found = importlib.import_module(f"slbmc_tui.{package}")
         modules += [f"slbmc_tui.{package}.{m.name}" for m in pkgutil.iter_modules(found.__path__)]
     for name in modules:
@@ -36,8 +36,8 @@ def test_core_layers_import_without_textual() -> None:
     result = subprocess.run([sys.executable, "-c", BLOCKED_IMPORT], capture_output=True,
                             text=True, timeout=60, cwd=root.parent)
     assert result.returncode == 0, result.stderr
-    expected = sum(1 for package in ("domain", "storage", "export", "text", "services", "i18n")
-                   for m in (root / package).glob("*.py") if m.name != "__init__.py") + 2
+    expected = sum(1 for package in ("domain", "storage", "export", "text", "i18n", "services")
+                   for m in (root / package).glob("*.py") if m.name != "__init__.py") + 4
     assert int(result.stdout) == expected
 
 

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import socket
 from collections.abc import Callable, Iterable, Sequence
 from functools import partial
-from pathlib import Path, PurePath
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol, runtime_checkable
 
 from rich.console import RenderableType
@@ -14,9 +12,12 @@ from textual import on, work
 from textual.app import App, SystemCommand
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.driver import Driver
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
-from slbmc_tui import gc_pause, messages
+from slbmc_tui import messages, startup, stop_signals
 from slbmc_tui.domain.errors import SlbmcFileError
 from slbmc_tui.domain.session import Clock, Position, system_clock
 from slbmc_tui.i18n import _
@@ -28,9 +29,10 @@ from slbmc_tui.launch import (
     ResumeSession,
     ShowStart,
 )
-from slbmc_tui.stop_signals import handle_stop_signals
+from slbmc_tui.services.workspace import Workspace, same_file
 from slbmc_tui.storage.locking import LockInfo, SessionLocked
-from slbmc_tui.storage.store import OpenedSession, SessionStore, open_session
+from slbmc_tui.storage.store import OpenedSession, SessionStore
+from slbmc_tui.text.safe import visible_block, visible_line
 
 if TYPE_CHECKING:
     from slbmc_tui.screens.start import StartScreen
@@ -43,12 +45,13 @@ class FlushesOnExit(Protocol):
     def flush_save(self) -> None: ...
 
 
-START_UP_SECONDS = 2.0
-"""Garbage collection waits this long after the app mounts (see `gc_pause`)."""
-
-
 class SlbmcApp(App[None]):
-    """Opens the first screen the launch asks for and carries sessions between screens."""
+    """Opens the first screen the launch asks for and carries sessions between screens.
+
+    Screens ask for what goes beyond them with the messages of `messages` (open a session,
+    the demo, compare, copy, back to the list); the app answers with the `Workspace`
+    service (run in workers: it touches files) and by pushing or popping screens.
+    """
 
     TITLE = "slbmc"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -57,30 +60,52 @@ class SlbmcApp(App[None]):
         Binding("ctrl+c", "quit", "Quit (saves first)", show=False, priority=True),
     ]
 
-    def __init__(self, *, store: SessionStore, bank_path: Path | None, launch: Launch,
+    def __init__(self, *, workspace: Workspace, bank_path: Path | None, launch: Launch,
                  clock: Clock) -> None:
-        super().__init__(css_path=first_stylesheets(launch))
-        self.store = store
+        super().__init__(css_path=startup.first_stylesheets(launch))
+        self.workspace = workspace
+        self.store = workspace.store
         self.bank_path = bank_path
         self.launch = launch
         self.clock = clock
-        self.demo_folder: Path | None = None
         self._demo_notice = ""  # said when the demo's interview first shows
         self._quit_despite_failure = False
         # The session list a launch straight into a session or comparison belongs above:
         # made (and its module imported) only when it first shows. See `pop_screen`.
         self._list_beneath: Callable[..., StartScreen] | None = None
 
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Every notification shows its text literally: messages quote names, paths and
+        errors read from files, so markup is never parsed and controls are made visible."""
+        super().notify(visible_block(message), title=visible_line(title), severity=severity,
+                       timeout=timeout, markup=False)
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """The header's title (a session's title, a folder) with its controls made visible."""
+        return super().format_title(visible_line(title), visible_line(sub_title))
+
+    def get_driver_class(self) -> type[Driver]:
+        driver = super().get_driver_class()
+        if driver.__name__ == "LinuxDriver":
+            from slbmc_tui.driver import SafeLinuxDriver
+
+            return SafeLinuxDriver  # a closed terminal must not hang the quit
+        return driver
+
     def on_mount(self) -> None:
         self.app_suspend_signal.subscribe(self, lambda _app: self.flush_all(),
                                           immediate=True)
-        handle_stop_signals(self._stop_on_signal, install=True)
+        stop_signals.attach(self._stop_on_signal)
         self.start_launch(self.launch)
-        # A launch's first screen is drawn well within this, even on a loaded machine.
-        self.set_timer(START_UP_SECONDS, gc_pause.resume_collection)
+        self.set_timer(startup.START_UP_SECONDS, startup.resume_collection)
 
     def on_unmount(self) -> None:
-        handle_stop_signals(self._stop_on_signal, install=False)
+        stop_signals.detach()
+
+    @property
+    def demo_folder(self) -> Path | None:
+        return self.workspace.demo_folder
 
     def _stop_on_signal(self) -> None:
         self._quit_despite_failure = True  # nobody is left to answer "quit anyway?"
@@ -129,12 +154,10 @@ class SlbmcApp(App[None]):
         """Find the files a launch names (reads the folder, so off the UI thread)."""
         try:
             if isinstance(launch, CompareSessions):
-                from slbmc_tui.screens.compare import resolve_names
-
-                paths, problems = resolve_names(self.store, launch.names)
+                paths, problems = self.workspace.resolve_all(launch.names)
                 self.call_from_thread(self.compare_sessions, paths, problems=problems)
                 return
-            path = self.store.resolve(launch.name) if launch.name else self.store.most_recent()
+            path = self.workspace.resolve(launch.name)
         except SlbmcFileError as error:
             self.call_from_thread(self.notify, str(error), title=_("Cannot open"),
                                   severity="error", timeout=10)
@@ -146,6 +169,10 @@ class SlbmcApp(App[None]):
             return
         self.call_from_thread(self.open_session, path, read_only=launch.read_only)
 
+    @on(messages.DemoRequested)
+    def _demo_requested(self) -> None:
+        self.start_demo()
+
     def deliver_screenshot(self, filename: str | None = None, path: str | None = None,
                            time_format: str | None = None) -> str | None:
         """Textual's screenshot, saved in a folder that exists (see screenshot_folder)."""
@@ -156,17 +183,14 @@ class SlbmcApp(App[None]):
 
     def start_demo(self, language: str = "en") -> None:
         """Copy the shipped demo to a scratch folder and open its first profile there."""
-        from slbmc_tui.demo import copy_demo
-
         try:
-            folder, first = copy_demo(language=language)
+            folder, first = self.workspace.copy_demo(language)
         except OSError as error:
             self.notify(_("Cannot copy the demo: {error}").format(error=error), severity="error",
                         timeout=10)
             if len(self.screen_stack) == 1:
                 self.push_screen(self._session_list(self.store))
             return
-        self.demo_folder = folder
         self.sub_title = _("Demo · working on a copy in {folder}").format(folder=folder)
         self._demo_notice = _("This is the demo. You are working on a copy in {folder}; "
                               "the shipped example never changes.").format(folder=folder)
@@ -180,25 +204,8 @@ class SlbmcApp(App[None]):
 
     @on(messages.OpenSessionRequested)
     def _open_requested(self, message: messages.OpenSessionRequested) -> None:
-        if not self._return_to_open_interview(message.path, message.position):
+        if not self._show_existing(message.path, message.position):
             self.open_session(message.path, at=message.position, read_only=message.read_only)
-
-    def _return_to_open_interview(self, path: Path, at: Position | None) -> bool:
-        """Go back to an interview already showing this file rather than open a second one.
-
-        Two interviews on one file would each autosave their own copy, the older one
-        overwriting what was typed in the newer.
-        """
-        from slbmc_tui.screens.interview import InterviewScreen
-
-        for index, screen in enumerate(self.screen_stack):
-            if isinstance(screen, InterviewScreen) and _same_file(screen.opened.path, path):
-                for _above in self.screen_stack[index + 1:]:
-                    self.pop_screen()
-                if at is not None:
-                    screen.go_to(at.block, at.perspective, at.prompt or None)
-                return True
-        return False
 
     @work(thread=True, group="open-session", exit_on_error=False)
     def open_session(self, path: Path, *, at: Position | None = None,
@@ -209,10 +216,9 @@ class SlbmcApp(App[None]):
         and offers a read-only view instead.
         """
         try:
-            # The folder holding the file is its store: the demo copy, --sessions-dir, or a path.
-            opened = open_session(SessionStore(path.parent), path, lock=not read_only)
+            opened = self.workspace.open(path, read_only=read_only)
         except SessionLocked as locked:
-            if locked.info.pid == os.getpid() and locked.info.host == socket.gethostname():
+            if self.workspace.held_here(locked.info):
                 # Held by this very app: it is open (or opening) on a screen here already.
                 if not self.call_from_thread(self._show_existing, path, at):
                     self.call_from_thread(self._reveal_start)
@@ -245,7 +251,7 @@ class SlbmcApp(App[None]):
         if self._show_existing(opened.path, at):
             opened.close()  # two screens saving one file would overwrite each other
             return
-        banner = "DEMO · a scratch copy" if self._in_demo(opened.path) else ""
+        banner = "DEMO · a scratch copy" if self.workspace.in_demo(opened.path) else ""
         self.push_screen(InterviewScreen(opened, clock=self.clock, read_only=read_only, at=at,
                                          banner=banner))
         if self._demo_notice:
@@ -254,12 +260,16 @@ class SlbmcApp(App[None]):
             self._demo_notice = ""
 
     def _show_existing(self, path: Path, at: Position | None) -> bool:
-        """Bring back the interview already editing `path`, if any; True when there is one."""
+        """Bring back the interview already showing `path`, if any; True when there is one.
+
+        Two interviews on one file would each autosave their own copy, the older one
+        overwriting what was typed in the newer.
+        """
         from slbmc_tui.screens.interview import InterviewScreen
 
         stack = self.screen_stack
         found = [i for i, screen in enumerate(stack)
-                 if isinstance(screen, InterviewScreen) and screen.opened.path == path]
+                 if isinstance(screen, InterviewScreen) and same_file(screen.opened.path, path)]
         if not found:
             return False
         existing = stack[found[0]]
@@ -270,27 +280,27 @@ class SlbmcApp(App[None]):
             existing.go_to(at.block, at.perspective, at.prompt or None)
         return True
 
-    def new_profile_of(self, path: Path, *, title: str, profile: str) -> None:
-        """Ask the new customer profile's name, then copy `path` into it and open the copy."""
+    @on(messages.NewProfileRequested)
+    def _new_profile(self, message: messages.NewProfileRequested) -> None:
+        """Ask the new customer profile's name, then copy the session into it and open it."""
         from slbmc_tui.dialogs.profile_name import ProfileNameDialog
 
         def named(name: str | None) -> None:
             if name:
-                self._duplicate_and_open(path, name)
+                self._duplicate_and_open(message.path, name)
 
-        self.push_screen(ProfileNameDialog(title, profile), named)
+        self.push_screen(ProfileNameDialog(message.title, message.profile), named)
 
-    def new_round_of(self, path: Path) -> None:
-        """Copy `path` into its next round and open the copy; the earlier round stays."""
-        self._duplicate_and_open(path, None)
+    @on(messages.NewRoundRequested)
+    def _new_round(self, message: messages.NewRoundRequested) -> None:
+        """Copy the session into its next round and open the copy; the earlier round stays."""
+        self._duplicate_and_open(message.path, None)
 
     @work(thread=True, group="duplicate", exit_on_error=False)
     def _duplicate_and_open(self, source: Path, profile: str | None) -> None:
         """Make the copy beside its source (never overwriting a file), then open it."""
         try:
-            copy = SessionStore(source.parent).duplicate(source, profile=profile,
-                                                          clock=self.clock)
-            meta = SessionStore(copy.parent).summary(copy).meta
+            copy, what = self.workspace.duplicate(source, profile)
         except (SlbmcFileError, OSError) as error:
             what = _("The new profile") if profile else _("The next round")
             self.call_from_thread(self.notify, _("{what} was not created: {error}").format(
@@ -298,10 +308,6 @@ class SlbmcApp(App[None]):
                                   title=_("Cannot copy session"), severity="error", timeout=10,
                                   markup=False)
             return
-        what = (_("New profile “{profile}”").format(profile=profile) if profile else
-                _("Round {round} of “{profile}”").format(round=meta.round, profile=meta.profile)
-                if meta else _("New round"))
-
         self.call_from_thread(self._open_copy, source, copy, what)
 
     def _open_copy(self, source: Path, copy: Path, what: str) -> None:
@@ -309,33 +315,10 @@ class SlbmcApp(App[None]):
         from slbmc_tui.screens.interview import InterviewScreen
 
         screen = self.screen
-        if isinstance(screen, InterviewScreen) and _same_file(screen.opened.path, source):
+        if isinstance(screen, InterviewScreen) and same_file(screen.opened.path, source):
             self.pop_screen()
         self.notify(_("{what}: saved as {name}").format(what=what, name=copy.name), markup=False)
-
         self.open_session(copy)
-
-    # Bridge (edit helper, issue 16): the interview now posts these instead of calling the
-    # app; the "app" helper's branch brings the real handlers and replaces this block.
-    @on(messages.BackToSessionsRequested)
-    def _back_requested(self) -> None:
-        self.back_to_sessions()
-
-    @on(messages.CompareRequested)
-    def _compare_requested(self, event: messages.CompareRequested) -> None:
-        self.offer_comparison(event.folder, model_key=event.model_key, current=event.current,
-                              start_block=event.start_block)
-
-    @on(messages.NewProfileRequested)
-    def _new_profile_requested(self, event: messages.NewProfileRequested) -> None:
-        self.new_profile_of(event.path, title=event.title, profile=event.profile)
-
-    @on(messages.NewRoundRequested)
-    def _new_round_requested(self, event: messages.NewRoundRequested) -> None:
-        self.new_round_of(event.path)
-
-    def _in_demo(self, path: Path) -> bool:
-        return self.demo_folder is not None and _same_file(path.parent, self.demo_folder)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
@@ -346,6 +329,7 @@ class SlbmcApp(App[None]):
             yield SystemCommand("Session list", "Save, then go back to the sessions in the folder",
                                 self.back_to_sessions)
 
+    @on(messages.BackToSessionsRequested)
     def back_to_sessions(self) -> None:
         """Leave the screens above the session list, but only once their text is saved."""
         from slbmc_tui.screens.start import StartScreen
@@ -362,18 +346,18 @@ class SlbmcApp(App[None]):
 
         self.push_screen(CompareScreen(paths, start_block=start_block, problems=problems))
 
-    def offer_comparison(self, folder: Path, *, model_key: str | None,
-                         preselect: Sequence[Path] = (), current: Path | None = None,
-                         start_block: str | None = None) -> None:
+    @on(messages.CompareRequested)
+    def _offer_comparison(self, message: messages.CompareRequested) -> None:
         """Let the user tick the sessions to compare (the model's profiles are offered)."""
         from slbmc_tui.dialogs.choose_sessions import ChooseSessions
 
         def chosen(paths: list[Path] | None) -> None:
             if paths:
-                self.compare_sessions(paths, start_block=start_block)
+                self.compare_sessions(paths, start_block=message.start_block)
 
-        self.push_screen(ChooseSessions(folder, model_key=model_key, preselect=preselect,
-                                        current=current), chosen)
+        self.push_screen(ChooseSessions(message.folder, model_key=message.model_key,
+                                        preselect=message.preselect, current=message.current),
+                         chosen)
 
     def flush_all(self) -> bool:
         """Save what every open interview holds, synchronously; False if one could not."""
@@ -413,31 +397,9 @@ class SlbmcApp(App[None]):
         super().exit(result, return_code, message)
 
 
-def first_stylesheets(launch: Launch) -> list[str | PurePath]:
-    """The stylesheet of the screen a launch shows first, read with the app's own CSS.
-
-    A screen whose CSS_PATH is new to the app makes Textual re-parse every stylesheet (and
-    restyle every widget) when it is pushed. A launch into a session or comparison reads
-    only that screen's sheet: the session list beneath it is made only if the user goes
-    back to it (`pop_screen`). The session list reads the interview's too, since opening a
-    session is what nearly always comes next.
-    """
-    if isinstance(launch, CompareSessions):
-        return ["screens/compare.tcss"]
-    if isinstance(launch, OpenDemo | ResumeSession):
-        return ["screens/interview.tcss"]
-    return ["screens/start.tcss", "screens/interview.tcss"]
-
-
-def _same_file(first: Path, second: Path) -> bool:
-    try:
-        return first.resolve() == second.resolve()
-    except OSError:
-        return first == second
-
-
 def make_app(*, sessions_dir: Path, bank_path: Path | None = None,
              launch: Launch | None = None, clock: Clock = system_clock) -> SlbmcApp:
     """The one way to build the app: for the CLI, the tests and the benchmarks."""
-    return SlbmcApp(store=SessionStore(sessions_dir), bank_path=bank_path,
+    return SlbmcApp(workspace=Workspace(SessionStore(sessions_dir), clock=clock),
+                    bank_path=bank_path,
                     launch=launch if launch is not None else ShowStart(), clock=clock)

@@ -28,6 +28,7 @@ from slbmc_tui.text.safe import visible_block, visible_line
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
 MAX_SIDE_BY_SIDE = 8  # profiles an HTML or PDF comparison puts in columns on A4 landscape
+EXPORTS_FOLDER_MARK = Path("<exports folder>")  # `export -o` without a file name
 NAME_HELP = ("a session: its file name or path, a unique start of the file name, "
              "or its title and profile (\"Home care Relative\")")
 
@@ -127,6 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
                               "(default); working: everything")
     compare.add_argument("--with-flags", action="store_true",
                          help="keep the needs-research flags in a client version")
+    compare.add_argument("--force", action="store_true", help="replace FILE if it exists")
 
     export = _command(sub, "export", "export a session as a document", folder_only)
     export.add_argument("session", metavar="SESSION", help=NAME_HELP)
@@ -138,8 +140,10 @@ def build_parser() -> argparse.ArgumentParser:
                              "working: everything")
     export.add_argument("--with-flags", action="store_true",
                         help="keep the needs-research flags in a client version")
-    export.add_argument("-o", "--output", type=Path, metavar="FILE",
-                        help="where to write (default: standard output; a PDF needs a file)")
+    export.add_argument("-o", "--output", type=Path, metavar="FILE", nargs="?",
+                        const=EXPORTS_FOLDER_MARK,
+                        help="where to write (default: standard output, but a PDF needs a "
+                             "file; -o alone: the sessions folder's exports/<session>.<format>)")
     export.add_argument("--force", action="store_true",
                         help="replace FILE if it exists (otherwise it is left alone)")
     _add_aid_commands(sub, common, folder_only)
@@ -441,39 +445,42 @@ def cmd_export(store: SessionStore, args: argparse.Namespace, out: TextIO) -> in
 
     audience = audience_for(args.audience, flags=args.with_flags)
     session, bank = load_with_bank(store, args.session)
+    target = _export_target(store, args)
     if args.format == "pdf":
-        if args.output is None or str(args.output) == "-":
-            print("slbmc export: a PDF is written to a file: add -o FILE.pdf", file=sys.stderr)
+        if target is None or str(target) == "-":
+            _say("a PDF is written to a file: add -o FILE.pdf (or -o alone for the "
+                 "exports folder)", "slbmc export")
             return EXIT_USAGE
-        return _write_bytes(render_document(session, bank, "pdf", audience), args.output,
+        return _write_bytes(render_document(session, bank, "pdf", audience), target,
                             force=args.force)
     try:
         text = render_export(session, bank, args.format, audience)
     except ExportError as error:
         _say(str(error), "slbmc export")
         return EXIT_PROBLEM
-    return _write_output(text, args.output, out, force=args.force)
+    return _write_output(text, target, out, force=args.force)
 
 
-def _write_bytes(data: bytes, target: Path, *, force: bool = True) -> int:
-    """A binary document (PDF), with the same checks as `_write_output`, atomically, 0600."""
-    from slbmc_tui.storage.atomic import atomic_write_bytes
-    from slbmc_tui.storage.targets import export_target_problem
+def _export_target(store: SessionStore, args: argparse.Namespace) -> Path | None:
+    """The file `-o` names; `-o` alone means the export dialog's default place."""
+    if args.output is not EXPORTS_FOLDER_MARK:
+        return args.output  # type: ignore[no-any-return]
+    from slbmc_tui.services.exporting import default_export_path
 
-    refused = export_target_problem(target)
-    if refused:
-        _say(refused)
-        return EXIT_PROBLEM
-    if not force and (target.exists() or target.is_symlink()):
-        _say(f"{target} already exists; add --force to replace it")
-        return EXIT_PROBLEM
-    try:
-        atomic_write_bytes(target, data)
-    except OSError as error:
-        _say(str(error))
-        return EXIT_PROBLEM
-    print(visible_line(f"Wrote {target}"), file=sys.stderr)
-    return EXIT_OK
+    return default_export_path(store.resolve(args.session), args.format)
+
+
+def _write_bytes(data: bytes, target: Path, *, force: bool = False) -> int:
+    """A binary document (PDF) to a file, by the same export rules as `_write_output`."""
+    from slbmc_tui.services.exporting import write_document
+
+    outcome = write_document(target, "pdf", lambda: data, replace=force)
+    if outcome.written:
+        print(visible_line(f"Wrote {target}"), file=sys.stderr)
+        return EXIT_OK
+    _say(f"{target} already exists; add --force to replace it" if outcome.exists
+         else outcome.problem)
+    return EXIT_PROBLEM
 
 
 def cmd_compare_document(store: SessionStore, args: argparse.Namespace, out: TextIO) -> int:
@@ -498,14 +505,17 @@ def cmd_compare_document(store: SessionStore, args: argparse.Namespace, out: Tex
     if fmt == "pdf":
         from slbmc_tui.export.compare_pdf import compare_to_pdf
 
-        return _write_bytes(compare_to_pdf(sessions, banks[0], banks, audience), target)
+        return _write_bytes(compare_to_pdf(sessions, banks[0], banks, audience), target,
+                            force=args.force)
     if fmt == "html":
         from slbmc_tui.export.compare_html import compare_to_html
 
-        return _write_output(compare_to_html(sessions, banks[0], banks, audience), target, out)
+        return _write_output(compare_to_html(sessions, banks[0], banks, audience), target, out,
+                             force=args.force)
     from slbmc_tui.export.compare_markdown import compare_to_markdown
 
-    return _write_output(compare_to_markdown(sessions, banks[0], banks, audience), target, out)
+    return _write_output(compare_to_markdown(sessions, banks[0], banks, audience), target, out,
+                         force=args.force)
 
 
 def cmd_changes(store: SessionStore, args: argparse.Namespace, out: TextIO) -> int:
@@ -539,56 +549,39 @@ def cmd_serve(store: SessionStore, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _write_output(text: str, target: Path | None, out: TextIO, *, force: bool = True) -> int:
-    """Standard output, or the file atomically and private (0600): exports hold client notes.
-
-    Without `force` an existing file is left alone (the app asks for a second Enter).
-    """
+def _write_output(text: str, target: Path | None, out: TextIO, *, force: bool = False) -> int:
+    """Standard output, or the file by the export rules (`services.exporting`): private,
+    atomic, folders made 0700, and an existing file replaced only with `force`."""
     if target is None or str(target) == "-":
         out.write(for_terminal(text, out))
         return EXIT_OK
-    from slbmc_tui.storage.atomic import atomic_write_text
-    from slbmc_tui.storage.targets import export_target_problem
+    from slbmc_tui.services.exporting import write_document
 
-    refused = export_target_problem(target)
-    if refused:
-        _say(refused)
-        return EXIT_PROBLEM
-    if not force and (target.exists() or target.is_symlink()):
-        _say(f"{target} already exists; add --force to replace it")
-        return EXIT_PROBLEM
-    try:
-        atomic_write_text(target, text)
-    except OSError as error:  # FileWriteError: names the file and the cause
-        _say(str(error))
-        return EXIT_PROBLEM
-    print(visible_line(f"Wrote {target}"), file=sys.stderr)
-    return EXIT_OK
-
-
-UI_SWITCH_INTERVAL = 0.001
-"""Seconds a busy thread may hold the GIL before another waiting thread gets it.
-
-Textual writes each frame to the terminal from a thread of its own. With Python's default
-of 5 ms, a frame drawn while the UI thread goes on working (right after the first frame,
-or while typing during a save) waited 5 ms for each chunk the terminal took: the first
-frame reached the screen ~14 ms after it was ready, against ~3 ms at 1 ms.
-"""
+    outcome = write_document(target, "", lambda: text, replace=force)
+    if outcome.written:
+        print(visible_line(f"Wrote {target}"), file=sys.stderr)
+        return EXIT_OK
+    _say(f"{target} already exists; add --force to replace it" if outcome.exists
+         else outcome.problem)
+    return EXIT_PROBLEM
 
 
 def run_tui(store: SessionStore, args: argparse.Namespace) -> int:
-    from slbmc_tui import gc_pause
+    from slbmc_tui import startup, stop_signals
 
-    sys.setswitchinterval(UI_SWITCH_INTERVAL)
-    gc_pause.pause_collection()  # until the first screen is up (see gc_pause)
+    stop_signals.install_for_process()  # a closed terminal ends even a start (stop_signals)
+    startup.begin_tui_launch()  # the start-up measures: see startup.py
     try:
         from slbmc_tui.app import make_app
         from slbmc_tui.launch import launch_from_args
 
-        gc_pause.freeze_imports()
+        startup.imports_done()
         app = make_app(sessions_dir=store.folder, bank_path=args.questions,
                        launch=launch_from_args(args))
+        if stop_signals.stop_requested():
+            return EXIT_OK  # closed while starting: nothing was typed yet
         app.run()
     finally:
-        gc_pause.resume_collection()
+        startup.resume_collection()
+        stop_signals.release()
     return app.return_code or EXIT_OK

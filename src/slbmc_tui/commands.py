@@ -8,9 +8,12 @@ from functools import partial
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
 
 from slbmc_tui.domain.agenda import Timekeeper
 from slbmc_tui.domain.bank import Perspective, QuestionBank
+from slbmc_tui.text.safe import visible_line
 
 if TYPE_CHECKING:
     from slbmc_tui.domain.rounds import RoundFile
@@ -27,14 +30,33 @@ class ScreenCommands(Provider):
 
     async def discover(self) -> Hits:
         for name, run, help_text in self._entries():
-            yield DiscoveryHit(name, run, help=help_text)
+            yield DiscoveryHit(Content(visible_line(name)), run, text=name,
+                               help=_literal(help_text))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for name, run, help_text in self._entries():
             score = matcher.match(name)
             if score > 0:
-                yield Hit(score, matcher.highlight(name), run, text=name, help=help_text)
+                yield Hit(score, _highlighted(matcher, name), run, text=name,
+                          help=_literal(help_text))
+
+
+def _literal(text: str) -> str:
+    """Help text the palette will show as typed: it parses a str as markup, not Content."""
+    return Content(visible_line(text))  # type: ignore[return-value]
+
+
+def _highlighted(matcher: Matcher, name: str) -> Content:
+    """The name with the query's letters marked, never parsed as markup.
+
+    `Matcher.highlight` parses its argument as markup (a block title "[/]" would raise);
+    it sees the name with "[" swapped for a look-alike, so no tag can form, and only the
+    marks it makes are kept, over the literal name.
+    """
+    shown = visible_line(name)
+    marked = matcher.highlight(shown.replace("[", "\N{LEFT SQUARE BRACKET WITH QUILL}"))
+    return Content(shown, spans=list(marked.spans))
 
 
 @runtime_checkable

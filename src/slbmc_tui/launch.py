@@ -1,7 +1,7 @@
 """What the app should open first: decided by the CLI, carried out by the app.
 
 Plain data, no Textual, so the CLI and tests can build launches cheaply. Records are
-NamedTuples, not dataclasses, which every start would pay to define (see `domain.bank`).
+NamedTuples, not dataclasses, which every start would pay to define (see `startup`).
 """
 
 from __future__ import annotations

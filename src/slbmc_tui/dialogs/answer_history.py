@@ -14,6 +14,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from slbmc_tui.storage.history import HistoryRead, Version
+from slbmc_tui.text.safe import visible_block, visible_line
 from slbmc_tui.widgets.answer_editor import AnswerEditor
 
 PREVIEW_CHARS = 40
@@ -21,7 +22,7 @@ PREVIEW_CHARS = 40
 
 def version_line(version: Version, *, current: bool) -> Content:
     """`14:32:05 · 27 Nov · 312 chars · first words…`, one line."""
-    first = " ".join(version.text.split())[:PREVIEW_CHARS] or "(empty)"
+    first = visible_line(" ".join(version.text.split())[:PREVIEW_CHARS]) or "(empty)"
     mark = " (as it is now)" if current else ""
     when = f"{version.saved_at:%H:%M:%S · %d %b}"
     return Content.assemble((when, "bold"), f" · {len(version.text)} chars{mark} · ",
@@ -48,9 +49,9 @@ class AnswerHistoryDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="answer-history"):
-            yield Static(Content(f"History of: {self._title}"), id="history-title")
+            yield Static(Content(f"History of: {visible_line(self._title)}"), id="history-title")
             if self._problem:
-                yield Static(Content(self._problem), id="history-problem")
+                yield Static(Content(visible_block(self._problem)), id="history-problem")
             if not self._versions:
                 yield Static("No saved versions of this answer yet: each save keeps one.",
                              id="history-empty")
@@ -75,7 +76,7 @@ class AnswerHistoryDialog(ModalScreen[str | None]):
 
     def _preview(self, index: int) -> None:
         text = self._versions[index].text if 0 <= index < len(self._versions) else ""
-        self.query_one("#history-preview", Static).update(Content(text or "(empty)"))
+        self.query_one("#history-preview", Static).update(Content(visible_block(text) or "(empty)"))
 
     @on(OptionList.OptionSelected, "#history-versions")
     def _selected(self, event: OptionList.OptionSelected) -> None:

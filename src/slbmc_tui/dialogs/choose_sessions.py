@@ -13,6 +13,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Label, SelectionList
 from textual.widgets.selection_list import Selection
@@ -21,6 +22,7 @@ from slbmc_tui.domain.compare import session_label
 from slbmc_tui.i18n import N_, _, format_datetime, ngettext
 from slbmc_tui.screens.translated import translate_bindings
 from slbmc_tui.storage.store import SessionStore, SessionSummary
+from slbmc_tui.text.safe import visible_line
 
 MIN_SESSIONS = 2
 
@@ -116,7 +118,8 @@ class ChooseSessions(ModalScreen[list[Path] | None]):
         choices = self.query_one(_SessionChoices)
         choices.clear_options()
         choices.add_options([
-            Selection(choice_label(s), s.path, initial_state=s.path in ticked)
+            Selection(Content(visible_line(choice_label(s))), s.path,
+                      initial_state=s.path in ticked)
             for s in self._summaries
         ])
         unreadable = len(summaries) - len(self._summaries)
@@ -127,7 +130,7 @@ class ChooseSessions(ModalScreen[list[Path] | None]):
                      if unreadable else ""))
         if not self._summaries:
             status = _("No readable sessions in {folder}.").format(folder=self._store.folder)
-        self.query_one("#choose-status", Label).update(status)
+        self.query_one("#choose-status", Label).update(Content(visible_line(status)))
         choices.focus()
 
     def action_confirm(self) -> None:

@@ -6,12 +6,14 @@ from collections.abc import Sequence
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.content import Content
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from slbmc_tui.dialogs.block_picking import PICKER_HELP, BlockPickerBase
 from slbmc_tui.domain.compare import BlockComparison
 from slbmc_tui.i18n import _
+from slbmc_tui.text.safe import visible_line
 
 
 def block_summary(block: BlockComparison) -> str:
@@ -39,7 +41,8 @@ class CompareBlockPicker(BlockPickerBase):
         with Vertical(id="compare-blocks"):
             yield Label(_("Go to block"), classes="picker-title")
             yield OptionList(
-                *(Option(block_summary(b), id=b.block.id) for b in self._blocks),
+                *(Option(Content(visible_line(block_summary(b))), id=b.block.id)
+                  for b in self._blocks),
                 id="compare-blocks-list",
             )
             yield Label(_(PICKER_HELP), classes="picker-help")

@@ -1,13 +1,14 @@
 """Export dialog: choose a format and a file; the session is rendered and written off the UI thread.
 
+Where the file goes and how it is written are `services.exporting`'s rules (shared with
+`slbmc export`); the dialog asks, shows and confirms.
+
 The dialog stays open when an export fails, showing why, so the path can be fixed and
 Enter pressed again; a failed export writes nothing.
 """
 
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
@@ -15,18 +16,23 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, RadioButton, RadioSet, Static
 
 from slbmc_tui.domain.bank import QuestionBank
-from slbmc_tui.domain.errors import SlbmcFileError
 from slbmc_tui.domain.session import Session
-from slbmc_tui.export import ExportError, render_document
 from slbmc_tui.export.audience import CLIENT, WORKING, Audience
-from slbmc_tui.storage.atomic import atomic_write_bytes, ensure_private_dir
-from slbmc_tui.storage.targets import export_target_problem
+from slbmc_tui.services.exporting import (
+    ExportOutcome,
+    default_export_path,
+    target_path,
+    with_format,
+    write_export,
+)
+from slbmc_tui.text.safe import visible_block, visible_line
+from slbmc_tui.widgets.safe_input import SafeInput
 
-EXPORTS_FOLDER = "exports"
 FORMAT_LABELS: dict[str, str] = {
     "md": "Markdown (.md): plain text for notes, wikis and e-mail",
     "html": "HTML (.html): a document to share, open in a browser or print",
@@ -38,75 +44,6 @@ AUDIENCE_LABELS: dict[str, str] = {
     "client": "Client (answers only)",
     "working": "Working copy (everything)",
 }
-
-
-def default_export_path(session_path: Path, fmt: str) -> Path:
-    """`<sessions folder>/exports/<session file stem>.<fmt>`: beside the sessions, kept private."""
-    return session_path.parent / EXPORTS_FOLDER / f"{session_path.stem}.{fmt}"
-
-
-def with_format(path_text: str, fmt: str) -> str:
-    """The path with its export suffix swapped for `fmt`'s; a name of the user's own is kept."""
-    path = Path(path_text)
-    if path.suffix.lower().lstrip(".") in FORMAT_LABELS:
-        return str(path.with_suffix(f".{fmt}"))
-    return path_text
-
-
-def target_path(path_text: str) -> Path:
-    """What the typed path means: `~` expanded, relative paths from the working folder."""
-    path = Path(path_text.strip()).expanduser()
-    return path if path.is_absolute() else Path.cwd() / path
-
-
-@dataclass(frozen=True)
-class ExportOutcome:
-    """What an export attempt came to: written, waiting for "replace?", or refused with why."""
-
-    path: Path
-    written: bool = False
-    exists: bool = False
-    problem: str = ""
-
-
-def write_export(session: Session, bank: QuestionBank, fmt: str, path: Path, *,
-                 replace: bool = False, audience: Audience = WORKING) -> ExportOutcome:
-    """Render and write one export (0600); runs in a worker thread, never raises for the user."""
-    if "\x00" in str(path):
-        return ExportOutcome(path, problem="The path holds a NUL character, which no file "
-                             "name can; type the path again.")
-    if (refused := export_target_problem(path)) and not path.is_dir():
-        return ExportOutcome(path, problem=refused)  # a device, pipe, socket or link
-    if path.suffix.lower() == ".toml":
-        return ExportOutcome(path, problem=f"{path.name}: .toml is what session files are "
-                             f"called; name the export .{fmt} instead.")
-    if path.is_dir():
-        return ExportOutcome(path, problem=f"{path} is a folder; add a file name, "
-                             f"e.g. {path / ('export.' + fmt)}.")
-    if path.exists() and not replace:
-        return ExportOutcome(path, exists=True)
-    try:
-        data = render_document(session, bank, fmt, audience)
-        _prepare_folder(path.parent)
-        atomic_write_bytes(path, data)
-    except (ExportError, SlbmcFileError) as error:
-        return ExportOutcome(path, problem=str(error))
-    except OSError as error:
-        return ExportOutcome(path, problem=f"{path}: {error.strerror or error}")
-    return ExportOutcome(path, written=True)
-
-
-def _prepare_folder(folder: Path) -> None:
-    """Create the export's folder (0700, like the sessions folder) unless a file is in the way."""
-    if folder.is_dir():
-        return
-    existing = folder
-    while not os.path.lexists(existing) and existing.parent != existing:
-        existing = existing.parent
-    if not existing.is_dir():
-        raise ExportError(f"{existing} is a file, not a folder, so nothing can be saved "
-                          "under it. Choose another folder.")
-    ensure_private_dir(folder)
 
 
 class FormatChoice(RadioSet):
@@ -154,7 +91,8 @@ class ExportDialog(ModalScreen[Path | None]):
     def compose(self) -> ComposeResult:
         meta = self.session.meta
         with Vertical(id="dialog"):
-            yield Static(f"Export “{meta.title}” · {meta.profile}", id="dialog-title")
+            yield Static(Content(visible_line(f"Export “{meta.title}” · {meta.profile}")),
+                         id="dialog-title")
             yield Static("Format", classes="field-label")
             with FormatChoice(id="export-format"):
                 for fmt, label in FORMAT_LABELS.items():
@@ -165,7 +103,7 @@ class ExportDialog(ModalScreen[Path | None]):
                     yield RadioButton(label, value=name == self.audience.name,
                                       id=f"audience-{name}")
             yield Static("Save to", classes="field-label")
-            yield Input(str(default_export_path(self.session_path, self.fmt)),
+            yield SafeInput(str(default_export_path(self.session_path, self.fmt)),
                         id="export-path", select_on_focus=False)
             yield Static(id="export-message", classes="hidden")
             with Horizontal(id="buttons"):
@@ -244,6 +182,6 @@ class ExportDialog(ModalScreen[Path | None]):
 
     def _show_message(self, text: str, *, error: bool = False) -> None:
         message = self.query_one("#export-message", Static)
-        message.update(text)
+        message.update(Content(visible_block(text)))
         message.set_class(not text, "hidden")
         message.set_class(error, "error")

@@ -10,6 +10,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
@@ -17,6 +18,8 @@ from slbmc_tui.domain.bank import QuestionBank, builtin_bank, load_bank
 from slbmc_tui.domain.errors import SlbmcFileError
 from slbmc_tui.i18n import N_, _
 from slbmc_tui.launch import NewSession
+from slbmc_tui.text.safe import visible_block
+from slbmc_tui.widgets.safe_input import SafeInput
 
 BANK_CHOICES: tuple[tuple[str, str], ...] = (("en", "English"), ("fi", "Suomi"),
                                              ("en-workshop", N_("Workshop (EN)")),
@@ -83,8 +86,8 @@ class NewSessionDialog(ModalScreen[NewSessionForm | None]):
                disabled: bool = False) -> ComposeResult:
         with Horizontal(classes="field-row"):
             yield Label(label, classes="field-label")
-            yield Input(value, id=field_id, placeholder=placeholder, compact=True,
-                        disabled=disabled)
+            yield SafeInput(value, id=field_id, placeholder=placeholder, compact=True,
+                            disabled=disabled)
         yield Static(classes="error hidden", id=f"{field_id}-error")
 
     def on_mount(self) -> None:
@@ -108,7 +111,7 @@ class NewSessionDialog(ModalScreen[NewSessionForm | None]):
 
     def _set_error(self, field: str, message: str) -> None:
         error = self.query_one(f"#{field}-error", Static)
-        error.update(message)
+        error.update(Content(visible_block(message)))
         error.set_class(not message, "hidden")
 
     @on(Input.Submitted)

@@ -8,10 +8,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from slbmc_tui.i18n import N_, _
+from slbmc_tui.text.safe import visible_line
+from slbmc_tui.widgets.safe_input import SafeInput
 
 
 class ProfileNameDialog(ModalScreen[str | None]):
@@ -27,12 +30,13 @@ class ProfileNameDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Static(_("New customer profile for “{title}”").format(title=self.model_title),
-                         id="dialog-title")
-            yield Static(_("Copies our point of view and the details from “{profile}”; the "
-                           "customer's point of view starts empty.").format(
-                               profile=self.source_profile), id="dialog-help")
-            yield Input(id="profile", placeholder=_("e.g. Profile 2: a relative who helps"))
+            yield Static(Content(visible_line(_("New customer profile for “{title}”").format(
+                title=self.model_title))), id="dialog-title")
+            yield Static(Content(visible_line(
+                _("Copies our point of view and the details from “{profile}”; the customer's "
+                  "point of view starts empty.").format(profile=self.source_profile))),
+                         id="dialog-help")
+            yield SafeInput(id="profile", placeholder=_("e.g. Profile 2: a relative who helps"))
             yield Static(id="profile-error", classes="error hidden")
             with Horizontal(id="buttons"):
                 yield Button(_("Create profile"), id="create", variant="primary")

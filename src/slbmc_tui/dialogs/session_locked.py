@@ -9,11 +9,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from slbmc_tui.i18n import N_, _
 from slbmc_tui.storage.locking import LockInfo, lock_path_for
+from slbmc_tui.text.safe import visible_line
 
 
 class SessionLockedDialog(ModalScreen[bool]):
@@ -35,12 +37,13 @@ class SessionLockedDialog(ModalScreen[bool]):
                   else _("another slbmc (its lock file cannot be read)"))
         with Vertical(id="dialog"):
             yield Static(_("This session is already open"), id="dialog-title")
-            yield Static(_("{file} is being edited in {holder}.").format(
-                file=self.session_path.name, holder=holder), id="holder")
-            yield Static(_("Two windows writing one file would overwrite each other's words. "
-                           "Close it there to edit it here, or look at it read-only now. "
-                           "If that process is gone for good, delete {lock} in the sessions "
-                           "folder.").format(lock=lock_path_for(self.session_path).name),
+            yield Static(Content(visible_line(_("{file} is being edited in {holder}.").format(
+                file=self.session_path.name, holder=holder))), id="holder")
+            yield Static(Content(_("Two windows writing one file would overwrite each other's "
+                                   "words. Close it there to edit it here, or look at it "
+                                   "read-only now. If that process is gone for good, delete "
+                                   "{lock} in the sessions folder.").format(
+                                       lock=visible_line(lock_path_for(self.session_path).name))),
                          id="dialog-help")
             with Horizontal(id="buttons"):
                 yield Button(_("Open read-only"), id="read-only", variant="primary")

@@ -18,6 +18,7 @@ from slbmc_tui.domain.bank import QuestionBank
 from slbmc_tui.domain.session import Position, Session
 from slbmc_tui.i18n import N_, _
 from slbmc_tui.screens.canvas_layout import Direction, grid_size, neighbour, placement_order
+from slbmc_tui.text.safe import visible_line
 from slbmc_tui.widgets.canvas_cell import CanvasCell
 
 
@@ -82,7 +83,8 @@ class CanvasScreen(Screen[Position | None]):
         first.focus()
 
     def _heading(self) -> Text:
-        heading = Text(canvas_heading(self.session, self.bank), no_wrap=True, overflow="ellipsis")
+        heading = Text(visible_line(canvas_heading(self.session, self.bank)), no_wrap=True,
+                       overflow="ellipsis")
         return heading
 
     @property

@@ -8,7 +8,6 @@ text, and `[` / `]` page through the rest (arrows page too when they reach an ed
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from textual import work
@@ -21,53 +20,17 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from slbmc_tui.dialogs.compare_blocks import CompareBlockPicker
-from slbmc_tui.domain.bank import Perspective, QuestionBank, resolve_bank
-from slbmc_tui.domain.compare import Comparison, PromptComparison, compare_sessions
-from slbmc_tui.domain.errors import SlbmcFileError
-from slbmc_tui.domain.session import Position, Session
+from slbmc_tui.domain.bank import Perspective
+from slbmc_tui.domain.compare import Comparison, PromptComparison
+from slbmc_tui.domain.session import Position
 from slbmc_tui.i18n import N_, _, ngettext
 from slbmc_tui.messages import OpenSessionRequested
-from slbmc_tui.storage.store import SessionStore
+from slbmc_tui.services.workspace import LoadedComparison, load_comparison
+from slbmc_tui.text.safe import visible_line
 from slbmc_tui.widgets.compare_row import AnswerCell, CompareBody, PromptRow
 
 MIN_COLUMN_WIDTH = 28
 MAX_VISIBLE_COLUMNS = 6
-
-
-@dataclass(frozen=True)
-class _Loaded:
-    """What the loading worker hands back to the UI thread."""
-
-    paths: tuple[Path, ...]
-    comparison: Comparison | None
-    problems: tuple[str, ...]
-
-
-def load_comparison(paths: Sequence[Path]) -> _Loaded:
-    """Read the sessions (skipping unreadable ones) and compare them with the first one's bank."""
-    sessions: list[Session] = []
-    readable: list[Path] = []
-    problems: list[str] = []
-    bank = None
-    # Profiles of one model share their bank: a custom bank file is read once, not per session.
-    banks: dict[tuple[str, str, str], QuestionBank] = {}
-    for path in paths:
-        try:
-            session = SessionStore(path.parent).load(path)
-            meta = session.meta
-            bank_key = (meta.bank_id, meta.language, meta.bank_path)
-            if bank_key not in banks:
-                banks[bank_key] = resolve_bank(*bank_key)
-            session_bank = banks[bank_key]
-        except SlbmcFileError as error:
-            problems.append(_("Skipped {error}").format(error=error))
-            continue
-        bank = bank or session_bank
-        sessions.append(session)
-        readable.append(path)
-    comparison = compare_sessions(sessions, bank, round_word=_("round {round}")) if bank else None
-
-    return _Loaded(tuple(readable), comparison, tuple(problems))
 
 
 class CompareScreen(Screen[None]):
@@ -138,7 +101,7 @@ class CompareScreen(Screen[None]):
             self._reloading = True
             self._load()
 
-    async def _show_loaded(self, loaded: _Loaded) -> None:
+    async def _show_loaded(self, loaded: LoadedComparison) -> None:
         reloading, self._reloading = self._reloading, False
         if not reloading or loaded.paths != self.session_paths:
             for problem in loaded.problems:
@@ -219,7 +182,7 @@ class CompareScreen(Screen[None]):
         for slot, head in enumerate(self._heads):
             head.display = slot < len(columns)
             if slot < len(columns):
-                head.update(comparison.labels[columns[slot]])
+                head.update(visible_line(comparison.labels[columns[slot]]))
         self._update_titles(len(rows))
         self._message("" if rows else self._empty_message())
         self.cursor_row = min(self.cursor_row, max(0, len(rows) - 1))
@@ -243,7 +206,7 @@ class CompareScreen(Screen[None]):
         block = comparison.blocks[self.block_index]
         title = (_("Compare") + f" · {comparison.title} · {block.block.number}. {block.block.title}"
                  f" ({self.block_index + 1}/{len(comparison.blocks)})")
-        self.query_one("#compare-title", Static).update(title)
+        self.query_one("#compare-title", Static).update(visible_line(title))
         self.query_one("#compare-status", Static).update(self.status_line(shown))
 
     def status_line(self, shown: int) -> Content:
@@ -403,23 +366,3 @@ class CompareScreen(Screen[None]):
         position = Position(block=row.block.id, perspective=row.perspective,
                             prompt=row.prompt.id)
         self.post_message(OpenSessionRequested(self.session_paths[self.cursor_column], position))
-
-
-def resolve_names(store: SessionStore, names: Sequence[str]) -> tuple[list[Path], list[str]]:
-    """Sessions named as on the command line (path, file name or stem), and the names not found."""
-    paths: list[Path] = []
-    problems: list[str] = []
-    for name in names:
-        try:
-            paths.append(store.resolve(name))
-        except SlbmcFileError as error:
-            problems.append(_("Skipped {error}").format(error=error))
-    return paths, problems
-
-
-def compare_screen_for(store: SessionStore, names: Sequence[str],
-                       start_block: str | None = None) -> CompareScreen:
-    """The compare screen for sessions named as on the command line; unknown names are
-    reported on screen and skipped."""
-    paths, problems = resolve_names(store, names)
-    return CompareScreen(paths, start_block=start_block, problems=problems)

@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, Markdown, Static
 
 from slbmc_tui.domain.bank import QuestionBank
+from slbmc_tui.text.safe import visible_block, visible_line
 
 KeyHelp = tuple[str, str]
 """(key as displayed, what it does)."""
@@ -44,7 +45,7 @@ def keys_table(keys: Iterable[KeyHelp]) -> Table:
     table.add_column(style="bold", no_wrap=True)
     table.add_column()
     for key, description in keys:
-        table.add_row(Text(key), Text(description))
+        table.add_row(Text(key), Text(visible_line(description)))
     return table
 
 
@@ -87,8 +88,10 @@ class HelpScreen(Screen[None]):
         with VerticalScroll(id="help-body"):
             yield Label("Keys", classes="help-title")
             yield Static(keys_table(self.keys), id="help-keys")
-            yield Label(self._bank.intro.title, classes="help-title", markup=False)
-            yield Markdown(lines_kept_apart(self._bank.intro.text), id="help-intro")
+            yield Label(visible_line(self._bank.intro.title), classes="help-title", markup=False)
+            # A bank's links are never followed: a custom bank is a file from anyone.
+            yield Markdown(lines_kept_apart(visible_block(self._bank.intro.text)),
+                           id="help-intro", open_links=False)
         yield Footer()
 
     def action_close(self) -> None:

@@ -17,6 +17,7 @@ from slbmc_tui.domain.bank import QuestionBank
 from slbmc_tui.domain.session import Entry, Position, Session
 from slbmc_tui.i18n import N_, _, ngettext
 from slbmc_tui.screens.translated import translate_bindings
+from slbmc_tui.text.safe import visible_line
 from slbmc_tui.widgets.canvas_cell import one_line
 
 EMPTY_MESSAGE = N_(
@@ -35,14 +36,15 @@ def entry_content(entry: Entry, bank: QuestionBank, index: int) -> Content:
         labels = {option.id: option.label for option in entry.prompt.options}
         ticked = ", ".join(labels.get(option, option) for option in answer.options)
         said = f"{said} [{ticked}]" if said else ticked
+    said = visible_line(said)
     return Content.assemble(
         (f"{index}. ", "$text-muted"),
-        (f"{block.number} {block.title}", "bold"),
+        (visible_line(f"{block.number} {block.title}"), "bold"),
         ("  ·  ", "$text-muted"),
-        (bank.perspective_label(entry.perspective),
+        (visible_line(bank.perspective_label(entry.perspective)),
          "bold $primary" if entry.perspective == "ours" else "bold $success"),
         "\n",
-        (one_line(entry.prompt.text), "italic $text-muted"),
+        (visible_line(one_line(entry.prompt.text)), "italic $text-muted"),
         "\n",
         (said, "") if said else (_("no answer yet"), "italic $text-muted"),
     )
@@ -87,7 +89,7 @@ class OpenQuestionsScreen(Screen[Position | None]):
         yield Static(
             Content.assemble(
                 (_("Open questions"), "bold"),
-                f" — {meta.title} — {meta.profile} · {to_research}",
+                visible_line(f" — {meta.title} — {meta.profile} · {to_research}"),
             ),
             id="open-heading",
         )

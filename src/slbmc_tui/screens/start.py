@@ -31,6 +31,8 @@ from slbmc_tui.screens.start_rows import (
 )
 from slbmc_tui.screens.start_workspace import WorkspaceActions
 from slbmc_tui.storage.store import SessionStore, SessionSummary
+from slbmc_tui.text.safe import visible_block, visible_line
+from slbmc_tui.widgets.safe_input import SafeInput
 
 if TYPE_CHECKING:
     from slbmc_tui.dialogs.new_session import NewSessionForm
@@ -92,11 +94,11 @@ class StartScreen(WorkspaceActions, Screen[None]):
         yield Header()
         with Vertical(id="start-body"):
             yield Static(id="folder-line")
-            yield Static(self._notice, id="notice", markup=False,
+            yield Static(visible_block(self._notice), id="notice", markup=False,
                          classes="" if self._notice else "hidden")
-            yield Input(id="filter", compact=True, classes="hidden",
-                        placeholder=_("Filter by title, profile or client (Enter: to the list, "
-                                      "Escape: clear)"))
+            yield SafeInput(id="filter", compact=True, classes="hidden",
+                            placeholder=_("Filter by title, profile or client (Enter: to the "
+                                          "list, Escape: clear)"))
             # Above the table, which takes all the height below it.
             yield Static(id="more", classes="hidden")
             yield DataTable(id="sessions", cursor_type="row", zebra_stripes=False)
@@ -111,7 +113,7 @@ class StartScreen(WorkspaceActions, Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#folder-line", Static).update(
-            Text(_("Sessions in {folder}").format(folder=self.store.folder)))
+            Text(_("Sessions in {folder}").format(folder=visible_line(str(self.store.folder)))))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "open_selected":
@@ -188,7 +190,8 @@ class StartScreen(WorkspaceActions, Screen[None]):
         readable = len(self._by_path)
         self._set_empty(readable == 0)
         models = len(self.groups)
-        folder_line = _("Sessions in {folder}").format(folder=self.store.folder)
+        folder = visible_line(str(self.store.folder))
+        folder_line = _("Sessions in {folder}").format(folder=folder)
         if readable:
             folder_line += " · " + ngettext("{count} session", "{count} sessions", readable).format(
                 count=readable) + " " + ngettext("in {count} model", "in {count} models",
@@ -265,7 +268,7 @@ class StartScreen(WorkspaceActions, Screen[None]):
         if no_match:
             widget.update(Text(_("No session's title, profile or client contains “{text}”. "
                                  "Escape clears the filter.").format(
-                                     text=" ".join(self.filter_text.split()))))
+                                     text=visible_line(" ".join(self.filter_text.split())))))
 
     def _show_broken(self, broken: list[SessionSummary]) -> None:
         widget = self.query_one("#broken", Static)
@@ -274,8 +277,8 @@ class StartScreen(WorkspaceActions, Screen[None]):
             text = Text(ngettext("Could not read {count} file:", "Could not read {count} files:",
                                  len(broken)).format(count=len(broken)) + "\n", style="bold red")
             for summary in broken:
-                text.append(f"  {summary.name}", style="bold")
-                text.append(f"  {' '.join((summary.error or '').split())}\n")
+                text.append(f"  {visible_line(summary.name)}", style="bold")
+                text.append(f"  {visible_line(' '.join((summary.error or '').split()))}\n")
             text.rstrip()
             widget.update(text)
 
@@ -284,7 +287,8 @@ class StartScreen(WorkspaceActions, Screen[None]):
         self.query_one("#empty").set_class(not empty, "hidden")
         if empty:
             self.query_one("#empty-message", Static).update(Text(
-                _("No sessions in {folder} yet.").format(folder=self.store.folder) + "\n\n"
+                _("No sessions in {folder} yet.").format(
+                    folder=visible_line(str(self.store.folder))) + "\n\n"
                 + _("Press n to start a new session, or d to open a ready example (the demo).")))
             if isinstance(self.focused, DataTable) or self.focused is None:
                 self.query_one("#empty-new", Button).focus()
@@ -338,10 +342,7 @@ class StartScreen(WorkspaceActions, Screen[None]):
 
     @on(Button.Pressed, "#empty-demo")
     def action_demo(self) -> None:
-        from slbmc_tui.app import SlbmcApp
-
-        if isinstance(self.app, SlbmcApp):
-            self.app.start_demo()
+        self.post_message(messages.DemoRequested())
 
     def new_session(self, prefill: NewSession) -> None:
         """Ask for the new session's details, then create its file and open it."""
@@ -360,22 +361,18 @@ class StartScreen(WorkspaceActions, Screen[None]):
 
     def action_new_profile(self) -> None:
         """A new customer profile of the selected model; our point of view is kept."""
-        from slbmc_tui.app import SlbmcApp
-
         source = self._need_selection()
-        if source and source.meta and isinstance(self.app, SlbmcApp):
-            self.app.new_profile_of(source.path, title=source.meta.title,
-                                    profile=source.meta.profile)
+        if source and source.meta:
+            self.post_message(messages.NewProfileRequested(
+                source.path, title=source.meta.title, profile=source.meta.profile))
 
     def action_compare(self) -> None:
         """Choose sessions to compare, the selected model's profiles offered ticked."""
-        from slbmc_tui.app import SlbmcApp
-
         group = self.selected_group()
         key = group.sessions[0].meta.model_key if group and group.sessions[0].meta else None
-        if isinstance(self.app, SlbmcApp):
-            self.app.offer_comparison(self.store.folder, model_key=key,
-                                      preselect=group.latest_per_profile() if group else ())
+        self.post_message(messages.CompareRequested(
+            self.store.folder, model_key=key,
+            preselect=tuple(group.latest_per_profile()) if group else ()))
 
     # -- file work (threads) -----------------------------------------------------
 

@@ -18,6 +18,7 @@ from rich.text import Text
 
 from slbmc_tui.i18n import N_, _, format_datetime, ngettext
 from slbmc_tui.storage.store import SessionSummary, summaries_by_model
+from slbmc_tui.text.safe import visible_line
 
 MODEL_KEY_PREFIX = "model:"
 BAR_WIDTH = 8
@@ -78,7 +79,7 @@ def profile_label(summary: SessionSummary) -> str:
 
 def clip(text: str, width: int) -> str:
     """One line of at most `width` characters, with an ellipsis when cut."""
-    line = " ".join(text.split())
+    line = visible_line(" ".join(text.split()))
     return line if len(line) <= width else line[: max(width - 1, 0)] + "…"
 
 

@@ -87,10 +87,9 @@ class WorkspaceActions(Screen[None]):
                              else None)
 
     def _start_round(self, path: Path) -> None:
-        from slbmc_tui.app import SlbmcApp
+        from slbmc_tui.messages import NewRoundRequested
 
-        if isinstance(self.app, SlbmcApp):
-            self.app.new_round_of(path)
+        self.post_message(NewRoundRequested(path))
 
     # -- rename ------------------------------------------------------------------------
 

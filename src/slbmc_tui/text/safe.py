@@ -14,6 +14,8 @@ what was typed: these functions are for display only.
 
 from __future__ import annotations
 
+import re
+
 _CONTROL_PICTURES = {code: chr(0x2400 + code) for code in range(0x20)}
 _CONTROL_PICTURES[0x7F] = "␡"
 _BIDI_CONTROLS = frozenset([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
@@ -34,11 +36,21 @@ def _needs_care(code: int) -> bool:
     return code < 0x20 or 0x7F <= code <= 0x9F or code in _BIDI_CONTROLS
 
 
+# Regular expressions find the few characters to change: answers can be megabytes, and a
+# loop over every character in Python took ~80 ms a megabyte on each display.
+_LINE_CARE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_BLOCK_CARE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _shown(match: re.Match[str]) -> str:
+    return _visible(match.group())
+
+
 def visible_line(text: str) -> str:
     """One line of untrusted text for display: every control character made visible."""
-    if not any(_needs_care(ord(char)) for char in text):
+    if _LINE_CARE.search(text) is None:
         return text
-    return "".join(_visible(char) for char in text)
+    return _LINE_CARE.sub(_shown, text)
 
 
 def visible_block(text: str) -> str:
@@ -46,13 +58,61 @@ def visible_block(text: str) -> str:
 
     A lone CR and CRLF both show as a line break, as an editor would show them.
     """
-    if not any(_needs_care(ord(char)) for char in text):
+    if _BLOCK_CARE.search(text) is None:
         return text
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return "".join(char if char in "\n\t" else _visible(char) for char in text)
+    return _BLOCK_CARE.sub(_shown, text)
 
 
 def has_terminal_controls(text: str) -> bool:
     """True when `text` holds a byte a terminal could act on (ESC, BEL, C1, ...)."""
     return any(ord(char) < 0x20 and char not in "\n\t" or 0x7F <= ord(char) <= 0x9F
                for char in text)
+
+
+# --- One visible character per character (for editors, whose cursor counts characters) ---
+# Added for the answer editors (helper "display"): `visible_line` writes C1 controls as
+# ⟨9B⟩, four characters for one, which an editor cannot use: its cursor, selection and
+# wrapping count the document's characters. Here each control becomes exactly one character
+# one cell wide, so every column in the document is the same column on screen.
+
+_CELL_FOR_CONTROL = {**{code: chr(0x2400 + code) for code in range(0x20)}, 0x7F: "␡",
+                     **{code: "\N{REPLACEMENT CHARACTER}" for code in range(0x80, 0xA0)},
+                     **{code: "\N{REPLACEMENT CHARACTER}" for code in _BIDI_CONTROLS}}
+_CELL_TABLE = {code: picture for code, picture in _CELL_FOR_CONTROL.items() if code != 0x09}
+_CELL_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible_cells(line: str) -> str:
+    """One line for an editor: every control character but tab as one visible character.
+
+    The result has exactly as many characters as `line`, each control one cell wide: C0 as
+    its control picture, DEL as ␡, C1 controls and bidi controls as �. Tabs are kept, since
+    editors expand them themselves.
+    """
+    # A regular expression scan: typing in a 1 MB line calls this on every key.
+    if _CELL_CONTROL.search(line) is None:
+        return line
+    return line.translate(_CELL_TABLE)
+
+
+# --- What a paste keeps (helper "display") ---
+_SEQUENCE = re.compile(
+    r"(?:\x1b\]|\x9d)[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"  # OSC: title, clipboard, link
+    r"|(?:\x1b[P^_X]|[\x90\x98\x9e\x9f])[^\x1b\x9c]*(?:\x1b\\|\x9c)?"  # DCS, SOS, PM, APC ... ST
+    r"|(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"  # CSI: colours, cursor moves, clear screen
+    r"|\x1b[ -/]*[0-~]?"  # two-character escapes: ESC c (reset), ESC 7, ...
+)
+_LONE_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def without_terminal_controls(text: str) -> str:
+    """Text as pasted, minus what only a terminal could act on.
+
+    Whole escape sequences go (a paste from a terminal brings its colours along:
+    `ESC[31mred ESC[0m` keeps "red"), then any other control but tab, newline and CR.
+    Every visible character, bidi control and line break is kept.
+    """
+    if _CELL_CONTROL.search(text) is None:
+        return text
+    return _LONE_CONTROL.sub("", _SEQUENCE.sub("", text))

@@ -11,14 +11,16 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.geometry import Size
 from textual.widget import Widget
-from textual.widgets import Static, TextArea
+from textual.widgets import Static
 from textual.widgets.text_area import Edit, EditResult
 
 from slbmc_tui.domain.bank import Prompt
 from slbmc_tui.domain.session import Answer
 from slbmc_tui.services.editing import NOTES_PROMPT as NOTES_PROMPT
 from slbmc_tui.services.editing import AnswerKey as AnswerKey
+from slbmc_tui.text.safe import visible_block, visible_line
 from slbmc_tui.widgets.quote_marks import styled_line
+from slbmc_tui.widgets.safe_text_area import SafeTextArea
 
 ANSWER_PLACEHOLDER = "Type the answer…"
 
@@ -33,7 +35,7 @@ def _ignore(_key: AnswerKey, _value: object) -> None:
     """The sink of a widget nobody edits through (read-only views, tests of the widget)."""
 
 
-class AnswerEditor(TextArea):
+class AnswerEditor(SafeTextArea):
     """A soft-wrapped, multi-line answer; Tab moves on to the next field.
 
     Every edit (typing, paste, undo, redo) hands the new text to `write` before the key
@@ -130,7 +132,7 @@ class OptionPicker(Widget, can_focus=True):
         for index, (option_id, label) in enumerate(self._options):
             line = Content.assemble(
                 ("▐", box), ("X", tick if option_id in self._ticked else no_tick),
-                ("▌", box), f" {label}")
+                ("▌", box), f" {visible_line(label)}")
             if index == self.highlighted:  # the whole row, under the box's own colours
                 line = line.extend_right(max(0, self.size.width - line.cell_length))
                 line = line.stylize_before(self.get_visual_style("option-picker--highlighted"))
@@ -196,11 +198,11 @@ class PromptCard(Vertical):
         self.set_class(bool(answer and answer.needs_research), "-research")
 
     def compose(self) -> ComposeResult:
-        yield Static(self.prompt.text, classes="prompt-text", markup=False)
+        yield Static(visible_block(self.prompt.text), classes="prompt-text", markup=False)
         if self.has_class("-research"):
             yield self._research_mark()
         if self.prompt.hints:
-            yield Static("\n".join(f"· {hint}" for hint in self.prompt.hints),
+            yield Static("\n".join(f"· {visible_line(hint)}" for hint in self.prompt.hints),
                          classes="prompt-hints", markup=False)
         if self.prompt.options:
             ticked = list(self.answer.options) if self.answer else []
@@ -223,7 +225,8 @@ class PromptCard(Vertical):
 
     def _research_mark(self) -> Static:
         # Built only while flagged: a hidden label on every card cost a widget each.
-        return Static(f"⚑ {self._research_label}", classes="research-mark", markup=False)
+        return Static(f"⚑ {visible_line(self._research_label)}", classes="research-mark",
+                      markup=False)
 
 
 def card_of(widget: Widget | None) -> PromptCard | None:

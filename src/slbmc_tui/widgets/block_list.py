@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 
 from slbmc_tui.domain.bank import Block, QuestionBank
 from slbmc_tui.domain.session import Session
+from slbmc_tui.text.safe import visible_line
 
 
 def block_line(session: Session, block: Block, *, current: bool) -> Text:
@@ -22,7 +23,7 @@ def block_line(session: Session, block: Block, *, current: bool) -> Text:
     line.append(f"{block.number}  ", style="bold")
     line.append(f"{answered:>2}/{total:<2}", style="green" if done else "dim")
     line.append("  ")
-    line.append(block.title, style="bold" if current else "")
+    line.append(visible_line(block.title), style="bold" if current else "")
     return line
 
 

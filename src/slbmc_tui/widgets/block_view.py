@@ -20,6 +20,7 @@ from textual.widgets import Static
 from slbmc_tui.domain.bank import PERSPECTIVES, Block, Perspective, Prompt, QuestionBank
 from slbmc_tui.domain.session import Answer, Orphan, Session
 from slbmc_tui.services.editing import EditingSession
+from slbmc_tui.text.safe import visible_line
 from slbmc_tui.widgets.answer_editor import NOTES_PROMPT, AnswerEditor, AnswerKey, PromptCard
 
 NOTES_PLACEHOLDER = "Anything else worth keeping from this block…"
@@ -91,7 +92,8 @@ class BlockView(VerticalScroll, can_focus=False):
         # the two columns would be one more block-sized layer to lay out and draw.
         for perspective in PERSPECTIVES:
             with Vertical(classes=f"column -{perspective}", id=f"column-{perspective}"):
-                yield Static(self._bank.perspective_label(perspective), classes="column-title",
+                yield Static(visible_line(self._bank.perspective_label(perspective)),
+                             classes="column-title",
                              markup=False)
                 yield from cards[perspective][:first[perspective]]
             self._later[perspective] = cards[perspective][first[perspective]:]
@@ -142,7 +144,7 @@ class BlockView(VerticalScroll, can_focus=False):
         labels = self._bank.labels
         notes = self._session.blocks.get(self.block.id)
         widgets: list[Widget] = [Vertical(
-            Static(labels.notes, classes="notes-title", markup=False),
+            Static(visible_line(labels.notes), classes="notes-title", markup=False),
             AnswerEditor(notes.notes if notes else "",
                          key=AnswerKey(self.block.id, "ours", NOTES_PROMPT),
                          read_only=self._read_only, placeholder=NOTES_PLACEHOLDER,

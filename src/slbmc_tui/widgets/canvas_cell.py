@@ -12,12 +12,14 @@ from dataclasses import dataclass
 from rich.cells import cell_len
 from rich.text import Text
 from textual import events
+from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
 
 from slbmc_tui.domain.bank import PERSPECTIVES, Block, Perspective, QuestionBank
 from slbmc_tui.domain.session import Session
 from slbmc_tui.i18n import N_, _
+from slbmc_tui.text.safe import visible_line
 
 FLAG_MARK = "⚑"  # the documents' mark too
 BULLET = "·"
@@ -212,12 +214,12 @@ class CanvasCell(Widget, can_focus=True):
         self.progress = (answered, total)
         self.styles.column_span = block.position.column_span
         self.styles.row_span = block.position.row_span
-        self.border_title = f"{block.number} {block.title}"
+        self.border_title = Content(visible_line(f"{block.number} {block.title}"))
         self.border_subtitle = f"{answered}/{total}"
         self.set_class(not self.sections, "-empty")
         self.set_class(answered == total, "-complete")
-        self.tooltip = f"{block.number} {block.title}: " + _("{answered}/{total} answered").format(
-            answered=answered, total=total)
+        self.tooltip = Content(visible_line(f"{block.number} {block.title}: " + _(
+            "{answered}/{total} answered").format(answered=answered, total=total)))
         # Leading words this title shares with another block's ("Key resources", "Key
         # partners"): a narrow cell drops them first so the titles stay distinguishable.
         self.shared_lead = shared_lead_words(block.title,
@@ -234,7 +236,8 @@ class CanvasCell(Widget, can_focus=True):
             return
         number = f"{self.block.number} "
         room = event.size.width - 6 - len(number)
-        self.border_title = number + abbreviate(self.block.title, room, self.shared_lead)
+        self.border_title = Content(number + abbreviate(visible_line(self.block.title), room,
+                                                        self.shared_lead))
 
     def render(self) -> Text:
         width, height = self.content_size
@@ -273,7 +276,7 @@ class CanvasCell(Widget, can_focus=True):
             hidden = len(section.snippets) - shown
             label_style = self.get_component_rich_style(f"canvas-cell--label-{section.perspective}")
             more = " (" + _("+{count} more").format(count=hidden) + ")" if hidden > 0 else ""
-            label = section.label_at(level) + more
+            label = visible_line(section.label_at(level)) + more
             out.append(Text(fit(label, width), style=label_style))
             for snippet, lines, count in zip(section.snippets, snippet_lines, counts, strict=True):
                 if count:
@@ -286,7 +289,7 @@ class CanvasCell(Widget, can_focus=True):
         out: list[Text] = []
         for section in self.sections[:height]:
             label_style = self.get_component_rich_style(f"canvas-cell--label-{section.perspective}")
-            prefix = Text(f"{section.labels[-1]}: ", style=label_style)
+            prefix = Text(f"{visible_line(section.labels[-1])}: ", style=label_style)
             room = max(1, width - prefix.cell_len - 2)
             lines = wrap_snippet(section.snippets[0].text, room)
             rest = self._snippet_lines(section.perspective, section.snippets[0], lines, 1, room)
@@ -325,7 +328,7 @@ def wrap_snippet(text: str, width: int) -> list[str]:
 
 def _wrap_line(text: str, width: int) -> list[str]:
     pieces: list[str] = []
-    for word in text.split():
+    for word in map(visible_line, text.split()):  # controls shown, never sent
         if cell_len(word) > width + width // 2:
             pieces.extend(_chop(word, width))
         else:

@@ -20,6 +20,7 @@ from textual.widgets import Static
 from slbmc_tui.domain.compare import Cell, PromptComparison
 from slbmc_tui.i18n import N_, _
 from slbmc_tui.screens.translated import translate_bindings
+from slbmc_tui.text.safe import visible_block, visible_line
 
 PREVIEW_CHARS = 480
 
@@ -32,11 +33,12 @@ def cell_content(cell: Cell, needs_research_label: str, full: bool = True) -> Co
     """
     parts: list[str | tuple[str, str]] = []
     if cell.needs_research:
-        parts.append((f"⚑ {needs_research_label}\n", "bold"))
+        parts.append((f"⚑ {visible_line(needs_research_label)}\n", "bold"))
     if cell.options:
-        parts.append(("☑ " + ", ".join(cell.options) + ("\n" if cell.text.strip() else ""),
+        parts.append(("☑ " + visible_line(", ".join(cell.options))
+                      + ("\n" if cell.text.strip() else ""),
                       "italic"))
-    text = cell.text.strip("\n")
+    text = visible_block(cell.text.strip("\n"))
     if text.strip():
         if not full and len(text) > PREVIEW_CHARS:
             parts += [text[:PREVIEW_CHARS].rstrip(), ("…", "bold")]
@@ -117,14 +119,14 @@ class PromptRow(Vertical):
         self._group_heading.display = group_heading is not None
         self.set_class(group_heading is not None, "-opens-group")
         if group_heading is not None:
-            self._group_heading.update(group_heading)
+            self._group_heading.update(visible_line(group_heading))
         marks: list[tuple[str, str]] = []
         if row.partial:
             marks.append(("  ◐ " + _("answered in {count} of {total}").format(
                 count=row.answered_count, total=len(row.cells)), "bold"))
         elif row.differs:
             marks.append(("  ≠ " + _("answers differ"), "bold"))
-        self._prompt.update(Content.assemble(row.prompt.text, *marks))
+        self._prompt.update(Content.assemble(visible_block(row.prompt.text), *marks))
         self.set_class(row.partial, "-partial")
         self.set_class(row.differs and not row.partial, "-differs")
         for slot, cell_widget in enumerate(self.cells):

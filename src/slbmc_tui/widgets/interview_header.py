@@ -12,6 +12,7 @@ from textual.widget import Widget
 from slbmc_tui.autosave import SaveStatus
 from slbmc_tui.domain.bank import Block, QuestionBank
 from slbmc_tui.domain.session import SessionMeta
+from slbmc_tui.text.safe import visible_line
 
 SaveState = Literal["ok", "error", "read-only"]
 
@@ -103,7 +104,8 @@ class InterviewHeader(Widget):
         return Content("\n").join([where, session])
 
     def _part(self, text: str, part: str) -> Content:
-        return Content.styled(text, self.get_visual_style(f"interview-header--{part}"))
+        return Content.styled(visible_line(text),  # titles and errors quote file data
+                              self.get_visual_style(f"interview-header--{part}"))
 
 
 def fit_line(width: int, middle: Content, *, left: Sequence[Content] = (),

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from slbmc_tui import app as app_module
-from slbmc_tui import cli, gc_pause
+from slbmc_tui import cli, startup
 from slbmc_tui.app import make_app
 from slbmc_tui.launch import ShowStart
 from tests.conftest import FakeClock
@@ -54,9 +54,9 @@ def test_collection_comes_back_when_the_app_fails(monkeypatch: pytest.MonkeyPatc
 
 def test_a_collector_switched_off_elsewhere_stays_off() -> None:
     gc.disable()
-    gc_pause.pause_collection()
-    gc_pause.freeze_imports()
-    gc_pause.resume_collection()
+    startup.pause_collection()
+    startup.imports_done()
+    startup.resume_collection()
     assert not gc.isenabled()
     assert gc.get_freeze_count() == 0  # nothing frozen that the owner did not ask for
 
@@ -70,8 +70,8 @@ def test_commands_without_the_tui_leave_the_collector_alone(sessions_dir: Path) 
 @pytest.mark.asyncio
 async def test_the_running_app_resumes_collection_once_started_up(
         monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setattr(app_module, "START_UP_SECONDS", 0.05)
-    gc_pause.pause_collection()
+    monkeypatch.setattr(startup, "START_UP_SECONDS", 0.05)
+    startup.pause_collection()
     app = make_app(sessions_dir=tmp_path, launch=ShowStart(), clock=FakeClock())
     async with app.run_test() as pilot:
         await pilot.pause(0.2)
