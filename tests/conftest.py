@@ -75,3 +75,12 @@ def sessions_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "sessions"
     monkeypatch.setenv("SLBMC_SESSIONS_DIR", str(folder))
     return folder
+
+
+@pytest.fixture(autouse=True)
+def config_dir(tmp_path_factory: pytest.TempPathFactory,
+               monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The user's settings (theme) live in a folder of the test's own, never the real one."""
+    folder = tmp_path_factory.mktemp("config")
+    monkeypatch.setenv("SLBMC_CONFIG_DIR", str(folder))
+    return folder

@@ -102,7 +102,7 @@ async def test_demo_opens_profile_one_on_a_copy_and_never_changes_the_shipped_fi
         assert not any(isinstance(s, StartScreen) for s in app.screen_stack)
         await pilot.press(*"Edited", "ctrl+pagedown")
         await settle(pilot)
-        await pilot.press("escape")  # saves, then shows the demo folder's sessions
+        await pilot.press("ctrl+o")  # saves, then shows the demo folder's sessions
         await settle(pilot)
         start = app.screen
         assert isinstance(start, StartScreen) and start.store.folder == app.demo_folder

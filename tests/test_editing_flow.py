@@ -77,7 +77,7 @@ async def test_text_typed_on_the_block_list_lands_in_the_current_answer(
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press(*"Price. ")
-        await pilot.press("ctrl+b", *"Then trust")
+        await pilot.press("ctrl+l", *"Then trust")
         await pilot.pause()
         assert isinstance(app.screen.query_one("#block-sidebar"), OptionList)
         focused = app.screen.focused

@@ -53,7 +53,7 @@ async def test_new_session_answers_quit_and_resume(sessions_dir: Path, clock: Fa
         await settle(pilot)
         assert screen.current_block is not None
         assert screen.current_block.id == "value_proposition"
-        await pilot.press("tab")
+        await pilot.press("tab", "tab")  # reading order: the customer's, then our second
         await type_text(pilot, "Same faces")  # typed a moment before quitting: no autosave yet
         await pilot.press("ctrl+q")
         await pilot.pause()
@@ -84,15 +84,23 @@ async def test_new_session_answers_quit_and_resume(sessions_dir: Path, clock: Fa
 
 
 @pytest.mark.asyncio
-async def test_ctrl_c_right_after_typing_keeps_the_words(sessions_dir: Path,
-                                                         clock: FakeClock) -> None:
+async def test_ctrl_c_copies_the_selection_and_never_closes_the_interview(
+        sessions_dir: Path, clock: FakeClock) -> None:
+    """Issue 18: Ctrl+C closed the app at once, taking the client's screen with it."""
     path = make_session(sessions_dir, "HomeWell home care", "A relative")
     app = make_app(sessions_dir=sessions_dir, clock=clock, launch=ResumeSession())
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, InterviewScreen)
         await type_text(pilot, "Weekly call")
-        await pilot.press("ctrl+c")
+        await pilot.press("shift+home", "ctrl+c")
+        await pilot.pause()
+        assert not app._exit and isinstance(app.screen, InterviewScreen)
+        assert app.clipboard == "Weekly call"
+        await pilot.press("end", "ctrl+c")  # nothing selected: still nothing closes
+        await pilot.pause()
+        assert not app._exit and isinstance(app.screen, InterviewScreen)
+        await pilot.press("ctrl+q")
         await pilot.pause()
         assert app._exit
     data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -159,7 +167,7 @@ async def test_palette_goes_back_to_the_session_list_after_saving(
 
 
 @pytest.mark.asyncio
-async def test_escape_saves_and_goes_back_to_the_session_list(sessions_dir: Path,
+async def test_ctrl_o_saves_and_goes_back_to_the_session_list(sessions_dir: Path,
                                                                clock: FakeClock) -> None:
     path = make_session(sessions_dir, "Acme bikes", "Commuter", clock=clock)
     app = make_app(sessions_dir=sessions_dir, clock=clock, launch=ResumeSession())
@@ -168,7 +176,10 @@ async def test_escape_saves_and_goes_back_to_the_session_list(sessions_dir: Path
         assert isinstance(app.screen, InterviewScreen)
         assert not app.screen.query_one(InterviewHeader).banner  # only the demo carries one
         await type_text(pilot, "Rides")
-        await pilot.press("escape")
+        await pilot.press("escape")  # a stray Escape leaves nothing (issue 18)
+        await settle(pilot)
+        assert isinstance(app.screen, InterviewScreen)
+        await pilot.press("ctrl+o")
         await settle(pilot)
         assert isinstance(app.screen, StartScreen)
         assert "Rides" in path.read_text(encoding="utf-8")

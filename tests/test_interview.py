@@ -67,6 +67,8 @@ async def test_answers_survive_a_restart_with_position_and_focus(
         await pilot.press("ctrl+pagedown")
         await settle(pilot)
         assert screen.current_block is not None and screen.current_block.id == "value_proposition"
+        await pilot.press("tab")  # reading order: the customer's prompt beside ours first
+        assert focused_key(app) == ("value_proposition", "customer", "value_buying")
         await pilot.press("tab")
         assert focused_key(app) == ("value_proposition", "ours", "offering_elements")
         await type_text(pilot, "Forecasts")
@@ -105,7 +107,7 @@ async def test_flag_and_options_round_trip(sessions_dir: Path, clock: FakeClock)
         await pilot.press("ctrl+r")
         card = app.screen.query(PromptCard).first()
         assert card.has_class("-research")
-        assert card.query_one(".research-mark").display
+        assert card.research_mark.startswith("⚑")  # in the answer box's border: no jump
         await pilot.press("tab", "tab")  # why_buy, then the benefit options
         assert isinstance(app.focused, OptionPicker)
         await pilot.press("space", "down", "down", "space")  # functional, emotional
@@ -126,11 +128,11 @@ async def test_flag_and_options_round_trip(sessions_dir: Path, clock: FakeClock)
         assert flagged == ["deep_insight", "benefits"]
         assert focused_key(again) == ("customers_world", "customer", "benefits")
         marks = [c.answer_key.prompt_id for c in again.screen.query(PromptCard)
-                 if c.query(".research-mark")]
+                 if c.research_mark]
         assert marks == flagged  # a resumed flag is shown, not only kept
         await pilot.press("ctrl+r")  # clearing the flag works too
         await pilot.pause()
-        assert not again.screen.query(PromptCard).last().query(".research-mark")
+        assert not again.screen.query(PromptCard).last().research_mark
         again.interview.flush_save()
     benefits = on_disk(app.path)["blocks"]["customers_world"]["customer"]["benefits"]
     assert benefits == {"options": ["functional", "emotional"]}
@@ -254,13 +256,15 @@ async def test_sidebar_lists_blocks_and_moves_between_them(
         await settle(pilot)
         await type_text(pilot, "x")
         assert not app.screen.query("#block-sidebar")  # built when first shown
-        await pilot.press("ctrl+b")
+        await pilot.press("ctrl+l")
         await pilot.pause()
         sidebar = app.screen.query_one("#block-sidebar", BlockList)
-        assert sidebar.display and sidebar.has_focus
+        # Shown beside the block, the cursor left in the answer being typed.
+        assert sidebar.display and not sidebar.has_focus
+        assert focused_key(app)[0] == "customers_world"
         first = str(sidebar.get_option_at_index(0).prompt)
         assert first.startswith("▸ 1   1/3   Customer's world")
-        await pilot.press("down", "down", "down", "down", "enter")
+        await pilot.click(sidebar, offset=(5, 4))
         await settle(pilot)
         assert app.interview.current_block is not None
         assert app.interview.current_block.id == "revenue_metrics"
@@ -268,14 +272,14 @@ async def test_sidebar_lists_blocks_and_moves_between_them(
         await pilot.click(sidebar, offset=(5, 1))  # the mouse works as well
         await settle(pilot)
         assert app.interview.current_block.id == "value_proposition"
-        await pilot.press("ctrl+b")
+        await pilot.press("ctrl+l")
         await pilot.pause()
         assert not sidebar.display
         await type_text(pilot, "y")  # answers block 2 while the list is hidden
-        await pilot.press("ctrl+b")
+        await pilot.press("ctrl+l")
         await pilot.pause()
         assert app.screen.query_one("#block-sidebar", BlockList) is sidebar
-        assert sidebar.display and sidebar.has_focus
+        assert sidebar.display and not sidebar.has_focus
         assert str(sidebar.get_option_at_index(1).prompt).startswith("▸ 2   1/")
 
 
@@ -285,7 +289,7 @@ async def test_sidebar_stays_beside_the_block_as_it_scrolls(
     app = InterviewHost(sessions_dir, clock)
     async with app.run_test(size=(100, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("ctrl+b")
+        await pilot.press("ctrl+l")
         await pilot.pause()
         sidebar = app.screen.query_one("#block-sidebar", BlockList)
         page = app.interview.current_view
@@ -341,10 +345,11 @@ async def test_help_lists_keys_from_bindings_and_the_intro(
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         keys = " ".join(f"{key} {what}" for key, what in app.screen.keys)
-        for description in ("Next block", "Go to block", "Needs research", "Blocks", "Help",
-                            "Next field"):
+        for description in ("Next block", "Go to block", "Research", "Block list",
+                            "Help", "Next answer", "Facing", "Unanswered", "Present",
+                            "Sessions", "Quit", "Copy / cut / paste"):
             assert description in keys
-        assert "^g Go to block" in keys and "alt+→" in keys.replace("alt+right", "alt+→")
+        assert "Ctrl+G Go to block" in keys and "Ctrl+PgDn / Alt+→ Next block" in keys
         intro = builtin_bank("en").intro
         assert intro.title in str(app.screen.query(".help-title").last().render())
         await pilot.press("escape")
@@ -451,7 +456,8 @@ async def test_options_tick_with_the_mouse_and_show_what_is_ticked(
         await pilot.pause()
         assert picker.selected == ["emotional"] and picker.highlighted == 2
         lines = str(picker.render()).splitlines()
-        assert lines[0] == "▐X▌ Functional" and lines[2].startswith("▐X▌ Emotional")
+        # The state reads without colour: [x] ticked, [ ] not, numbered: a digit ticks it.
+        assert lines[0] == "1 [ ] Functional" and lines[2].startswith("3 [x] Emotional")
         await pilot.click(picker, offset=(2, 2))  # again: unticked
         await pilot.pause()
         assert picker.selected == []
@@ -568,6 +574,6 @@ async def test_bank_words_show_as_written_never_as_markup(tmp_path: Path) -> Non
     app = make_app(sessions_dir=path.parent, launch=ResumeSession(str(path)))
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
-        shown = {str(w.render()) for w in app.screen.query(
-            ".column-title, .notes-title, .research-mark")}
+        shown = {str(w.render()) for w in app.screen.query(".column-title, .notes-title")}
+        shown |= {card.research_mark for card in app.screen.query(PromptCard)}
         assert {"[b]Ours[/b]", "Notes [red]", "⚑ [i]Check[/i]"} <= shown

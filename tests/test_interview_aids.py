@@ -152,16 +152,16 @@ async def test_ctrl_o_marks_the_paragraph_as_the_clients_words(
         await pilot.press("enter", "enter")
         await type_text(pilot, "so trust matters")
         await pilot.press("up", "up")  # on "We never call back"
-        await pilot.press("ctrl+o")
+        await pilot.press("f6")
         await pilot.pause()
         editor = app.focused
         assert isinstance(editor, AnswerEditor)
         assert editor.text == "They fear falls\n> We never call back\n\nso trust matters"
         assert editor.get_line(1).spans and editor.get_line(1).spans[0].style.italic
         assert not editor.get_line(0).spans and not editor.get_line(3).spans
-        await pilot.press("ctrl+o")  # and back
+        await pilot.press("f6")  # and back
         assert editor.text == "They fear falls\nWe never call back\n\nso trust matters"
-        await pilot.press("shift+up", "ctrl+o")  # a selection marks every line it touches
+        await pilot.press("shift+up", "f6")  # a selection marks every line it touches
         assert editor.text == "> They fear falls\n> We never call back\n\nso trust matters"
         await wait_for_save(pilot)
     text = on_disk(app.path)["blocks"]["customers_world"]["ours"]["deep_insight"]["text"]

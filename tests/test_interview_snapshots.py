@@ -50,7 +50,7 @@ def test_interview_narrow(snap_compare: Any, sessions_dir: Path) -> None:
 
 def test_interview_with_block_sidebar(snap_compare: Any, sessions_dir: Path) -> None:
     async def open_sidebar(pilot: Pilot[Any]) -> None:
-        await pilot.press("ctrl+b")
+        await pilot.press("ctrl+l")
         await steady(pilot)
 
     assert snap_compare(host(sessions_dir), terminal_size=(120, 40), run_before=open_sidebar)

@@ -194,3 +194,17 @@ def test_the_last_resort_ends_the_process_with_the_signals_code(
     monkeypatch.setattr(stop_signals.os, "_exit", ended.append)
     stop_signals._last_resort(signal.SIGTERM)
     assert ended == [128 + signal.SIGTERM]
+
+
+def test_a_start_without_a_terminal_is_not_refused(tmp_path: Path) -> None:
+    """`slbmc serve` runs the app with pipes for stdin: keeping the terminal's modes is
+    skipped, not an error (termios.error is not an OSError)."""
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-c", "import sys; from slbmc_tui import stop_signals; "
+         "stop_signals.install_for_process(); stop_signals.release(); print('ok')"],
+        stdin=subprocess.PIPE, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "ok"

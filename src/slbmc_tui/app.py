@@ -18,6 +18,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from slbmc_tui import messages, startup, stop_signals
+from slbmc_tui.commands_more import BindingCommands
 from slbmc_tui.domain.errors import SlbmcFileError
 from slbmc_tui.domain.session import Clock, Position, system_clock
 from slbmc_tui.i18n import _
@@ -33,6 +34,7 @@ from slbmc_tui.services.workspace import Workspace, same_file
 from slbmc_tui.storage.locking import LockInfo, SessionLocked
 from slbmc_tui.storage.store import OpenedSession, SessionStore
 from slbmc_tui.text.safe import visible_block, visible_line
+from slbmc_tui.theme_settings import install_theme_settings
 
 if TYPE_CHECKING:
     from slbmc_tui.screens.start import StartScreen
@@ -56,9 +58,10 @@ class SlbmcApp(App[None]):
     TITLE = "slbmc"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit (saves first)", show=False, priority=True),
-        # Consultants reach for Ctrl+C to leave a terminal app; it quits, saving first.
-        Binding("ctrl+c", "quit", "Quit (saves first)", show=False, priority=True),
+        # Ctrl+C is not bound here: in an answer it copies the selection (Textual's
+        # clipboard, OSC 52); elsewhere Textual says that Ctrl+Q quits.
     ]
+    COMMANDS = App.COMMANDS | {BindingCommands}  # every key's action in the palette
 
     def __init__(self, *, workspace: Workspace, bank_path: Path | None, launch: Launch,
                  clock: Clock) -> None:
@@ -98,6 +101,7 @@ class SlbmcApp(App[None]):
                                           immediate=True)
         stop_signals.attach(self._stop_on_signal)
         self.start_launch(self.launch)
+        install_theme_settings(self)  # the theme chosen last time (read off the UI thread)
         self.set_timer(startup.START_UP_SECONDS, startup.resume_collection)
 
     def on_unmount(self) -> None:

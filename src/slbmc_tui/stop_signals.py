@@ -51,9 +51,12 @@ def install_for_process() -> None:
     global _owner, _terminal_before
     _install()
     _owner = "process"
-    with contextlib.suppress(ImportError, OSError, ValueError, AttributeError):
+    try:
         import termios
-
+    except ImportError:  # Windows: no terminal modes to keep
+        return
+    # termios.error is not an OSError: stdin may be a pipe (slbmc serve runs the app so).
+    with contextlib.suppress(termios.error, OSError, ValueError, AttributeError):
         _terminal_before = termios.tcgetattr(sys.stdin.fileno())
 
 

@@ -26,6 +26,17 @@ BANK_CHOICES: tuple[tuple[str, str], ...] = (("en", "English"), ("fi", "Suomi"),
                                              ("custom", N_("Custom file")))
 
 
+class BankChoice(RadioButton):
+    """A radio button whose dot shows only when chosen: the choice reads without colour
+    (Textual draws the dot in every button and tells them apart by colour alone)."""
+
+    @property
+    def _button(self) -> Content:
+        button = super()._button
+        return button if self.value else Content.assemble(
+            button[0], (" ", self.get_visual_style("toggle--button")), button[2])
+
+
 @dataclass(frozen=True)
 class NewSessionForm:
     """What the dialog collected, with the question bank already loaded and checked."""
@@ -47,6 +58,13 @@ class NewSessionDialog(ModalScreen[NewSessionForm | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", N_("Cancel")),
         Binding("ctrl+s", "submit", N_("Create session")),
+        # Priority: looked up before the focused field takes the key, so text typed right
+        # after Tab in one burst (a fast typist, a paste) lands in the next field, and Enter
+        # creates from the question bank choice too (a RadioSet would take it to tick).
+        Binding("tab", "app.focus_next", N_("Next field"), show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", N_("Previous field"), show=False,
+                priority=True),
+        Binding("enter", "enter", N_("Create session"), show=False, priority=True),
     ]
 
     def __init__(self, prefill: NewSession | None = None, *,
@@ -73,7 +91,7 @@ class NewSessionDialog(ModalScreen[NewSessionForm | None]):
                 yield Label(_("Question bank"), classes="field-label")
                 with RadioSet(id="bank", compact=True):
                     for key, label in BANK_CHOICES:
-                        yield RadioButton(_(label), value=key == choice, id=f"bank-{key}")
+                        yield BankChoice(_(label), value=key == choice, id=f"bank-{key}")
             yield Static(classes="error hidden", id="bank-error")
             yield from self._field("bank-path", _("Bank file"), str(self.custom_bank or ""),
                                    _("path/to/questions.toml"), disabled=choice != "custom")
@@ -86,8 +104,10 @@ class NewSessionDialog(ModalScreen[NewSessionForm | None]):
                disabled: bool = False) -> ComposeResult:
         with Horizontal(classes="field-row"):
             yield Label(label, classes="field-label")
+            # Not selected on focus: a word typed after Shift+Tab adds to the field rather
+            # than replacing what is there.
             yield SafeInput(value, id=field_id, placeholder=placeholder, compact=True,
-                            disabled=disabled)
+                            disabled=disabled, select_on_focus=False)
         yield Static(classes="error hidden", id=f"{field_id}-error")
 
     def on_mount(self) -> None:
@@ -114,7 +134,6 @@ class NewSessionDialog(ModalScreen[NewSessionForm | None]):
         error.update(Content(visible_block(message)))
         error.set_class(not message, "hidden")
 
-    @on(Input.Submitted)
     @on(Button.Pressed, "#create")
     def action_submit(self) -> None:
         """Check the fields; the bank file is read in a worker before the dialog closes."""
@@ -155,6 +174,14 @@ class NewSessionDialog(ModalScreen[NewSessionForm | None]):
             title=self._value("title"), profile=self._value("profile"),
             client=self._value("client"), interviewer=self._value("interviewer"),
             bank=bank, bank_path=bank_path))
+
+    def action_enter(self) -> None:
+        """Enter creates, as the dialog says, from any field; on a button it presses it."""
+        focused = self.focused
+        if isinstance(focused, Button):
+            focused.press()
+        else:
+            self.action_submit()
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, Markdown, Static
 
 from slbmc_tui.domain.bank import QuestionBank
+from slbmc_tui.keymap import EDITING_HELP, join_labels, key_label
 from slbmc_tui.text.safe import visible_block, visible_line
 
 KeyHelp = tuple[str, str]
@@ -21,23 +22,24 @@ KeyHelp = tuple[str, str]
 
 
 def keys_from_screen(screen: Screen[Any]) -> list[KeyHelp]:
-    """The described bindings of a screen and the app, as the Footer would name them.
+    """The described bindings of a screen and the app, one row per action (keymap.py
+    names the keys, as the README does), then the answer boxes' editing keys.
 
     Widget-level keys (the editor's own cursor keys) are left out; they are standard.
     """
     app = screen.app
-    seen: dict[str, KeyHelp] = {}
+    rows: dict[str, list[str]] = {}
     for active in screen.active_bindings.values():
         binding = active.binding
         if active.node not in (screen, app) or not binding.description or binding.system:
             continue
-        key_display = app.get_key_display(binding)
-        entry = seen.get(binding.action)
-        if entry is None:
-            seen[binding.action] = (key_display, binding.description)
-        elif key_display not in entry[0]:
-            seen[binding.action] = (f"{entry[0]} / {key_display}", entry[1])
-    return list(seen.values())
+        # The footer's word, then what it does (as the README says it).
+        what = f"{binding.description} · {binding.tooltip}" if binding.tooltip \
+            else binding.description
+        labels = rows.setdefault(what, [])
+        if (label := key_label(binding.key)) not in labels:
+            labels.append(label)
+    return [(join_labels(labels), what) for what, labels in rows.items()] + EDITING_HELP
 
 
 def keys_table(keys: Iterable[KeyHelp]) -> Table:

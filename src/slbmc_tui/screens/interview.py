@@ -27,6 +27,7 @@ from slbmc_tui.commands import AidCommands, BlockCommands, OverviewCommands, Ses
 from slbmc_tui.domain.agenda import Timekeeper
 from slbmc_tui.domain.bank import Block, Perspective, QuestionBank
 from slbmc_tui.domain.session import Clock, Position, Session, system_clock
+from slbmc_tui.keymap import INTERVIEW_BINDINGS
 from slbmc_tui.messages import (
     BackToSessionsRequested,
     CompareRequested,
@@ -39,7 +40,7 @@ from slbmc_tui.services.editing import EditingSession
 from slbmc_tui.storage.history import HistoryRead
 from slbmc_tui.storage.store import OpenedSession
 from slbmc_tui.widgets.agenda_clock import AgendaClock
-from slbmc_tui.widgets.answer_editor import AnswerEditor, AnswerKey, card_of
+from slbmc_tui.widgets.answer_editor import AnswerEditor, AnswerKey, OptionPicker, card_of
 from slbmc_tui.widgets.block_list import BlockList
 from slbmc_tui.widgets.block_view import BlockView, FirstScreen
 from slbmc_tui.widgets.interview_header import InterviewHeader, session_subtitle
@@ -62,33 +63,7 @@ class InterviewScreen(InterviewAids):  # a Screen[None], with the interview aids
     AUTO_FOCUS = ""
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-wide")]
     COMMANDS = {BlockCommands, OverviewCommands, SessionCommands, AidCommands}
-    BINDINGS = [
-        # Priority: the cursor moves before the next key is handed to a field, so keys
-        # typed right after Tab in one burst (a paste, a fast typist) follow it.
-        Binding("tab", "app.focus_next", "Next field", show=False, priority=True),
-        Binding("shift+tab", "app.focus_previous", "Previous field", show=False,
-                priority=True),
-        Binding("ctrl+pagedown,alt+right", "next_block", "Next block", priority=True),
-        # Hidden from the footer only (its twin shows the idea); help and palette list it.
-        Binding("ctrl+pageup,alt+left", "previous_block", "Previous block", priority=True,
-                show=False),
-        Binding("ctrl+g", "pick_block", "Go to block"),
-        Binding("ctrl+b", "toggle_sidebar", "Blocks"),
-        Binding("ctrl+r", "toggle_research", "Needs research"),
-        Binding("ctrl+o", "toggle_quote", "Client's own words", show=False,
-                tooltip="Mark the paragraph as a verbatim quote (a > line), or unmark it"),
-        Binding("f5", "answer_history", "Answer history", show=False,
-                tooltip="Earlier versions of the answer with the cursor; Enter restores one"),
-        # Hidden from the footer (no room at 80 columns); Escape-for-back is what people try.
-        Binding("escape", "sessions", "Back to sessions", show=False,
-                tooltip="Save, then go back to the session list"),
-        Binding("f1", "help", "Help"),
-        Binding("f2", "canvas", "Canvas", group=OVERVIEWS),
-        Binding("f3", "open_questions", "Open questions", group=OVERVIEWS),
-        Binding("f4", "compare", "Compare profiles", show=False),
-        # Priority: a TextArea binds ctrl+e to "end of line" (End does that too).
-        Binding("ctrl+e", "export", "Export", show=False, priority=True),
-    ]
+    BINDINGS = INTERVIEW_BINDINGS  # keymap.py: the keys, chosen to survive terminals
 
     def __init__(self, opened: OpenedSession, *, clock: Clock = system_clock, banner: str = "",
                  read_only: bool = False, at: Position | None = None) -> None:
@@ -435,7 +410,7 @@ class InterviewScreen(InterviewAids):  # a Screen[None], with the interview aids
         else:
             sidebar.display = True
             sidebar.refresh_blocks(current)
-        sidebar.focus()
+        # The cursor stays in the answer: the list is to glance at (Ctrl+G picks a block).
 
     def _sidebar(self) -> BlockList | None:
         """The block list, once Ctrl+B has built it."""
@@ -506,7 +481,10 @@ class InterviewScreen(InterviewAids):  # a Screen[None], with the interview aids
 
         def exported(path: Path | None) -> None:
             if path is not None:
-                self.notify(f"Exported to {path}", title="Exported", timeout=8, markup=False)
+                # The name on a line of its own: a long path wraps between name and folder,
+                # not in the middle of the name.
+                self.notify(f"{path.name}\nin {path.parent}", title="Exported", timeout=8,
+                            markup=False)
             self._refocus_position()
 
         self._export_format = fmt or self._export_format
@@ -569,3 +547,127 @@ class InterviewScreen(InterviewAids):  # a Screen[None], with the interview aids
         view.when_ready(lambda: self._focus_in(view, perspective, prompt_id),
                         perspective, prompt_id)
 
+    # -- moves that follow the conversation (issue 18; the logic is interview_moves) ------
+
+    def _fields(self) -> list[AnswerEditor | OptionPicker]:
+        """The current block's answer boxes and option lists, in screen order."""
+        view = self.current_view
+        if view is None:
+            return []
+        from slbmc_tui.screens.presentation import shows_in_presentation
+
+        presenting = self.has_class("-presentation")  # then only what the client may see
+        return [widget for widget in view.query("AnswerEditor, OptionPicker")
+                if isinstance(widget, AnswerEditor | OptionPicker) and widget.focusable
+                and (not presenting or shows_in_presentation(widget))]
+
+    def _move_answer(self, step: int) -> None:
+        from slbmc_tui.screens.interview_moves import reading_order, spot_for, step_in
+
+        fields = self._fields()
+        if not fields or self._current is None:
+            (self.app.action_focus_next if step > 0 else self.app.action_focus_previous)()
+            return
+        keys = [widget.answer_key for widget in fields]
+        here = self._current.id
+        spots = [spot_for(self._current, key.perspective,
+                          key.prompt_id if key.block_id == here else "",
+                          options=isinstance(widget, OptionPicker), screen_index=index)
+                 for index, (key, widget) in enumerate(zip(keys, fields, strict=True))]
+        order = reading_order(spots, side_by_side=not self.has_class("-narrow"))
+        focused = self.focused
+        index = step_in(order, fields.index(focused) if focused in fields else None, step)
+        if index is not None:
+            self._focus_field(fields[index])
+
+    def _focus_field(self, widget: Widget) -> None:
+        """Put the cursor in a field of the block on screen and bring it into view."""
+        from slbmc_tui.screens.presentation import present_card
+
+        present_card(self, card_of(widget))
+        # At once, not `widget.focus()` (queued): keys typed right after Tab in the same
+        # burst are already on their way and must find the cursor moved.
+        self.set_focus(widget)
+        self.call_after_refresh(lambda: widget.scroll_visible(animate=False, immediate=True))
+
+    def action_next_answer(self) -> None:
+        """Next answer in reading order: row by row across the two points of view."""
+        self._move_answer(1)
+
+    def action_previous_answer(self) -> None:
+        """Previous answer in reading order."""
+        self._move_answer(-1)
+
+    def action_facing_prompt(self) -> None:
+        """The same row's prompt from the other point of view."""
+        from slbmc_tui.screens.interview_moves import facing
+
+        key: AnswerKey | None = getattr(self.focused, "answer_key", None)
+        target = facing(self._current, key.perspective, key.prompt_id) \
+            if key is not None and self._current is not None else None
+        view = self.current_view
+        editor = view.editor_for(*target) if target and view else None
+        if editor is None:
+            self.notify("Put the cursor in a prompt's answer to go to the facing one.",
+                        timeout=3)
+            return
+        self._focus_field(editor)
+
+    def action_next_unanswered(self) -> None:
+        """The next prompt with no answer yet, here or in a later block."""
+        from slbmc_tui.screens.interview_moves import next_unanswered
+
+        if self._current is None:
+            return
+        key: AnswerKey | None = getattr(self.focused, "answer_key", None)
+        on_prompt = key is not None and not key.is_notes
+        place = next_unanswered(self.bank, self.session, self._current.id,
+                                key.perspective if key and on_prompt else None,
+                                key.prompt_id if key and on_prompt else None)
+        if place is None:
+            self.notify("Every prompt has an answer.", title="All answered", timeout=3)
+            return
+        block_id, perspective, prompt_id = place
+        view = self.current_view
+        editor = view.editor_for(perspective, prompt_id) \
+            if view is not None and block_id == self._current.id else None
+        if editor is not None:
+            self._focus_field(editor)
+        else:
+            self.go_to(block_id, perspective, prompt_id)
+
+    def action_close_overlay(self) -> None:
+        """Escape: close the keys panel or the block list; never leaves the interview."""
+        from textual.widgets import HelpPanel
+
+        if self.query(HelpPanel):
+            self.app.action_hide_help_panel()
+        elif (sidebar := self._sidebar()) is not None and sidebar.display:
+            had_focus = sidebar.has_focus
+            sidebar.display = False
+            if had_focus:
+                self._refocus_position()
+        else:
+            self.notify("Ctrl+O goes back to the session list; Ctrl+Q quits (both save first).",
+                        timeout=4)
+
+    def action_toggle_presentation(self) -> None:
+        """Presentation mode: the prompt under discussion alone and large, private parts hidden."""
+        from slbmc_tui.screens.presentation import toggle_presentation
+
+        toggle_presentation(self)
+
+    @on(DescendantFocus)
+    def _keep_presented(self, event: DescendantFocus) -> None:
+        from slbmc_tui.screens.presentation import present_card
+
+        if self.has_class("-presentation"):
+            present_card(self, card_of(event.widget))
+
+    @on(events.Unmount)
+    def _stop_presenting(self) -> None:
+        from slbmc_tui.screens.presentation import PRESENTATION_CLASS
+        from slbmc_tui.theme_settings import use_presentation_theme
+
+        if self.has_class(PRESENTATION_CLASS):  # the theme goes back with the screen
+            use_presentation_theme(self.app, False)

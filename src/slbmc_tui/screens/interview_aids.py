@@ -3,7 +3,7 @@
 A mixin of `InterviewScreen`, kept apart so the aids read as one piece and the interview
 module stays about typing and saving. Time is counted by a `Timekeeper` (domain.agenda)
 while the screen is active; the clock line (widgets.agenda_clock) shows it when the session
-has a plan; `Ctrl+O` marks the client's words (widgets.quote_marks).
+has a plan; `F6` (or typing `>`) marks the client's words (widgets.quote_marks).
 """
 
 from __future__ import annotations

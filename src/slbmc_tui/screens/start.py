@@ -56,12 +56,18 @@ class StartScreen(WorkspaceActions, Screen[None]):
     AUTO_FOCUS = "#sessions"
     BINDINGS: ClassVar[list[BindingType]] = [
         # Priority, so the Footer shows it even while the table (which also binds Enter) has focus.
-        Binding("enter", "open_selected", N_("Open"), priority=True),
-        Binding("n", "new_session", N_("New session")),
-        Binding("d", "demo", N_("Demo")),
-        Binding("p", "new_profile", N_("New profile")),
-        Binding("r", "new_round", N_("New round")),
-        Binding("c", "compare", N_("Compare profiles")),
+        Binding("enter", "open_selected", N_("Open"), priority=True,
+                tooltip=N_("Open the selected session where it stopped")),
+        Binding("n", "new_session", N_("New session"),
+                tooltip=N_("Title, customer profile, client, interviewer, English or Finnish "
+                           "questions, or your own bank file")),
+        Binding("d", "demo", N_("Demo"), tooltip=N_("A worked example, on a scratch copy")),
+        Binding("p", "new_profile", N_("New profile"),
+                tooltip=N_("Another customer profile of the selected model: our point of view "
+                           "copied, the customer's left empty")),
+        Binding("r", "new_round", N_("New round"),
+                tooltip=N_("The same profile again: everything copied, round number raised")),
+        Binding("c", "compare", N_("Compare profiles"), tooltip=N_("Profiles side by side")),
         Binding("slash", "filter", N_("Filter")),
         Binding("s", "search", N_("Search answers")),
         Binding("e", "rename", N_("Rename")),
@@ -70,7 +76,8 @@ class StartScreen(WorkspaceActions, Screen[None]):
         Binding("t", "restore", N_("Archive & trash")),
         Binding("q", "app.quit", N_("Quit")),
         Binding("escape", "clear_filter", N_("Clear the filter")),
-        Binding("escape", "leave_demo", N_("Leave the demo")),
+        Binding("escape", "leave_demo", N_("Leave the demo"),
+                tooltip=N_("Back to your own sessions from the demo's")),
     ]
 
     def __init__(self, store: SessionStore, *, clock: Clock, bank_path: Path | None = None,

@@ -130,9 +130,13 @@ class OptionPicker(Widget, can_focus=True):
         no_tick = self.get_visual_style("option-picker--no-tick")
         lines = []
         for index, (option_id, label) in enumerate(self._options):
+            ticked = option_id in self._ticked
+            # The state reads without colour too (a projector, a colour-blind reader):
+            # [x] ticked, [ ] not; numbered, so people can say which one.
+            number = f"{index + 1} " if index < 9 else "  "
             line = Content.assemble(
-                ("▐", box), ("X", tick if option_id in self._ticked else no_tick),
-                ("▌", box), f" {visible_line(label)}")
+                (number, box), ("[", box), ("x" if ticked else " ", tick if ticked else no_tick),
+                ("]", box), f" {visible_line(label)}")
             if index == self.highlighted:  # the whole row, under the box's own colours
                 line = line.extend_right(max(0, self.size.width - line.cell_length))
                 line = line.stylize_before(self.get_visual_style("option-picker--highlighted"))
@@ -199,8 +203,6 @@ class PromptCard(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(visible_block(self.prompt.text), classes="prompt-text", markup=False)
-        if self.has_class("-research"):
-            yield self._research_mark()
         if self.prompt.hints:
             yield Static("\n".join(f"· {visible_line(hint)}" for hint in self.prompt.hints),
                          classes="prompt-hints", markup=False)
@@ -208,25 +210,34 @@ class PromptCard(Vertical):
             ticked = list(self.answer.options) if self.answer else []
             yield OptionPicker(self.answer_key, self.prompt, ticked, read_only=self._read_only,
                                write=self._write_options)
-        yield AnswerEditor(self.answer.text if self.answer else "", key=self.answer_key,
-                           read_only=self._read_only, write=self._write_text)
+        editor = AnswerEditor(self.answer.text if self.answer else "", key=self.answer_key,
+                              read_only=self._read_only, write=self._write_text)
+        editor.border_title = self._research_title()
+        yield editor
 
     @property
     def editor(self) -> AnswerEditor:
         return self.query_one(AnswerEditor)
 
-    def show_research(self, flagged: bool) -> None:
-        self.set_class(flagged, "-research")
-        marks = self.query(".research-mark")
-        if flagged and not marks:
-            self.mount(self._research_mark(), after=".prompt-text")
-        elif not flagged:
-            marks.remove()
+    hide_private = False
+    """Set in presentation mode: the research flag is the interviewer's, not the client's."""
 
-    def _research_mark(self) -> Static:
-        # Built only while flagged: a hidden label on every card cost a widget each.
-        return Static(f"⚑ {visible_line(self._research_label)}", classes="research-mark",
-                      markup=False)
+    def show_research(self, flagged: bool) -> None:
+        """Mark the card, and say so in its answer box's top border: nothing moves."""
+        self.set_class(flagged, "-research")
+        for editor in self.query(AnswerEditor):
+            editor.border_title = self._research_title()
+
+    def _research_title(self) -> Content:
+        flagged = self.has_class("-research") and not self.hide_private
+        # The label comes from the bank file: text, never markup.
+        return Content(f"⚑ {visible_line(self._research_label)}" if flagged else "")
+
+    @property
+    def research_mark(self) -> str:
+        """The flag as shown on screen ("" when none is)."""
+        title = self.editor.border_title  # given back as markup: read as the plain text
+        return Content.from_markup(title).plain if title else ""
 
 
 def card_of(widget: Widget | None) -> PromptCard | None:
