@@ -35,7 +35,8 @@ def marked_messages() -> set[str]:
                              keywords=DEFAULT_KEYWORDS)
     messages: set[str] = set()
     for _filename, _lineno, message, _comments, _context in found:
-        messages.update([message] if isinstance(message, str) else message)
+        # A plural is one catalogue entry, found under its singular msgid.
+        messages.update([message] if isinstance(message, str) else message[:1])
     return {m for m in messages if m}
 
 
@@ -60,7 +61,13 @@ def test_compiled_catalogue_matches_its_source(po: Path) -> None:
         catalogue = read_po(handle)
     with po.with_suffix(".mo").open("rb") as handle:
         compiled = gettext.GNUTranslations(handle)
-    source = {str(m.id): str(m.string) for m in catalogue if m.id and m.string}
+    source: dict[object, str] = {}
+    for m in catalogue:
+        if m.id and m.string:
+            if isinstance(m.id, str):
+                source[m.id] = str(m.string)
+            else:  # a plural: the .mo keeps one (msgid, form) key per form
+                source.update({(m.id[0], n): form for n, form in enumerate(m.string)})
     in_mo = {key: value for key, value in compiled._catalog.items() if key}  # type: ignore[attr-defined]
     assert in_mo == source, f"run: pybabel compile -d {i18n.LOCALE_DIR} -D slbmc"
 
@@ -72,9 +79,13 @@ def test_placeholders_survive_translation(po: Path) -> None:
     with po.open("rb") as handle:
         catalogue = read_po(handle)
     for message in catalogue:
-        if message.id and isinstance(message.id, str) and message.string:
-            fields = sorted(re.findall(r"\{[a-z_]*\}", message.id))
-            assert sorted(re.findall(r"\{[a-z_]*\}", str(message.string))) == fields, message.id
+        if not (message.id and message.string):
+            continue
+        ids = [message.id] if isinstance(message.id, str) else list(message.id)
+        strings = [message.string] if isinstance(message.string, str) else list(message.string)
+        fields = sorted(re.findall(r"\{[a-z_]*\}", ids[-1]))
+        for string in strings:
+            assert sorted(re.findall(r"\{[a-z_]*\}", str(string))) == fields, message.id
 
 
 def test_language_switches_and_falls_back() -> None:

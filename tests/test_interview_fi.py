@@ -40,7 +40,7 @@ def english_phrases() -> set[str]:
             continue
         for part in re.split(r"\{[a-z_]*\}", message.id):
             part = part.strip(" .,:;·()“”")
-            if len(part.split()) > 1:
+            if len([w for w in part.split() if any(c.isalpha() for c in w)]) > 1:
                 phrases.add(part)
     return phrases
 

@@ -208,13 +208,13 @@ class SlbmcApp(App[None]):
                 return
             path = self.workspace.resolve(launch.name)
         except SlbmcFileError as error:
-            self.call_from_thread(self.notify, str(error), title="Cannot open",
+            self.call_from_thread(self.notify, str(error), title=_("Cannot open"),
                                   severity="error", timeout=10)
             self.call_from_thread(self._reveal_start)
             return
         if path is None:
-            self.call_from_thread(self._reveal_start, "Nothing to resume yet: "
-                                  "there are no readable sessions in this folder.")
+            self.call_from_thread(self._reveal_start, _("Nothing to resume yet: "
+                                  "there are no readable sessions in this folder."))
             return
         self.call_from_thread(self.open_session, path, read_only=launch.read_only)
 
@@ -235,13 +235,14 @@ class SlbmcApp(App[None]):
         try:
             folder, first = self.workspace.copy_demo(language)
         except OSError as error:
-            self.notify(f"Cannot copy the demo: {error}", severity="error", timeout=10)
+            self.notify(_("Cannot copy the demo: {error}").format(error=error), severity="error",
+                        timeout=10)
             if len(self.screen_stack) == 1:
                 self.push_screen(self._session_list(self.store))
             return
-        self.sub_title = f"Demo · working on a copy in {folder}"
-        self._demo_notice = (f"This is the demo. You are working on a copy in {folder}; "
-                             "the shipped example never changes.")
+        self.sub_title = _("Demo · working on a copy in {folder}").format(folder=folder)
+        self._demo_notice = _("This is the demo. You are working on a copy in {folder}; "
+                              "the shipped example never changes.").format(folder=folder)
         demo_list = partial(self._session_list, SessionStore(folder), is_demo=True)
         if len(self.screen_stack) > 1:
             # Asked for from the user's session list: the demo's own list goes above it.
@@ -274,7 +275,7 @@ class SlbmcApp(App[None]):
                 self.call_from_thread(self._ask_locked, path, at, locked.info)
             return
         except SlbmcFileError as error:
-            self.call_from_thread(self.notify, str(error), title="Cannot open session",
+            self.call_from_thread(self.notify, str(error), title=_("Cannot open session"),
                                   severity="error", timeout=10)
             self.call_from_thread(self._reveal_start)
             return
@@ -306,7 +307,7 @@ class SlbmcApp(App[None]):
                                          banner=banner))
         if self._demo_notice:
             # Said once the interview is drawn: a toast in the same frame would hold it up.
-            self.call_after_refresh(self.notify, self._demo_notice, title="Demo", timeout=12)
+            self.call_after_refresh(self.notify, self._demo_notice, title=_("Demo"), timeout=12)
             self._demo_notice = ""
 
     def _show_existing(self, path: Path, at: Position | None) -> bool:
@@ -352,9 +353,10 @@ class SlbmcApp(App[None]):
         try:
             copy, what = self.workspace.duplicate(source, profile)
         except (SlbmcFileError, OSError) as error:
-            what = "The new profile" if profile else "The next round"
-            self.call_from_thread(self.notify, f"{what} was not created: {error}",
-                                  title="Cannot copy session", severity="error", timeout=10,
+            what = _("The new profile") if profile else _("The next round")
+            self.call_from_thread(self.notify, _("{what} was not created: {error}").format(
+                                  what=what, error=error),
+                                  title=_("Cannot copy session"), severity="error", timeout=10,
                                   markup=False)
             return
         self.call_from_thread(self._open_copy, source, copy, what)
@@ -366,7 +368,7 @@ class SlbmcApp(App[None]):
         screen = self.screen
         if isinstance(screen, InterviewScreen) and same_file(screen.opened.path, source):
             self.pop_screen()
-        self.notify(f"{what}: saved as {copy.name}", markup=False)
+        self.notify(_("{what}: saved as {name}").format(what=what, name=copy.name), markup=False)
         self.open_session(copy)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:

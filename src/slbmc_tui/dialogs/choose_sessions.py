@@ -19,6 +19,8 @@ from textual.widgets import Label, SelectionList
 from textual.widgets.selection_list import Selection
 
 from slbmc_tui.domain.compare import session_label
+from slbmc_tui.i18n import N_, _, format_datetime, ngettext
+from slbmc_tui.screens.translated import translate_bindings
 from slbmc_tui.storage.store import SessionStore, SessionSummary
 from slbmc_tui.text.safe import visible_line
 
@@ -29,8 +31,9 @@ def choice_label(summary: SessionSummary) -> str:
     """One line per session: model, profile (and round), progress, last edit."""
     meta = summary.meta
     assert meta is not None
-    return (f"{' '.join(meta.title.split())} · {session_label(meta)} · "
-            f"{meta.answered}/{meta.total} · {meta.updated.strftime('%Y-%m-%d %H:%M')}")
+    return (f"{' '.join(meta.title.split())} · {session_label(meta, _('round {round}'))} · "
+
+            f"{meta.answered}/{meta.total} · {format_datetime(meta.updated)}")
 
 
 def default_offer(summaries: Sequence[SessionSummary], model_key: str | None,
@@ -66,18 +69,20 @@ def offered_order(summaries: Sequence[SessionSummary],
 class _SessionChoices(SelectionList[Path]):
     """Space ticks; Enter confirms rather than ticking, as in any "choose then go" list."""
 
-    BINDINGS = [Binding("enter", "screen.confirm", "Compare ticked")]
+    BINDINGS = [Binding("enter", "screen.confirm", N_("Compare ticked"))]
 
+    def on_mount(self) -> None:
+        translate_bindings(self)  # a widget's own keys, for the Footer, in the language
 
 class ChooseSessions(ModalScreen[list[Path] | None]):
     """Returns the ticked sessions' paths (two or more), or None when cancelled."""
 
     CSS_PATH = "choose_sessions.tcss"
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("a", "tick_all", "Tick all"),
-        Binding("m", "tick_model", "Tick this model"),
-        Binding("ctrl+n", "tick_none", "Untick all"),
+        Binding("escape", "cancel", N_("Cancel")),
+        Binding("a", "tick_all", N_("Tick all")),
+        Binding("m", "tick_model", N_("Tick this model")),
+        Binding("ctrl+n", "tick_none", N_("Untick all")),
     ]
 
     def __init__(self, folder: Path, *, model_key: str | None = None,
@@ -92,10 +97,10 @@ class ChooseSessions(ModalScreen[list[Path] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="choose-sessions"):
-            yield Label("Compare sessions", classes="dialog-title")
-            yield Label("Reading the sessions folder…", id="choose-status")
+            yield Label(_("Compare sessions"), classes="dialog-title")
+            yield Label(_("Reading the sessions folder…"), id="choose-status")
             yield _SessionChoices(id="choose-list")
-            yield Label("Space tick · Enter compare · a all · m this model · Esc cancel",
+            yield Label(_("Space tick · Enter compare · a all · m this model · Esc cancel"),
                         classes="dialog-help")
 
     def on_mount(self) -> None:
@@ -119,10 +124,12 @@ class ChooseSessions(ModalScreen[list[Path] | None]):
         ])
         unreadable = len(summaries) - len(self._summaries)
         count = len(self._summaries)
-        status = (f"{count} session{'s' if count != 1 else ''} in {self._store.folder}"
-                  + (f" ({unreadable} unreadable, not listed)" if unreadable else ""))
+        status = (ngettext("{count} session in {folder}", "{count} sessions in {folder}",
+                           count).format(count=count, folder=self._store.folder)
+                  + (" " + _("({count} unreadable, not listed)").format(count=unreadable)
+                     if unreadable else ""))
         if not self._summaries:
-            status = f"No readable sessions in {self._store.folder}."
+            status = _("No readable sessions in {folder}.").format(folder=self._store.folder)
         self.query_one("#choose-status", Label).update(Content(visible_line(status)))
         choices.focus()
 
@@ -130,7 +137,9 @@ class ChooseSessions(ModalScreen[list[Path] | None]):
         chosen = self.query_one(_SessionChoices).selected
         if len(chosen) < MIN_SESSIONS:
             self.query_one("#choose-status", Label).update(
-                f"Tick at least {MIN_SESSIONS} sessions (Space), then press Enter.")
+                _("Tick at least {count} sessions (Space), then press Enter.").format(
+                    count=MIN_SESSIONS))
+
             return
         # Listing order, with the session the user came from as the first column.
         ordered = sorted((s.path for s in self._summaries if s.path in chosen),

@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from slbmc_tui.dialogs.block_picking import PICKER_HELP, BlockPickerBase
 from slbmc_tui.domain.compare import BlockComparison
+from slbmc_tui.i18n import _
 from slbmc_tui.text.safe import visible_line
 
 
@@ -19,10 +20,10 @@ def block_summary(block: BlockComparison) -> str:
     """A block's line in the list: number, title and what stands out in it."""
     notes = []
     if block.differing_count:
-        notes.append(f"{block.differing_count} differ")
+        notes.append(_("{count} differ").format(count=block.differing_count))
     if block.partial_count:
-        notes.append(f"{block.partial_count} partial")
-    suffix = f"  ({', '.join(notes)})" if notes else "  (all agree)"
+        notes.append(_("{count} partial").format(count=block.partial_count))
+    suffix = f"  ({', '.join(notes)})" if notes else "  (" + _("all agree") + ")"
     return f"{block.block.number}. {block.block.title}{suffix}"
 
 
@@ -38,13 +39,14 @@ class CompareBlockPicker(BlockPickerBase):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="compare-blocks"):
-            yield Label("Go to block", classes="picker-title")
+            yield Label(_("Go to block"), classes="picker-title")
             yield OptionList(
                 *(Option(Content(visible_line(block_summary(b))), id=b.block.id)
                   for b in self._blocks),
                 id="compare-blocks-list",
             )
-            yield Label(PICKER_HELP, classes="picker-help")
+            yield Label(_(PICKER_HELP), classes="picker-help")
+
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)

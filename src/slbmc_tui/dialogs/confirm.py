@@ -12,14 +12,16 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from slbmc_tui.i18n import N_, _
+
 
 class ConfirmDialog(ModalScreen[bool]):
     """True when the user confirms (y or Enter), False when not (n or Escape)."""
 
     CSS_PATH = "confirm.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "confirm", "Yes"),
-        Binding("n,escape", "cancel", "No"),
+        Binding("y", "confirm", N_("Yes")),
+        Binding("n,escape", "cancel", N_("No")),
     ]
 
     def __init__(self, title: str, message: Content | str, *, confirm_label: str) -> None:
@@ -35,7 +37,8 @@ class ConfirmDialog(ModalScreen[bool]):
             yield Static(self.message, id="confirm-message")
             with Horizontal(id="confirm-buttons"):
                 yield Button(f"{self.confirm_label} (y)", id="confirm", variant="primary")
-                yield Button("Cancel (n)", id="cancel")
+                yield Button(_("Cancel (n)"), id="cancel")
+
 
     def on_mount(self) -> None:
         self.query_one("#confirm", Button).focus()

@@ -16,13 +16,14 @@ from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from slbmc_tui.domain.bank import QuestionBank, builtin_bank, load_bank
 from slbmc_tui.domain.errors import SlbmcFileError
+from slbmc_tui.i18n import N_, _
 from slbmc_tui.launch import NewSession
 from slbmc_tui.text.safe import visible_block
 from slbmc_tui.widgets.safe_input import SafeInput
 
 BANK_CHOICES: tuple[tuple[str, str], ...] = (("en", "English"), ("fi", "Suomi"),
-                                             ("en-workshop", "Workshop (EN)"),
-                                             ("custom", "Custom file"))
+                                             ("en-workshop", N_("Workshop (EN)")),
+                                             ("custom", N_("Custom file")))
 
 
 class BankChoice(RadioButton):
@@ -55,15 +56,15 @@ class NewSessionDialog(ModalScreen[NewSessionForm | None]):
     # On short terminals (80x24) the form drops its spacing so the buttons stay visible.
     VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+s", "submit", "Create session"),
+        Binding("escape", "cancel", N_("Cancel")),
+        Binding("ctrl+s", "submit", N_("Create session")),
         # Priority: looked up before the focused field takes the key, so text typed right
         # after Tab in one burst (a fast typist, a paste) lands in the next field, and Enter
         # creates from the question bank choice too (a RadioSet would take it to tick).
-        Binding("tab", "app.focus_next", "Next field", show=False, priority=True),
-        Binding("shift+tab", "app.focus_previous", "Previous field", show=False,
+        Binding("tab", "app.focus_next", N_("Next field"), show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", N_("Previous field"), show=False,
                 priority=True),
-        Binding("enter", "enter", "Create session", show=False, priority=True),
+        Binding("enter", "enter", N_("Create session"), show=False, priority=True),
     ]
 
     def __init__(self, prefill: NewSession | None = None, *,
@@ -76,27 +77,27 @@ class NewSessionDialog(ModalScreen[NewSessionForm | None]):
         prefill = self.prefill
         choice = "custom" if self.custom_bank else prefill.language
         with Vertical(id="dialog"):
-            yield Static("New session", id="dialog-title")
-            yield Static("* required · Enter creates · Esc cancels", id="dialog-help")
-            yield from self._field("title", "Business or service *", prefill.title,
-                                   "e.g. Home care that keeps people living at home")
-            yield from self._field("profile", "Customer profile *", prefill.profile,
-                                   "e.g. Profile 1: elderly person living at home")
-            yield from self._field("client", "Client", prefill.client,
-                                   "the organisation you work with (optional)")
-            yield from self._field("interviewer", "Interviewer", prefill.interviewer,
-                                   "who runs the interview (optional)")
+            yield Static(_("New session"), id="dialog-title")
+            yield Static(_("* required · Enter creates · Esc cancels"), id="dialog-help")
+            yield from self._field("title", _("Business or service *"), prefill.title,
+                                   _("e.g. Home care that keeps people living at home"))
+            yield from self._field("profile", _("Customer profile *"), prefill.profile,
+                                   _("e.g. Profile 1: elderly person living at home"))
+            yield from self._field("client", _("Client"), prefill.client,
+                                   _("the organisation you work with (optional)"))
+            yield from self._field("interviewer", _("Interviewer"), prefill.interviewer,
+                                   _("who runs the interview (optional)"))
             with Horizontal(classes="field-row"):
-                yield Label("Question bank", classes="field-label")
+                yield Label(_("Question bank"), classes="field-label")
                 with RadioSet(id="bank", compact=True):
                     for key, label in BANK_CHOICES:
-                        yield BankChoice(label, value=key == choice, id=f"bank-{key}")
+                        yield BankChoice(_(label), value=key == choice, id=f"bank-{key}")
             yield Static(classes="error hidden", id="bank-error")
-            yield from self._field("bank-path", "Bank file", str(self.custom_bank or ""),
-                                   "path/to/questions.toml", disabled=choice != "custom")
+            yield from self._field("bank-path", _("Bank file"), str(self.custom_bank or ""),
+                                   _("path/to/questions.toml"), disabled=choice != "custom")
             with Horizontal(id="buttons"):
-                yield Button("Create", id="create", variant="primary")
-                yield Button("Cancel", id="cancel")
+                yield Button(_("Create"), id="create", variant="primary")
+                yield Button(_("Cancel"), id="cancel")
 
     @staticmethod
     def _field(field_id: str, label: str, value: str, placeholder: str,
@@ -137,10 +138,12 @@ class NewSessionDialog(ModalScreen[NewSessionForm | None]):
     def action_submit(self) -> None:
         """Check the fields; the bank file is read in a worker before the dialog closes."""
         problems = {
-            "title": "" if self._value("title") else "Name the business or service being modelled.",
+            "title": "" if self._value("title") else
+            _("Name the business or service being modelled."),
             "profile": "" if self._value("profile") else
-            "Name the customer profile this canvas is for.",
-            "bank-path": "Give the path of your question bank file."
+            _("Name the customer profile this canvas is for."),
+            "bank-path": _("Give the path of your question bank file.")
+
             if self._bank_choice() == "custom" and not self._value("bank-path") else "",
         }
         for field, message in problems.items():

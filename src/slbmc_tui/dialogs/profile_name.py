@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from slbmc_tui.i18n import N_, _
 from slbmc_tui.text.safe import visible_line
 from slbmc_tui.widgets.safe_input import SafeInput
 
@@ -20,7 +21,7 @@ class ProfileNameDialog(ModalScreen[str | None]):
     """The new profile's name, or None when cancelled."""
 
     CSS_PATH = "profile_name.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", N_("Cancel"))]
 
     def __init__(self, model_title: str, source_profile: str) -> None:
         super().__init__()
@@ -29,16 +30,17 @@ class ProfileNameDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Static(Content(visible_line(f"New customer profile for “{self.model_title}”")),
-                         id="dialog-title")
+            yield Static(Content(visible_line(_("New customer profile for “{title}”").format(
+                title=self.model_title))), id="dialog-title")
             yield Static(Content(visible_line(
-                f"Copies our point of view and the details from “{self.source_profile}”;"
-                " the customer's point of view starts empty.")), id="dialog-help")
-            yield SafeInput(id="profile", placeholder="e.g. Profile 2: a relative who helps")
+                _("Copies our point of view and the details from “{profile}”; the customer's "
+                  "point of view starts empty.").format(profile=self.source_profile))),
+                         id="dialog-help")
+            yield SafeInput(id="profile", placeholder=_("e.g. Profile 2: a relative who helps"))
             yield Static(id="profile-error", classes="error hidden")
             with Horizontal(id="buttons"):
-                yield Button("Create profile", id="create", variant="primary")
-                yield Button("Cancel", id="cancel")
+                yield Button(_("Create profile"), id="create", variant="primary")
+                yield Button(_("Cancel"), id="cancel")
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#create")
@@ -46,7 +48,8 @@ class ProfileNameDialog(ModalScreen[str | None]):
         name = self.query_one("#profile", Input).value.strip()
         error = self.query_one("#profile-error", Static)
         if not name:
-            error.update("Name the new customer profile.")
+            error.update(_("Name the new customer profile."))
+
             error.remove_class("hidden")
             return
         self.dismiss(name)

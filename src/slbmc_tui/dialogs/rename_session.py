@@ -13,10 +13,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from slbmc_tui.domain.session import SessionMeta
+from slbmc_tui.i18n import N_, _
 from slbmc_tui.storage.workspace_ops import NewNames
 
-FIELDS = (("title", "Title (the business or service)"), ("profile", "Customer profile"),
-          ("client", "Client"), ("interviewer", "Interviewer"))
+FIELDS = (("title", N_("Title (the business or service)")),
+          ("profile", N_("Customer profile")),
+          ("client", N_("Client")), ("interviewer", N_("Interviewer")))
 
 
 class RenameDialog(ModalScreen[NewNames | None]):
@@ -24,8 +26,8 @@ class RenameDialog(ModalScreen[NewNames | None]):
 
     CSS_PATH = "rename_session.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", N_("Save"), priority=True),
+        Binding("escape", "cancel", N_("Cancel")),
     ]
 
     def __init__(self, meta: SessionMeta, file_name: str) -> None:
@@ -35,16 +37,17 @@ class RenameDialog(ModalScreen[NewNames | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="rename-box"):
-            yield Static(Content("Rename the session"), id="rename-heading")
-            yield Static(Content(f"{self.file_name}: the file name follows the title and "
-                                 "profile; no other file is ever replaced."), id="rename-help")
+            yield Static(Content(_("Rename the session")), id="rename-heading")
+            yield Static(Content(_("{file}: the file name follows the title and profile; no "
+                                   "other file is ever replaced.").format(file=self.file_name)),
+                         id="rename-help")
             for name, label in FIELDS:
-                yield Label(label, classes="field-label")
+                yield Label(_(label), classes="field-label")
                 yield Input(getattr(self.meta, name), id=f"rename-{name}", compact=True)
             yield Static(id="rename-error", classes="hidden")
             with Horizontal(id="rename-buttons"):
-                yield Button("Save (ctrl+s)", id="save", variant="primary")
-                yield Button("Cancel (esc)", id="cancel")
+                yield Button(_("Save (ctrl+s)"), id="save", variant="primary")
+                yield Button(_("Cancel (esc)"), id="cancel")
 
     def on_mount(self) -> None:
         self.query_one("#rename-title", Input).focus()
@@ -66,7 +69,8 @@ class RenameDialog(ModalScreen[NewNames | None]):
         missing = [label for (name, label) in FIELDS[:2] if not getattr(names, name)]
         if missing:
             error = self.query_one("#rename-error", Static)
-            error.update(Content(f"{missing[0]} must not be empty."))
+            error.update(Content(_("{field} must not be empty.").format(field=_(missing[0]))))
+
             error.remove_class("hidden")
             self.query_one("#rename-title" if not names.title else "#rename-profile",
                            Input).focus()

@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from slbmc_tui.i18n import N_, _, ngettext
 from slbmc_tui.storage import workspace_ops as ops
 from slbmc_tui.storage.store import SessionStore, SessionSummary
 from slbmc_tui.text.safe import visible_line
@@ -23,10 +24,14 @@ def choice_label(where: str, summary: SessionSummary) -> Content:
     """One line per kept session: where it is, its names and its file (never markup)."""
     meta = summary.meta
     assert meta is not None
-    round_label = f" · round {meta.round}" if meta.round > 1 else ""
+    round_label = (" · " + _("round {round}").format(round=meta.round)) if meta.round > 1 else ""
     names = visible_line(" ".join(f"{meta.title} / {meta.profile}{round_label}".split()))
-    return Content.assemble((f"{where:<8}", "dim"), names,
+    return Content.assemble((f"{_(PLACES[where]):<10}", "dim"), names,
                             (f"  {visible_line(summary.name)}", "dim"))
+
+
+# Where a kept session is, as the list names it.
+PLACES = {"archive": N_("archive"), "trash": N_("trash")}
 
 
 class RestoreDialog(ModalScreen[Path | None]):
@@ -34,8 +39,8 @@ class RestoreDialog(ModalScreen[Path | None]):
 
     CSS_PATH = "restore_sessions.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "restore", "Restore", priority=True),
-        Binding("escape", "cancel", "Close"),
+        Binding("enter", "restore", N_("Restore"), priority=True),
+        Binding("escape", "cancel", N_("Close")),
     ]
 
     def __init__(self, store: SessionStore) -> None:
@@ -44,8 +49,8 @@ class RestoreDialog(ModalScreen[Path | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="restore-box"):
-            yield Static(Content("Archived and deleted sessions"), id="restore-heading")
-            yield Static(Content("Reading the archive and the trash…"), id="restore-status")
+            yield Static(Content(_("Archived and deleted sessions")), id="restore-heading")
+            yield Static(Content(_("Reading the archive and the trash…")), id="restore-status")
             yield OptionList(id="restore-choices")
 
     def on_mount(self) -> None:
@@ -61,9 +66,11 @@ class RestoreDialog(ModalScreen[Path | None]):
         choices = self.query_one(OptionList)
         choices.clear_options()
         choices.add_options(Option(choice_label(where, s), id=str(s.path)) for where, s in found)
-        status = (f"{len(found)} session{'s' if len(found) != 1 else ''} kept aside. "
-                  "Enter puts the highlighted one back in the list; Escape closes."
-                  if found else "Nothing archived or deleted: the archive and trash are empty.")
+        status = (ngettext("{count} session kept aside.", "{count} sessions kept aside.",
+                           len(found)).format(count=len(found)) + " "
+                  + _("Enter puts the highlighted one back in the list; Escape closes.")
+                  if found else _("Nothing archived or deleted: the archive and trash are empty."))
+
         self.query_one("#restore-status", Static).update(Content(status))
         if found:
             choices.highlighted = 0

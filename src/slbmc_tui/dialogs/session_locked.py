@@ -13,6 +13,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from slbmc_tui.i18n import N_, _
 from slbmc_tui.storage.locking import LockInfo, lock_path_for
 from slbmc_tui.text.safe import visible_line
 
@@ -22,8 +23,8 @@ class SessionLockedDialog(ModalScreen[bool]):
 
     CSS_PATH = "session_locked.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("r", "read_only", "Open read-only"),
+        Binding("escape", "cancel", N_("Cancel")),
+        Binding("r", "read_only", N_("Open read-only")),
     ]
 
     def __init__(self, session_path: Path, holder: LockInfo) -> None:
@@ -33,19 +34,21 @@ class SessionLockedDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         holder = (self.holder.describe() if self.holder.pid
-                  else "another slbmc (its lock file cannot be read)")
+                  else _("another slbmc (its lock file cannot be read)"))
         with Vertical(id="dialog"):
-            yield Static("This session is already open", id="dialog-title")
-            yield Static(Content(visible_line(f"{self.session_path.name} is being edited in "
-                                              f"{holder}.")), id="holder")
-            yield Static(Content("Two windows writing one file would overwrite each other's "
-                                 "words. Close it there to edit it here, or look at it "
-                                 "read-only now. If that process is gone for good, delete "
-                                 f"{visible_line(lock_path_for(self.session_path).name)} in "
-                                 "the sessions folder."), id="dialog-help")
+            yield Static(_("This session is already open"), id="dialog-title")
+            yield Static(Content(visible_line(_("{file} is being edited in {holder}.").format(
+                file=self.session_path.name, holder=holder))), id="holder")
+            yield Static(Content(_("Two windows writing one file would overwrite each other's "
+                                   "words. Close it there to edit it here, or look at it "
+                                   "read-only now. If that process is gone for good, delete "
+                                   "{lock} in the sessions folder.").format(
+                                       lock=visible_line(lock_path_for(self.session_path).name))),
+                         id="dialog-help")
             with Horizontal(id="buttons"):
-                yield Button("Open read-only", id="read-only", variant="primary")
-                yield Button("Cancel", id="cancel")
+                yield Button(_("Open read-only"), id="read-only", variant="primary")
+                yield Button(_("Cancel"), id="cancel")
+
 
     def on_mount(self) -> None:
         self.query_one("#read-only", Button).focus()

@@ -16,6 +16,7 @@ from textual.widgets import Footer, Static
 
 from slbmc_tui.domain.bank import QuestionBank
 from slbmc_tui.domain.session import Position, Session
+from slbmc_tui.i18n import N_, _
 from slbmc_tui.screens.canvas_layout import Direction, grid_size, neighbour, placement_order
 from slbmc_tui.text.safe import visible_line
 from slbmc_tui.widgets.canvas_cell import CanvasCell
@@ -26,9 +27,12 @@ def canvas_heading(session: Session, bank: QuestionBank) -> str:
     meta = session.meta
     answered, total = session.progress(bank)
     open_count = len(session.open_questions(bank))
-    round_text = f" (round {meta.round})" if meta.round > 1 else ""
-    research = f" · {open_count} to research" if open_count else ""
-    return f"{meta.title} — {meta.profile}{round_text} · {answered}/{total} answered{research}"
+    round_text = (" (" + _("round {round}").format(round=meta.round) + ")"
+                  if meta.round > 1 else "")
+    research = (" · " + _("{count} to research").format(count=open_count)
+                if open_count else "")
+    answered_text = _("{answered}/{total} answered").format(answered=answered, total=total)
+    return f"{meta.title} — {meta.profile}{round_text} · {answered_text}{research}"
 
 
 class CanvasScreen(Screen[Position | None]):
@@ -36,13 +40,15 @@ class CanvasScreen(Screen[Position | None]):
 
     CSS_PATH = "canvas.tcss"
     BINDINGS = [
-        Binding("escape", "close", "Back", tooltip="Return without moving"),
-        Binding("f2", "close", "Back", show=False),  # f2 opened it: the same key closes it
-        Binding("enter", "open_block", "Open block", tooltip="Open the block in the interview"),
-        Binding("up", "move('up')", "Up", show=False),
-        Binding("down", "move('down')", "Down", show=False),
-        Binding("left", "move('left')", "Left", show=False),
-        Binding("right", "move('right')", "Right", show=False),
+        Binding("escape", "close", N_("Back"), tooltip=N_("Return without moving")),
+        Binding("f2", "close", N_("Back"), show=False),  # f2 opened it: the same key closes it
+        Binding("enter", "open_block", N_("Open block"),
+                tooltip=N_("Open the block in the interview")),
+        Binding("up", "move('up')", N_("Up"), show=False),
+        Binding("down", "move('down')", N_("Down"), show=False),
+        Binding("left", "move('left')", N_("Left"), show=False),
+        Binding("right", "move('right')", N_("Right"), show=False),
+
     ]
 
     def __init__(

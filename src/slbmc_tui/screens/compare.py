@@ -23,6 +23,7 @@ from slbmc_tui.dialogs.compare_blocks import CompareBlockPicker
 from slbmc_tui.domain.bank import Perspective
 from slbmc_tui.domain.compare import Comparison, PromptComparison
 from slbmc_tui.domain.session import Position
+from slbmc_tui.i18n import N_, _, ngettext
 from slbmc_tui.messages import OpenSessionRequested
 from slbmc_tui.services.workspace import LoadedComparison, load_comparison
 from slbmc_tui.text.safe import visible_line
@@ -37,21 +38,21 @@ class CompareScreen(Screen[None]):
 
     CSS_PATH = "compare.tcss"
     BINDINGS = [
-        Binding("escape", "back", "Back"),
+        Binding("escape", "back", N_("Back")),
         # Priority: the scrolling body binds these keys to horizontal paging.
-        Binding("ctrl+pagedown", "next_block", "Next block", key_display="^PgDn",
+        Binding("ctrl+pagedown", "next_block", N_("Next block"), key_display="^PgDn",
                 priority=True),
-        Binding("alt+right", "next_block", "Next block", show=False),
-        Binding("ctrl+pageup", "previous_block", "Previous block", key_display="^PgUp",
+        Binding("alt+right", "next_block", N_("Next block"), show=False),
+        Binding("ctrl+pageup", "previous_block", N_("Previous block"), key_display="^PgUp",
                 show=False, priority=True),
-        Binding("alt+left", "previous_block", "Previous block", show=False),
-        Binding("ctrl+g", "go_to_block", "Go to block"),
-        Binding("o", "toggle_view('ours')", "Ours only"),
-        Binding("c", "toggle_view('customer')", "Customer only"),
-        Binding("d", "toggle_differs", "Differing only"),
-        Binding("left_square_bracket", "page_columns(-1)", "Earlier sessions",
+        Binding("alt+left", "previous_block", N_("Previous block"), show=False),
+        Binding("ctrl+g", "go_to_block", N_("Go to block")),
+        Binding("o", "toggle_view('ours')", N_("Ours only")),
+        Binding("c", "toggle_view('customer')", N_("Customer only")),
+        Binding("d", "toggle_differs", N_("Differing only")),
+        Binding("left_square_bracket", "page_columns(-1)", N_("Earlier sessions"),
                 show=False),
-        Binding("right_square_bracket", "page_columns(1)", "More sessions",
+        Binding("right_square_bracket", "page_columns(1)", N_("More sessions"),
                 show=False),
     ]
 
@@ -77,7 +78,7 @@ class CompareScreen(Screen[None]):
         self._reloading = False
 
     def compose(self) -> ComposeResult:
-        yield Static("Loading sessions…", id="compare-title", markup=False)
+        yield Static(_("Loading sessions…"), id="compare-title", markup=False)
         yield Static("", id="compare-status", markup=False)
         yield Horizontal(id="column-heads")
         with CompareBody(id="compare-body"):
@@ -112,11 +113,11 @@ class CompareScreen(Screen[None]):
                 self.cursor_column = 0
         self.comparison, self.session_paths = loaded.comparison, loaded.paths
         if self.comparison is None or not self.comparison.sessions:
-            self.query_one("#compare-title", Static).update("Nothing to compare")
-            self._message("None of the sessions could be read. Press Esc to go back.")
+            self.query_one("#compare-title", Static).update(_("Nothing to compare"))
+            self._message(_("None of the sessions could be read. Press Esc to go back."))
             return
         if len(self.comparison.sessions) < 2 and not reloading:
-            self.notify("Only one session could be read: nothing to compare it with.",
+            self.notify(_("Only one session could be read: nothing to compare it with."),
                         severity="warning")
         self.block_index = self.comparison.block_index(self._start_block or "")
         await self._render_block(focus=True)
@@ -203,7 +204,7 @@ class CompareScreen(Screen[None]):
         assert self.comparison is not None
         comparison = self.comparison
         block = comparison.blocks[self.block_index]
-        title = (f"Compare · {comparison.title} · {block.block.number}. {block.block.title}"
+        title = (_("Compare") + f" · {comparison.title} · {block.block.number}. {block.block.title}"
                  f" ({self.block_index + 1}/{len(comparison.blocks)})")
         self.query_one("#compare-title", Static).update(visible_line(title))
         self.query_one("#compare-status", Static).update(self.status_line(shown))
@@ -213,26 +214,30 @@ class CompareScreen(Screen[None]):
         assert self.comparison is not None
         comparison = self.comparison
         block = comparison.blocks[self.block_index]
-        toggles = (("o", "Ours only", self.view == "ours"),
-                   ("c", "Customer only", self.view == "customer"),
-                   ("d", "Differing only", self.differs_only))
+        toggles = (("o", _("Ours only"), self.view == "ours"),
+                   ("c", _("Customer only"), self.view == "customer"),
+                   ("d", _("Differing only"), self.differs_only))
         parts: list[str | tuple[str, str]] = []
         for key, label, active in toggles:
             parts += [(f" {key} ", "bold"), (f" {label} ", "reverse bold" if active else ""),
                       " "]
         columns = self.visible_columns
         count = len(comparison.sessions)
-        window = (f"sessions {columns[0] + 1}–{columns[-1] + 1} of {count} ([ ])"
-                  if len(columns) < count else f"{count} sessions")
-        parts.append(f"│ {shown} shown · {block.differing_count} differ · "
-                     f"{block.partial_count} partial · {window}")
+        window = (_("sessions {first}–{last} of {count} ([ ])").format(
+            first=columns[0] + 1, last=columns[-1] + 1, count=count)
+                  if len(columns) < count else
+                  ngettext("{count} session", "{count} sessions", count).format(count=count))
+        parts.append("│ " + _("{shown} shown").format(shown=shown) + " · "
+                     + _("{count} differ").format(count=block.differing_count) + " · "
+                     + _("{count} partial").format(count=block.partial_count) + f" · {window}")
         return Content.assemble(*parts)
 
     def _empty_message(self) -> str:
         if self.differs_only:
-            return ("No prompt differs in this block with these filters. Press d to show all "
-                    "prompts, or ctrl+pagedown for the next block.")
-        return "No prompts to show with these filters."
+            return _("No prompt differs in this block with these filters. Press d to show all "
+                     "prompts, or ctrl+pagedown for the next block.")
+        return _("No prompts to show with these filters.")
+
 
     def _message(self, text: str) -> None:
         message = self.query_one("#compare-message", Static)

@@ -15,10 +15,12 @@ from textual.widgets.option_list import Option
 
 from slbmc_tui.domain.bank import QuestionBank
 from slbmc_tui.domain.session import Entry, Position, Session
+from slbmc_tui.i18n import N_, _, ngettext
+from slbmc_tui.screens.translated import translate_bindings
 from slbmc_tui.text.safe import visible_line
 from slbmc_tui.widgets.canvas_cell import one_line
 
-EMPTY_MESSAGE = (
+EMPTY_MESSAGE = N_(
     "Nothing needs research yet.\n\n"
     "During the interview, press ctrl+r on an answer to mark it \"needs research\"; "
     "it will be listed here, ready to study after the workshop."
@@ -44,7 +46,7 @@ def entry_content(entry: Entry, bank: QuestionBank, index: int) -> Content:
         "\n",
         (visible_line(one_line(entry.prompt.text)), "italic $text-muted"),
         "\n",
-        (said, "") if said else ("no answer yet", "italic $text-muted"),
+        (said, "") if said else (_("no answer yet"), "italic $text-muted"),
     )
 
 
@@ -56,9 +58,12 @@ class OpenQuestionList(OptionList):
     """The list of flagged answers; its Enter is shown in the footer, unlike OptionList's."""
 
     BINDINGS = [
-        Binding("enter", "select", "Open in interview",
-                tooltip="Open the highlighted question in the interview"),
+        Binding("enter", "select", N_("Open in interview"),
+                tooltip=N_("Open the highlighted question in the interview")),
     ]
+
+    def on_mount(self) -> None:
+        translate_bindings(self)  # a widget's own keys, for the Footer, in the language
 
 
 class OpenQuestionsScreen(Screen[Position | None]):
@@ -66,8 +71,8 @@ class OpenQuestionsScreen(Screen[Position | None]):
 
     CSS_PATH = "open_questions.tcss"
     BINDINGS = [
-        Binding("escape", "close", "Back", tooltip="Return without moving"),
-        Binding("f3", "close", "Back", show=False),  # f3 opened it: the same key closes it
+        Binding("escape", "close", N_("Back"), tooltip=N_("Return without moving")),
+        Binding("f3", "close", N_("Back"), show=False),  # f3 opened it: the same key closes it
     ]
 
     def __init__(self, session: Session, bank: QuestionBank) -> None:
@@ -79,11 +84,12 @@ class OpenQuestionsScreen(Screen[Position | None]):
     def compose(self) -> ComposeResult:
         meta = self.session.meta
         count = len(self.entries)
-        noun = "question" if count == 1 else "questions"
+        to_research = ngettext("{count} question to research", "{count} questions to research",
+                               count).format(count=count)
         yield Static(
             Content.assemble(
-                ("Open questions", "bold"),
-                visible_line(f" — {meta.title} — {meta.profile} · {count} {noun} to research"),
+                (_("Open questions"), "bold"),
+                visible_line(f" — {meta.title} — {meta.profile} · {to_research}"),
             ),
             id="open-heading",
         )
@@ -95,7 +101,8 @@ class OpenQuestionsScreen(Screen[Position | None]):
                 options.append(Option(entry_content(entry, self.bank, index), id=str(index - 1)))
             yield OpenQuestionList(*options, id="open-list")
         else:
-            yield Static(EMPTY_MESSAGE, id="open-empty")
+            yield Static(_(EMPTY_MESSAGE), id="open-empty")
+
         yield Footer()
 
     def on_mount(self) -> None:

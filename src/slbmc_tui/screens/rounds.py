@@ -21,6 +21,7 @@ from slbmc_tui.domain.bank import QuestionBank
 from slbmc_tui.domain.rounds import AnswerChange, BlockChanges, compare_rounds, count_changes
 from slbmc_tui.domain.session import Session
 from slbmc_tui.domain.word_diff import Piece
+from slbmc_tui.i18n import N_, _, ngettext
 from slbmc_tui.text.safe import visible_block, visible_line
 from slbmc_tui.widgets.canvas_cell import one_line
 
@@ -36,7 +37,7 @@ def shown(text: str) -> str:
 def diff_content(pieces: list[Piece]) -> Content:
     """A word diff as styled text; the words themselves are never read as markup."""
     if not pieces:
-        return Content.styled("(empty in both rounds)", "italic $text-muted")
+        return Content.styled(_("(empty in both rounds)"), "italic $text-muted")
     parts: list[tuple[str, str]] = []
     for index, piece in enumerate(pieces):
         before = pieces[index - 1] if index else None
@@ -52,11 +53,11 @@ def change_content(bank: QuestionBank, change: AnswerChange) -> Content:
              else f"{bank.perspective_label(change.perspective)} · {shown(change.prompt.text)}")
     facts = []
     if change.ticked:
-        facts.append(f"ticked: {shown('; '.join(change.ticked))}")
+        facts.append(_("ticked: {options}").format(options=shown("; ".join(change.ticked))))
     if change.unticked:
-        facts.append(f"unticked: {shown('; '.join(change.unticked))}")
+        facts.append(_("unticked: {options}").format(options=shown("; ".join(change.unticked))))
     if change.flag is not None:
-        facts.append("flagged: needs research" if change.flag else "research flag cleared")
+        facts.append(_("flagged: needs research") if change.flag else _("research flag cleared"))
     parts = [Content.styled(where, "bold"), diff_content(change.pieces)]
     if facts:
         parts.append(Content.styled(" · ".join(facts), "italic $text-muted"))
@@ -69,17 +70,19 @@ def block_content(bank: QuestionBank, block: BlockChanges, *, unfold: bool = Fal
     lines = [head]
     lines += [change_content(bank, change) for change in block.changes]
     if not block.changes:
-        lines.append(Content.styled("No changes.", "italic $text-muted"))
+        lines.append(Content.styled(_("No changes."), "italic $text-muted"))
     if block.unchanged and unfold:
         for perspective, prompt, answer in block.same:
-            where = f"{bank.perspective_label(perspective)} · {shown(prompt.text)} (unchanged)"
+            where = (f"{bank.perspective_label(perspective)} · {shown(prompt.text)} ("
+                     + _("unchanged") + ")")
             lines.append(Content("\n").join([Content.styled(where, "bold $text-muted"),
                                              Content.styled(visible_block(answer.text),
                                                             "$text-muted")]))
     elif block.unchanged:
-        noun = "answer" if block.unchanged == 1 else "answers"
-        lines.append(Content.styled(f"▸ {block.unchanged} unchanged {noun} folded (u shows)",
-                                    "$text-muted"))
+        folded = ngettext("▸ {count} unchanged answer folded (u shows)",
+                          "▸ {count} unchanged answers folded (u shows)",
+                          block.unchanged).format(count=block.unchanged)
+        lines.append(Content.styled(folded, "$text-muted"))
     return Content("\n\n").join(lines)
 
 
@@ -93,10 +96,10 @@ class RoundsScreen(Screen[None]):
     RoundsScreen .rounds-block { margin-bottom: 1; }
     """
     BINDINGS = [
-        Binding("escape", "back", "Back"),
-        Binding("m", "write('md')", "Write Markdown"),
-        Binding("h", "write('html')", "Write HTML"),
-        Binding("u", "unfold", "Show unchanged"),
+        Binding("escape", "back", N_("Back")),
+        Binding("m", "write('md')", N_("Write Markdown")),
+        Binding("h", "write('html')", N_("Write HTML")),
+        Binding("u", "unfold", N_("Show unchanged")),
     ]
 
     def __init__(self, old: Session, new: Session, bank: QuestionBank, session_path: Path) -> None:
@@ -113,12 +116,15 @@ class RoundsScreen(Screen[None]):
         changed, unchanged = count_changes(blocks)
         meta = self.new.meta
         with VerticalScroll(id="rounds-body", can_focus=True):
-            yield Static(Content(f"What changed since round {self.old.meta.round}: "
-                                 f"{shown(meta.title)} — {shown(meta.profile)}, "
-                                 f"round {meta.round}"), id="rounds-title")
-            noun = "answer" if changed == 1 else "answers"
-            yield Static(Content(f"{changed} {noun} changed, {unchanged} unchanged (folded). "
-                                 "Removed words struck through, added words bold."),
+            yield Static(Content(_("What changed since round {old}: {title} — {profile}, "
+                                   "round {new}").format(
+                                       old=self.old.meta.round, title=shown(meta.title),
+                                       profile=shown(meta.profile), new=meta.round)),
+                         id="rounds-title")
+            yield Static(Content(ngettext("{count} answer changed,", "{count} answers changed,",
+                                          changed).format(count=changed) + " "
+                                 + _("{count} unchanged (folded). Removed words struck "
+                                     "through, added words bold.").format(count=unchanged)),
                          classes="rounds-summary")
             for block in blocks:
                 yield Static(block_content(self.bank, block), classes="rounds-block")
@@ -153,7 +159,9 @@ class RoundsScreen(Screen[None]):
             write_private(render(self.old, self.new, self.bank), path)
         except OSError as error:
             self.app.call_from_thread(self.notify, f"{path}: {error.strerror or error}",
-                                      title="Could not write", severity="error", markup=False)
+                                      title=_("Could not write"), severity="error", markup=False)
             return
-        self.app.call_from_thread(self.notify, f"Written to {path}", title="Written",
+        self.app.call_from_thread(self.notify, _("Written to {path}").format(path=path),
+                                  title=_("Written"),
+
                                   timeout=8, markup=False)

@@ -23,6 +23,7 @@ from textual.worker import get_current_worker
 from slbmc_tui import messages
 from slbmc_tui.domain.bank import QuestionBank, resolve_bank
 from slbmc_tui.domain.errors import SlbmcFileError
+from slbmc_tui.i18n import N_, _, ngettext
 from slbmc_tui.storage.search import NOTES, Hit, folded, search
 from slbmc_tui.storage.store import SessionStore
 from slbmc_tui.text.safe import visible_line
@@ -50,7 +51,7 @@ def where_label(hit: Hit, bank: QuestionBank | None) -> tuple[str, str]:
 def hit_label(hit: Hit, bank: QuestionBank | None, phrase: str) -> Content:
     """Three lines: whose session and which block, the question, the words around the phrase."""
     meta = hit.meta
-    round_label = f" · round {meta.round}" if meta.round > 1 else ""
+    round_label = (" · " + _("round {round}").format(round=meta.round)) if meta.round > 1 else ""
     head = visible_line(" ".join(f"{meta.title} / {meta.profile}{round_label}".split()))
     block, question = (visible_line(part) for part in where_label(hit, bank))
     excerpt = visible_line(hit.excerpt)
@@ -67,8 +68,8 @@ class SearchScreen(Screen[None]):
 
     CSS_PATH = "search.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "app.pop_screen", "Back to the sessions"),
-        Binding("down", "to_results", "Results", show=False),
+        Binding("escape", "app.pop_screen", N_("Back to the sessions")),
+        Binding("down", "to_results", N_("Results"), show=False),
     ]
 
     def __init__(self, store: SessionStore) -> None:
@@ -82,8 +83,9 @@ class SearchScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="search-body"):
-            yield Input(id="search-phrase", placeholder="Find in every answer and note…")
-            yield Static(Content(visible_line(f"Searching the sessions in {self.store.folder}")),
+            yield Input(id="search-phrase", placeholder=_("Find in every answer and note…"))
+            yield Static(Content(visible_line(_("Searching the sessions in {folder}").format(
+                folder=self.store.folder))),
                          id="search-status")
             yield OptionList(id="search-results")
         yield Footer()
@@ -116,10 +118,10 @@ class SearchScreen(Screen[None]):
         self.hits = []
         self.query_one(OptionList).clear_options()
         if not folded(phrase):
-            self._status(f"Searching the sessions in {self.store.folder}")
+            self._status(_("Searching the sessions in {folder}").format(folder=self.store.folder))
             self.workers.cancel_group(self, "search")
             return
-        self._status("Searching…")
+        self._status(_("Searching…"))
         self.run_search(phrase)
 
     def _status(self, text: str) -> None:
@@ -171,15 +173,18 @@ class SearchScreen(Screen[None]):
             results.highlighted = 0
             results.focus()
         if finished is None:
-            self._status(f"Searching… {shown} found so far")
+            self._status(_("Searching… {count} found so far").format(count=shown))
         elif finished > MAX_SHOWN:
-            self._status(f"The first {MAX_SHOWN} answers containing “{phrase}”: add words "
-                         "to narrow the search")
+            self._status(_("The first {count} answers containing “{phrase}”: add words to "
+                           "narrow the search").format(count=MAX_SHOWN, phrase=phrase))
         elif shown:
-            self._status(f"{shown} answer{'s' if shown != 1 else ''} containing “{phrase}”. "
-                         "Enter opens the session at the answer.")
+            self._status(ngettext("{count} answer containing “{phrase}”.",
+                                  "{count} answers containing “{phrase}”.", shown).format(
+                                      count=shown, phrase=phrase)
+                         + " " + _("Enter opens the session at the answer."))
         else:
-            self._status(f"No answer or note contains “{phrase}”.")
+            self._status(_("No answer or note contains “{phrase}”.").format(phrase=phrase))
+
 
     @on(OptionList.OptionSelected, "#search-results")
     def _open(self, event: OptionList.OptionSelected) -> None:

@@ -16,6 +16,7 @@ from textual.widgets import Button, DataTable, Footer, Header, Input, Static
 from slbmc_tui import messages
 from slbmc_tui.domain.errors import SlbmcFileError
 from slbmc_tui.domain.session import Clock, Session, new_session
+from slbmc_tui.i18n import N_, _, ngettext
 from slbmc_tui.launch import NewSession
 from slbmc_tui.screens.start_rows import (
     COLUMNS,
@@ -55,28 +56,28 @@ class StartScreen(WorkspaceActions, Screen[None]):
     AUTO_FOCUS = "#sessions"
     BINDINGS: ClassVar[list[BindingType]] = [
         # Priority, so the Footer shows it even while the table (which also binds Enter) has focus.
-        Binding("enter", "open_selected", "Open", priority=True,
-                tooltip="Open the selected session where it stopped"),
-        Binding("n", "new_session", "New session",
-                tooltip="Title, customer profile, client, interviewer, English or Finnish "
-                        "questions, or your own bank file"),
-        Binding("d", "demo", "Demo", tooltip="A worked example, on a scratch copy"),
-        Binding("p", "new_profile", "New profile",
-                tooltip="Another customer profile of the selected model: our point of view "
-                        "copied, the customer's left empty"),
-        Binding("r", "new_round", "New round",
-                tooltip="The same profile again: everything copied, round number raised"),
-        Binding("c", "compare", "Compare profiles", tooltip="Profiles side by side"),
-        Binding("slash", "filter", "Filter"),
-        Binding("s", "search", "Search answers"),
-        Binding("e", "rename", "Rename"),
-        Binding("a", "archive", "Archive"),
-        Binding("delete", "delete", "Delete"),
-        Binding("t", "restore", "Archive & trash"),
-        Binding("q", "app.quit", "Quit"),
-        Binding("escape", "clear_filter", "Clear the filter"),
-        Binding("escape", "leave_demo", "Leave the demo",
-                tooltip="Back to your own sessions from the demo's"),
+        Binding("enter", "open_selected", N_("Open"), priority=True,
+                tooltip=N_("Open the selected session where it stopped")),
+        Binding("n", "new_session", N_("New session"),
+                tooltip=N_("Title, customer profile, client, interviewer, English or Finnish "
+                           "questions, or your own bank file")),
+        Binding("d", "demo", N_("Demo"), tooltip=N_("A worked example, on a scratch copy")),
+        Binding("p", "new_profile", N_("New profile"),
+                tooltip=N_("Another customer profile of the selected model: our point of view "
+                           "copied, the customer's left empty")),
+        Binding("r", "new_round", N_("New round"),
+                tooltip=N_("The same profile again: everything copied, round number raised")),
+        Binding("c", "compare", N_("Compare profiles"), tooltip=N_("Profiles side by side")),
+        Binding("slash", "filter", N_("Filter")),
+        Binding("s", "search", N_("Search answers")),
+        Binding("e", "rename", N_("Rename")),
+        Binding("a", "archive", N_("Archive")),
+        Binding("delete", "delete", N_("Delete")),
+        Binding("t", "restore", N_("Archive & trash")),
+        Binding("q", "app.quit", N_("Quit")),
+        Binding("escape", "clear_filter", N_("Clear the filter")),
+        Binding("escape", "leave_demo", N_("Leave the demo"),
+                tooltip=N_("Back to your own sessions from the demo's")),
     ]
 
     def __init__(self, store: SessionStore, *, clock: Clock, bank_path: Path | None = None,
@@ -103,8 +104,8 @@ class StartScreen(WorkspaceActions, Screen[None]):
             yield Static(visible_block(self._notice), id="notice", markup=False,
                          classes="" if self._notice else "hidden")
             yield SafeInput(id="filter", compact=True, classes="hidden",
-                            placeholder="Filter by title, profile or client (Enter: to the "
-                                        "list, Escape: clear)")
+                            placeholder=_("Filter by title, profile or client (Enter: to the "
+                                          "list, Escape: clear)"))
             # Above the table, which takes all the height below it.
             yield Static(id="more", classes="hidden")
             yield DataTable(id="sessions", cursor_type="row", zebra_stripes=False)
@@ -112,14 +113,14 @@ class StartScreen(WorkspaceActions, Screen[None]):
             with Vertical(id="empty", classes="hidden"):
                 yield Static(id="empty-message")
                 with Horizontal(id="empty-actions"):
-                    yield Button("New session (n)", id="empty-new", variant="primary")
-                    yield Button("Open the demo (d)", id="empty-demo")
+                    yield Button(_("New session (n)"), id="empty-new", variant="primary")
+                    yield Button(_("Open the demo (d)"), id="empty-demo")
             yield Static(id="broken", classes="hidden")
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#folder-line", Static).update(
-            Text(f"Sessions in {visible_line(str(self.store.folder))}"))
+            Text(_("Sessions in {folder}").format(folder=visible_line(str(self.store.folder)))))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "open_selected":
@@ -197,10 +198,12 @@ class StartScreen(WorkspaceActions, Screen[None]):
         self._set_empty(readable == 0)
         models = len(self.groups)
         folder = visible_line(str(self.store.folder))
-        self.query_one("#folder-line", Static).update(Text(
-            f"Sessions in {folder} · {readable} session{'s' if readable != 1 else ''}"
-            f" in {models} model{'s' if models != 1 else ''}" if readable else
-            f"Sessions in {folder}"))
+        folder_line = _("Sessions in {folder}").format(folder=folder)
+        if readable:
+            folder_line += " · " + ngettext("{count} session", "{count} sessions", readable).format(
+                count=readable) + " " + ngettext("in {count} model", "in {count} models",
+                                                 models).format(count=models)
+        self.query_one("#folder-line", Static).update(Text(folder_line))
 
     def _draw_table(self) -> None:
         """(Re)build the table from the listing and the filter, keeping the selected row."""
@@ -221,7 +224,7 @@ class StartScreen(WorkspaceActions, Screen[None]):
         # Widths fixed up front from the labels: DataTable then measures no cell, and the
         # columns do not shift as later rows arrive.
         for (label, key), fixed in zip(COLUMNS, column_widths(lines, width), strict=True):
-            table.add_column(label, key=key, width=fixed)
+            table.add_column(_(label), key=key, width=fixed)
         self._add_rows(table, lines[:shown], width)
         if len(lines) > shown:
             self.call_after_refresh(self._add_later_rows, self._listing_generation,
@@ -259,27 +262,27 @@ class StartScreen(WorkspaceActions, Screen[None]):
         widget = self.query_one("#more", Static)
         widget.set_class(shown == matching, "hidden")
         if shown < matching:
-            how = ("type more of a title, profile or client to narrow the list"
+            how = (_("type more of a title, profile or client to narrow the list")
                    if self.filter_text.strip() else
-                   "press / and type part of a title, profile or client to find the others")
-            widget.update(Text(f"Showing the newest {shown} of {matching} sessions: {how}."))
+                   _("press / and type part of a title, profile or client to find the others"))
+            widget.update(Text(_("Showing the newest {shown} of {matching} sessions: {how}.")
+                               .format(shown=shown, matching=matching, how=how)))
 
     def _show_no_match(self, no_match: bool) -> None:
         widget = self.query_one("#no-match", Static)
         widget.set_class(not no_match, "hidden")
         self.query_one("#sessions").set_class(no_match or not self._by_path, "hidden")
         if no_match:
-            widget.update(Text(f"No session's title, profile or client contains "
-                               f"“{visible_line(' '.join(self.filter_text.split()))}”. "
-                               "Escape clears the "
-                               "filter."))
+            widget.update(Text(_("No session's title, profile or client contains “{text}”. "
+                                 "Escape clears the filter.").format(
+                                     text=visible_line(" ".join(self.filter_text.split())))))
 
     def _show_broken(self, broken: list[SessionSummary]) -> None:
         widget = self.query_one("#broken", Static)
         widget.set_class(not broken, "hidden")
         if broken:
-            text = Text(f"Could not read {len(broken)} file{'s' if len(broken) > 1 else ''}:\n",
-                        style="bold red")
+            text = Text(ngettext("Could not read {count} file:", "Could not read {count} files:",
+                                 len(broken)).format(count=len(broken)) + "\n", style="bold red")
             for summary in broken:
                 text.append(f"  {visible_line(summary.name)}", style="bold")
                 text.append(f"  {visible_line(' '.join((summary.error or '').split()))}\n")
@@ -291,8 +294,9 @@ class StartScreen(WorkspaceActions, Screen[None]):
         self.query_one("#empty").set_class(not empty, "hidden")
         if empty:
             self.query_one("#empty-message", Static).update(Text(
-                f"No sessions in {visible_line(str(self.store.folder))} yet.\n\n"
-                "Press n to start a new session, or d to open a ready example (the demo)."))
+                _("No sessions in {folder} yet.").format(
+                    folder=visible_line(str(self.store.folder))) + "\n\n"
+                + _("Press n to start a new session, or d to open a ready example (the demo).")))
             if isinstance(self.focused, DataTable) or self.focused is None:
                 self.query_one("#empty-new", Button).focus()
         elif not isinstance(self.focused, Input):
@@ -326,7 +330,7 @@ class StartScreen(WorkspaceActions, Screen[None]):
     def _need_selection(self) -> SessionSummary | None:
         summary = self.selected_session()
         if summary is None:
-            self.notify("No session selected: create one with n, or try the demo with d.",
+            self.notify(_("No session selected: create one with n, or try the demo with d."),
                         severity="warning")
         return summary
 
@@ -360,7 +364,7 @@ class StartScreen(WorkspaceActions, Screen[None]):
             session = new_session(form.bank, title=form.title, profile=form.profile,
                                   client=form.client, interviewer=form.interviewer,
                                   bank_path=form.bank_path, clock=self.clock)
-            self._create_and_open(session, "New session")
+            self._create_and_open(session, _("New session"))
 
     def action_new_profile(self) -> None:
         """A new customer profile of the selected model; our point of view is kept."""
@@ -388,9 +392,11 @@ class StartScreen(WorkspaceActions, Screen[None]):
         try:
             path = self.store.create(session)
         except (SlbmcFileError, OSError) as error:
-            self.app.call_from_thread(self.notify, f"{what} was not created: {error}",
-                                      title="Cannot create session", severity="error",
+            self.app.call_from_thread(self.notify, _("{what} was not created: {error}").format(
+                                      what=what, error=error),
+                                      title=_("Cannot create session"), severity="error",
                                       timeout=10)
             return
-        self.app.call_from_thread(self.notify, f"{what}: saved as {path.name}")
+        self.app.call_from_thread(self.notify, _("{what}: saved as {name}").format(
+            what=what, name=path.name))
         self.app.post_message(messages.OpenSessionRequested(path))

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from rich.cells import cell_len
 from rich.text import Text
 
+from slbmc_tui.i18n import N_, _, format_datetime, ngettext
 from slbmc_tui.storage.store import SessionSummary, summaries_by_model
 from slbmc_tui.text.safe import visible_line
 
@@ -22,8 +24,10 @@ MODEL_KEY_PREFIX = "model:"
 BAR_WIDTH = 8
 CLIENT_WIDTH = 16
 UPDATED_WIDTH = 16
-COLUMNS = (("Model · customer profile", "profile"), ("Client", "client"),
-           ("Progress", "progress"), ("Last edited", "updated"))
+# The widest date the language writes (two-digit day and month), for the column's width.
+WIDEST_DATE = datetime(2026, 12, 31, 23, 59)
+COLUMNS = ((N_("Model · customer profile"), "profile"), (N_("Client"), "client"),
+           (N_("Progress"), "progress"), (N_("Last edited"), "updated"))
 
 Cells = tuple[Text | str, ...]
 
@@ -69,7 +73,8 @@ def progress_cell(answered: int, total: int) -> Text:
 def profile_label(summary: SessionSummary) -> str:
     meta = summary.meta
     assert meta is not None
-    return meta.profile + (f" · round {meta.round}" if meta.round > 1 else "")
+    return meta.profile + (" · " + _("round {round}").format(round=meta.round)
+                           if meta.round > 1 else "")
 
 
 def clip(text: str, width: int) -> str:
@@ -121,23 +126,26 @@ def cells(line: Line, width: int) -> Cells:
     if line.summary is None:
         count = line.group.profile_count
         return (Text(clip(line.group.title, width), style="bold"),
-                Text(f"{count} profile{'s' if count != 1 else ''}", style="dim"), "", "")
+                Text(ngettext("{count} profile", "{count} profiles", count).format(count=count),
+                     style="dim"), "", "")
     meta = line.summary.meta
     assert meta is not None
     return (Text("  " + clip(profile_label(line.summary), width - 2)),
             Text(clip(meta.client, CLIENT_WIDTH)),
             progress_cell(meta.answered, meta.total),
-            meta.updated.strftime("%Y-%m-%d %H:%M"))
+            format_datetime(meta.updated))
 
 
 def column_widths(lines: list[Line], width: int) -> list[int]:
     """Widths that fit every row, computed from the labels without building the cells."""
-    labels = [cell_len(label) for label, _key in COLUMNS]
+    labels = [cell_len(_(label)) for label, _key in COLUMNS]
     profile = client = progress = 0
     for line in lines:
         if line.summary is None:
             profile = max(profile, cell_len(clip(line.group.title, width)))
-            client = max(client, len(f"{line.group.profile_count} profiles"))
+            count = line.group.profile_count
+            client = max(client, cell_len(ngettext("{count} profile", "{count} profiles",
+                                                   count).format(count=count)))
             continue
         meta = line.summary.meta
         assert meta is not None
@@ -145,4 +153,5 @@ def column_widths(lines: list[Line], width: int) -> list[int]:
         client = max(client, cell_len(clip(meta.client, CLIENT_WIDTH)))
         progress = max(progress, BAR_WIDTH + 2 + len(str(meta.answered)) + len(str(meta.total)))
     return [max(labels[0], profile), max(labels[1], client),
-            max(labels[2], progress), max(labels[3], UPDATED_WIDTH)]
+            max(labels[2], progress),
+            max(labels[3], UPDATED_WIDTH, cell_len(format_datetime(WIDEST_DATE)))]

@@ -16,6 +16,7 @@ from textual.screen import Screen
 
 from slbmc_tui.domain.errors import SlbmcFileError
 from slbmc_tui.domain.session import Clock
+from slbmc_tui.i18n import _
 from slbmc_tui.storage import workspace_ops as ops
 from slbmc_tui.storage.locking import SessionLocked
 from slbmc_tui.storage.store import SessionStore, SessionSummary
@@ -26,8 +27,12 @@ def session_words(summary: SessionSummary) -> str:
     """“Profile” of “Title” (round N), for a question about one session."""
     meta = summary.meta
     assert meta is not None
-    round_label = f", round {meta.round}" if meta.round > 1 else ""
-    return visible_line(f"“{meta.profile}”{round_label} of “{meta.title}”")
+    if meta.round > 1:
+        words = _("“{profile}”, round {round} of “{title}”").format(
+            profile=meta.profile, round=meta.round, title=meta.title)
+    else:
+        words = _("“{profile}” of “{title}”").format(profile=meta.profile, title=meta.title)
+    return visible_line(words)
 
 
 class WorkspaceActions(Screen[None]):
@@ -59,8 +64,8 @@ class WorkspaceActions(Screen[None]):
         key = self.selected_key()
         summary = self.selected_session()
         if summary is not None and key is not None and key != str(summary.path):
-            self.notify(f"Move to one of the model's sessions to {verb} it (the heading stands "
-                        "for the whole model).", severity="warning")
+            self.notify(_("Move to one of the model's sessions first (the heading stands for "
+                          "the whole model)."), severity="warning")
             return None
         return summary if summary is not None else self._need_selection()
 
@@ -74,9 +79,10 @@ class WorkspaceActions(Screen[None]):
         if source is None or source.meta is None:
             return
         question = ConfirmDialog(
-            "New round", f"Start a new round of {session_words(source)}? Everything in it is "
-            "copied into the new round, which gets the next free round number; this round "
-            "stays as it is.", confirm_label="Start the round")
+            _("New round"), _("Start a new round of {session}? Everything in it is copied into "
+                              "the new round, which gets the next free round number; this round "
+                              "stays as it is.").format(session=session_words(source)),
+            confirm_label=_("Start the round"))
         self.app.push_screen(question, lambda yes: self._start_round(source.path) if yes
                              else None)
 
@@ -99,7 +105,7 @@ class WorkspaceActions(Screen[None]):
         def renamed(names: ops.NewNames | None) -> None:
             if names is not None:
                 self._in_thread(lambda: ops.rename(self.store, path, names, self.clock),
-                                "Renamed", "Not renamed")
+                                _("Renamed"), _("Not renamed"))
 
         self.app.push_screen(RenameDialog(summary.meta, visible_line(path.name)), renamed)
 
@@ -107,19 +113,19 @@ class WorkspaceActions(Screen[None]):
 
     def action_archive(self) -> None:
         """Move the selected session into the archive folder (t lists it, to restore)."""
-        self._ask_and_move("archive", "Archive", "Archive the session",
-                           "It leaves the list for the archive folder beside the sessions; "
-                           "t shows the archive and brings it back.",
+        self._ask_and_move("archive", _("Archive"), _("Archive the session"),
+                           _("Archive {session}? It leaves the list for the archive folder "
+                             "beside the sessions; t shows the archive and brings it back."),
                            lambda path: ops.archive(self.store, path))
 
     def action_delete(self) -> None:
         """Move the selected session to the trash folder (t lists it, to restore)."""
-        self._ask_and_move("delete", "Delete", "Move to the trash",
-                           "It goes to the trash folder beside the sessions, not away for "
-                           "good: t shows the trash and brings it back.",
+        self._ask_and_move("delete", _("Delete"), _("Move to the trash"),
+                           _("Delete {session}? It goes to the trash folder beside the sessions, "
+                             "not away for good: t shows the trash and brings it back."),
                            lambda path: ops.trash(self.store, path))
 
-    def _ask_and_move(self, verb: str, title: str, confirm: str, explain: str,
+    def _ask_and_move(self, verb: str, title: str, confirm: str, question_text: str,
                       move: Callable[[Path], Path]) -> None:
         from slbmc_tui.dialogs.confirm import ConfirmDialog
 
@@ -127,13 +133,14 @@ class WorkspaceActions(Screen[None]):
         if summary is None or summary.meta is None:
             return
         path = summary.path
-        question = ConfirmDialog(title, f"{title} {session_words(summary)}? {explain}",
+        question = ConfirmDialog(title, question_text.format(session=session_words(summary)),
                                  confirm_label=confirm)
-        done = "Archived" if verb == "archive" else "Moved to the trash"
+        done = _("Archived") if verb == "archive" else _("Moved to the trash")
+        failed = _("Not archived") if verb == "archive" else _("Not deleted")
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self._in_thread(lambda: move(path), done, f"Not {verb}d", select=False)
+                self._in_thread(lambda: move(path), done, failed, select=False)
 
         self.app.push_screen(question, answered)
 
@@ -143,8 +150,8 @@ class WorkspaceActions(Screen[None]):
 
         def chosen(path: Path | None) -> None:
             if path is not None:
-                self._in_thread(lambda: ops.restore(self.store, path), "Restored",
-                                "Not restored")
+                self._in_thread(lambda: ops.restore(self.store, path), _("Restored"),
+                                _("Not restored"))
 
         self.app.push_screen(RestoreDialog(self.store), chosen)
 

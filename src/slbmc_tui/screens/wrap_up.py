@@ -24,12 +24,13 @@ from slbmc_tui.domain.bank import QuestionBank
 from slbmc_tui.domain.session import Session
 from slbmc_tui.domain.wrap_up import BlockCoverage, coverage, open_by_block
 from slbmc_tui.export.followup import followup_markdown, followup_path, write_private
+from slbmc_tui.i18n import N_, _
 from slbmc_tui.text.safe import visible_line
 from slbmc_tui.widgets.canvas_cell import one_line
 
-STATE_LABELS = {"missing": "not covered", "thin": "thin", "covered": "covered"}
+STATE_LABELS = {"missing": N_("not covered"), "thin": N_("thin"), "covered": N_("covered")}
 STATE_STYLES = {"missing": "bold $text-error", "thin": "$text-warning", "covered": "$text-success"}
-STEPS_PLACEHOLDER = "One next step per line, e.g. “Send the summary to Anna by Friday”"
+STEPS_PLACEHOLDER = N_("One next step per line, e.g. “Send the summary to Anna by Friday”")
 
 
 def shown(text: str) -> str:
@@ -46,7 +47,7 @@ def coverage_line(row: BlockCoverage) -> Content:
         (f"{row.block.number}. ", "$text-muted"),
         (shown(row.block.title), "bold"),
         (f"  {row.answered}/{row.total}  ", "$text-muted"),
-        (STATE_LABELS[row.coverage], STATE_STYLES[row.coverage]),
+        (_(STATE_LABELS[row.coverage]), STATE_STYLES[row.coverage]),
         ("  ·  ", "$text-muted"),
         (time, "$text-warning" if over else "$text-muted"))
 
@@ -65,9 +66,9 @@ class WrapUpScreen(Screen[None]):
     WrapUpScreen #next-steps { height: 8; min-height: 4; }
     """
     BINDINGS = [
-        Binding("escape", "back", "Back to the interview"),
-        Binding("f5", "followup(False)", "Follow-up for the client", priority=True),
-        Binding("f8", "followup(True)", "Working follow-up", priority=True),
+        Binding("escape", "back", N_("Back to the interview")),
+        Binding("f5", "followup(False)", N_("Follow-up for the client"), priority=True),
+        Binding("f8", "followup(True)", N_("Working follow-up"), priority=True),
     ]
 
     def __init__(self, session: Session, bank: QuestionBank, session_path: Path, *,
@@ -83,21 +84,22 @@ class WrapUpScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         meta = self.session.meta
         with VerticalScroll(id="wrap-up-body"):
-            yield Static(Content(f"Wrap-up: {shown(meta.title)} — {shown(meta.profile)}"),
+            yield Static(Content(_("Wrap-up: {title} — {profile}").format(
+                title=shown(meta.title), profile=shown(meta.profile))),
                          id="wrap-up-title", classes="wrap-up-heading")
             yield Static(Content(self._totals()), classes="wrap-up-muted")
-            yield Static("Blocks", classes="wrap-up-heading")
+            yield Static(_("Blocks"), classes="wrap-up-heading")
             yield Static(Content("\n").join(coverage_line(r)
                                             for r in coverage(self.session, self.bank)),
                          id="wrap-up-blocks")
-            yield Static("Open questions (needs research)", classes="wrap-up-heading")
+            yield Static(_("Open questions (needs research)"), classes="wrap-up-heading")
             yield Static(self._open_questions(), id="wrap-up-open")
-            yield Static("Next steps", classes="wrap-up-heading")
+            yield Static(_("Next steps"), classes="wrap-up-heading")
             yield TextArea(self.session.next_steps, id="next-steps", soft_wrap=True,
                            tab_behavior="focus", read_only=self.read_only,
-                           placeholder=STEPS_PLACEHOLDER, show_line_numbers=False)
-            yield Static("f5 writes the follow-up for the client, f8 the working version "
-                         "(both also copied to the clipboard).", classes="wrap-up-muted")
+                           placeholder=_(STEPS_PLACEHOLDER), show_line_numbers=False)
+            yield Static(_("f5 writes the follow-up for the client, f8 the working version "
+                           "(both also copied to the clipboard)."), classes="wrap-up-muted")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -109,13 +111,16 @@ class WrapUpScreen(Screen[None]):
         agenda = self.session.agenda
         answered, total = self.session.progress(self.bank)
         spent = clock_text(agenda.spent_seconds())
-        planned = f" of {agenda.total_minutes} min planned" if agenda.planned else ""
-        return f"{answered}/{total} answered · {spent} spent{planned}"
+        text = (_("{answered}/{total} answered").format(answered=answered, total=total)
+                + " · " + _("{time} spent").format(time=spent))
+        if agenda.planned:
+            text += " " + _("of {minutes} min planned").format(minutes=agenda.total_minutes)
+        return text
 
     def _open_questions(self) -> Content:
         groups = open_by_block(self.session, self.bank)
         if not groups:
-            return Content.styled("Nothing is flagged “needs research” (ctrl+r on an answer).",
+            return Content.styled(_("Nothing is flagged “needs research” (ctrl+r on an answer)."),
                                   "italic $text-muted")
         lines: list[Content] = []
         for block, entries in groups:
@@ -147,8 +152,11 @@ class WrapUpScreen(Screen[None]):
             write_private(text, path)
         except OSError as error:
             self.app.call_from_thread(
-                self.notify, f"{path}: {error.strerror or error}. It is on the clipboard.",
-                title="Could not write the follow-up", severity="error", markup=False)
+                self.notify, _("{path}: {error}. It is on the clipboard.").format(
+                    path=path, error=error.strerror or error),
+                title=_("Could not write the follow-up"), severity="error", markup=False)
             return
-        self.app.call_from_thread(self.notify, f"Written to {path} and copied to the clipboard.",
-                                  title="Follow-up", timeout=8, markup=False)
+        self.app.call_from_thread(self.notify,
+                                  _("Written to {path} and copied to the clipboard.").format(
+                                      path=path), title=_("Follow-up"), timeout=8, markup=False)
+

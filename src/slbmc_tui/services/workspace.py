@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from slbmc_tui.domain.errors import SlbmcFileError
 from slbmc_tui.domain.session import Clock, Session, system_clock
+from slbmc_tui.i18n import _
 from slbmc_tui.storage.locking import LockInfo
 from slbmc_tui.storage.store import OpenedSession, SessionStore, open_session
 from slbmc_tui.storage.workspace_ops import duplicate
@@ -77,7 +78,7 @@ class Workspace:
             try:
                 paths.append(self.store.resolve(name))
             except SlbmcFileError as error:
-                problems.append(f"Skipped {error}")
+                problems.append(_("Skipped {error}").format(error=error))
         return Resolved(tuple(paths), tuple(problems))
 
     # -- opening and creating --------------------------------------------------
@@ -103,8 +104,9 @@ class Workspace:
         folder = SessionStore(source.parent)
         copy = duplicate(folder, source, profile=profile, clock=self.clock)
         meta = folder.summary(copy).meta
-        what = (f"New profile “{profile}”" if profile else
-                f"Round {meta.round} of “{meta.profile}”" if meta else "New round")
+        what = (_("New profile “{profile}”").format(profile=profile) if profile else
+                _("Round {round} of “{profile}”").format(round=meta.round, profile=meta.profile)
+                if meta else _("New round"))
         return Copied(copy, what)
 
     # -- the demo --------------------------------------------------------------
@@ -153,12 +155,13 @@ def load_comparison(paths: Sequence[Path]) -> LoadedComparison:
                 banks[key] = resolve_bank(*key)
             session_bank = banks[key]
         except SlbmcFileError as error:
-            problems.append(f"Skipped {error}")
+            problems.append(_("Skipped {error}").format(error=error))
             continue
         bank = bank or session_bank
         sessions.append(session)
         readable.append(path)
-    comparison = compare_sessions(sessions, bank) if bank else None
+    comparison = (compare_sessions(sessions, bank, round_word=_("round {round}"))
+                  if bank else None)
     return LoadedComparison(tuple(readable), comparison, tuple(problems))
 
 

@@ -18,11 +18,12 @@ from textual.widget import Widget
 
 from slbmc_tui.domain.bank import PERSPECTIVES, Block, Perspective, QuestionBank
 from slbmc_tui.domain.session import Session
+from slbmc_tui.i18n import N_, _
 from slbmc_tui.text.safe import visible_line
 
 FLAG_MARK = "⚑"  # the documents' mark too
 BULLET = "·"
-EMPTY_WORDS = ("no answers yet", "no answers", "empty")
+EMPTY_WORDS = (N_("no answers yet"), N_("no answers"), N_("empty"))
 
 
 @dataclass(frozen=True)
@@ -217,8 +218,12 @@ class CanvasCell(Widget, can_focus=True):
         self.border_subtitle = f"{answered}/{total}"
         self.set_class(not self.sections, "-empty")
         self.set_class(answered == total, "-complete")
-        self.tooltip = Content(visible_line(f"{block.number} {block.title}: "
-                                            f"{answered}/{total} answered"))
+        self.tooltip = Content(visible_line(f"{block.number} {block.title}: " + _(
+            "{answered}/{total} answered").format(answered=answered, total=total)))
+        # Leading words this title shares with another block's ("Key resources", "Key
+        # partners"): a narrow cell drops them first so the titles stay distinguishable.
+        self.shared_lead = shared_lead_words(block.title,
+                                             [b.title for b in bank.blocks if b.id != block.id])
 
     def on_click(self, event: events.Click) -> None:
         event.stop()
@@ -231,7 +236,8 @@ class CanvasCell(Widget, can_focus=True):
             return
         number = f"{self.block.number} "
         room = event.size.width - 6 - len(number)
-        self.border_title = Content(number + abbreviate(visible_line(self.block.title), room))
+        self.border_title = Content(number + abbreviate(visible_line(self.block.title), room,
+                                                        self.shared_lead))
 
     def render(self) -> Text:
         width, height = self.content_size
@@ -245,7 +251,8 @@ class CanvasCell(Widget, can_focus=True):
             height -= len(heading)
         if not self.sections:
             style = self.get_component_rich_style("canvas-cell--empty")
-            words = next((w for w in EMPTY_WORDS if cell_len(w) <= width), EMPTY_WORDS[-1])
+            empty_words = [_(w) for w in EMPTY_WORDS]
+            words = next((w for w in empty_words if cell_len(w) <= width), empty_words[-1])
             lines = [Text(fit(words, width), style=style)] if height > 0 else []
         elif height >= 2 * len(self.sections):
             lines = self._labelled_lines(width, height)
@@ -268,7 +275,7 @@ class CanvasCell(Widget, can_focus=True):
             shown = sum(1 for count in counts if count)
             hidden = len(section.snippets) - shown
             label_style = self.get_component_rich_style(f"canvas-cell--label-{section.perspective}")
-            more = f" (+{hidden} more)" if hidden > 0 else ""
+            more = " (" + _("+{count} more").format(count=hidden) + ")" if hidden > 0 else ""
             label = visible_line(section.label_at(level)) + more
             out.append(Text(fit(label, width), style=label_style))
             for snippet, lines, count in zip(section.snippets, snippet_lines, counts, strict=True):
@@ -364,17 +371,49 @@ def share_lines_in_order(wanted: list[int], room: int) -> list[int]:
     return given
 
 
-def abbreviate(title: str, width: int) -> str:
-    """The title shortened word by word (longest first) if that fits, else cut with "…"."""
+def shared_lead_words(title: str, others: list[str]) -> int:
+    """How many leading words `title` shares with another title (0 when none).
+
+    At least one word is always left over, so what remains tells the titles apart.
+    """
+    words = [word.casefold() for word in title.split()]
+    shared = 0
+    for other in others:
+        other_words = [word.casefold() for word in other.split()]
+        common = 0
+        while (common < min(len(words), len(other_words)) - 1
+               and words[common] == other_words[common]):
+            common += 1
+        shared = max(shared, common)
+    return shared
+
+
+def abbreviate(title: str, width: int, shared_lead: int = 0) -> str:
+    """The title shortened so it fits `width` and stays told apart from its siblings.
+
+    First each word is shortened (longest first, words shared with another title before
+    the others); if that is not enough and the title begins with words another title
+    shares ("Keskeiset resurssit", "Keskeiset kumppanit"), those are dropped for a leading
+    "…", so two narrow cells read "…resurssit" and "…kumppanit" rather than the same cut
+    "Keskeis…". Only then is the rest cut with "…".
+    """
     if cell_len(title) <= width:
         return title
     words = title.split()
+    shared_lead = min(shared_lead, len(words) - 1)
     # Beyond four letters per word an abbreviation reads worse than a plain cut.
     for keep in (5, 4):
-        for index in sorted(range(len(words)), key=lambda i: -len(words[i])):
+        for index in sorted(range(len(words)), key=lambda i: (i >= shared_lead, -len(words[i]))):
             if len(words[index]) > keep + 1:
                 words[index] = words[index][:keep] + "."
                 short = " ".join(words)
                 if cell_len(short) <= width:
                     return short
+    if shared_lead:
+        rest = title.split()[shared_lead:]
+        short = "…" + " ".join(rest)
+        if cell_len(short) <= width:
+            return short
+        return "…" + abbreviate(" ".join(rest), max(width - 1, 1))
     return fit(title, width)
+

@@ -18,6 +18,8 @@ from textual.message import Message
 from textual.widgets import Static
 
 from slbmc_tui.domain.compare import Cell, PromptComparison
+from slbmc_tui.i18n import N_, _
+from slbmc_tui.screens.translated import translate_bindings
 from slbmc_tui.text.safe import visible_block, visible_line
 
 PREVIEW_CHARS = 480
@@ -43,7 +45,7 @@ def cell_content(cell: Cell, needs_research_label: str, full: bool = True) -> Co
         else:
             parts.append(text)
     elif not cell.options:
-        parts.append(("— no answer", "italic"))
+        parts.append(("— " + _("no answer"), "italic"))
     return Content.assemble(*parts)
 
 
@@ -120,10 +122,10 @@ class PromptRow(Vertical):
             self._group_heading.update(visible_line(group_heading))
         marks: list[tuple[str, str]] = []
         if row.partial:
-            marks.append((f"  ◐ answered in {row.answered_count} of {len(row.cells)}",
-                          "bold"))
+            marks.append(("  ◐ " + _("answered in {count} of {total}").format(
+                count=row.answered_count, total=len(row.cells)), "bold"))
         elif row.differs:
-            marks.append(("  ≠ answers differ", "bold"))
+            marks.append(("  ≠ " + _("answers differ"), "bold"))
         self._prompt.update(Content.assemble(visible_block(row.prompt.text), *marks))
         self.set_class(row.partial, "-partial")
         self.set_class(row.differs and not row.partial, "-differs")
@@ -140,9 +142,12 @@ class CompareBody(VerticalScroll, can_focus=True):
     """The scrolling list of prompt rows; arrows move the screen's cell cursor, not the view."""
 
     BINDINGS = [
-        Binding("up", "screen.move_cell(0, -1)", "Cell above", show=False),
-        Binding("down", "screen.move_cell(0, 1)", "Cell below", show=False),
-        Binding("left", "screen.move_cell(-1, 0)", "Cell left", show=False),
-        Binding("right", "screen.move_cell(1, 0)", "Cell right", show=False),
-        Binding("enter", "screen.open_cell", "Open"),
+        Binding("up", "screen.move_cell(0, -1)", N_("Cell above"), show=False),
+        Binding("down", "screen.move_cell(0, 1)", N_("Cell below"), show=False),
+        Binding("left", "screen.move_cell(-1, 0)", N_("Cell left"), show=False),
+        Binding("right", "screen.move_cell(1, 0)", N_("Cell right"), show=False),
+        Binding("enter", "screen.open_cell", N_("Open")),
     ]
+
+    def on_mount(self) -> None:
+        translate_bindings(self)  # a widget's own keys, for the Footer, in the language
