@@ -17,7 +17,6 @@ from pathlib import Path
 
 from textual import events, on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.events import DescendantFocus, Resize
 from textual.widget import Widget
 from textual.widgets import Footer, OptionList
@@ -27,7 +26,7 @@ from slbmc_tui.commands import AidCommands, BlockCommands, OverviewCommands, Ses
 from slbmc_tui.domain.agenda import Timekeeper
 from slbmc_tui.domain.bank import Block, Perspective, QuestionBank
 from slbmc_tui.domain.session import Clock, Position, Session, system_clock
-from slbmc_tui.i18n import N_, _
+from slbmc_tui.i18n import _
 from slbmc_tui.keymap import INTERVIEW_BINDINGS
 from slbmc_tui.messages import (
     BackToSessionsRequested,
@@ -49,10 +48,6 @@ from slbmc_tui.widgets.interview_header import InterviewHeader, session_subtitle
 NARROW_BELOW = 100
 """Below this many columns the two points of view stack instead of sitting side by side."""
 
-# f2/f3 are grouped so interview.tcss can leave them out of a footer too narrow for them
-# (below OVERVIEW_KEYS_FROM columns); f1 help and the command palette still list them.
-OVERVIEWS = Binding.Group(N_("Canvas · Open questions"))
-OVERVIEW_KEYS_FROM = 120
 
 
 class InterviewScreen(InterviewAids):  # a Screen[None], with the interview aids
@@ -192,7 +187,6 @@ class InterviewScreen(InterviewAids):  # a Screen[None], with the interview aids
         breakpoints = cls.HORIZONTAL_BREAKPOINTS or []
         reached = max((edge, name) for edge, name in breakpoints if width >= edge)[1]
         classes = {name: name == reached for _, name in breakpoints}
-        classes["-no-overview-keys"] = width < OVERVIEW_KEYS_FROM
         return classes
 
     def on_resize(self, event: Resize) -> None:

@@ -32,10 +32,6 @@ def _visible(char: str) -> str:
     return char
 
 
-def _needs_care(code: int) -> bool:
-    return code < 0x20 or 0x7F <= code <= 0x9F or code in _BIDI_CONTROLS
-
-
 # Regular expressions find the few characters to change: answers can be megabytes, and a
 # loop over every character in Python took ~80 ms a megabyte on each display.
 _LINE_CARE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
