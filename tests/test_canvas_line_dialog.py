@@ -30,7 +30,7 @@ from tests.interview_host import InterviewHost
 WHY_BUY = Position(block="customers_world", perspective="customer", prompt="why_buy")
 WHY_BUY_KEY = AnswerKey("customers_world", "customer", "why_buy")
 ANSWER = "They want to stay at home, safely, with a nurse they know and trust every week."
-HOSTILE = "[bold]x[/] [@click=app.quit]q[/] \x1b[31mred\x07 ⚑ 🙂"
+HOSTILE = "[bold]x[/] [@click=app.quit]q[/] \x1b[31mred\x07 ⚑ 🙂\nline two"
 
 
 def _fill(session: Session) -> None:
