@@ -142,7 +142,7 @@ async def test_the_notes_field_has_no_canvas_line(sessions_dir: Path, clock: Fak
         await pilot.pause()
         await run_from_palette(pilot, "Canvas line for this answer")
         assert app.screen is app.interview
-        assert any("canvas line" in n.message for n in app._notifications)  # noqa: SLF001
+        assert any("canvas line" in n.message for n in app._notifications)
 
 
 @pytest.mark.asyncio

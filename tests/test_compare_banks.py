@@ -52,7 +52,7 @@ def _rows(screen: Any) -> dict[str, tuple[str, str]]:
     found = {}
     for row in screen.query(PromptRow):
         if row.display and row.comparison is not None:
-            text = str(row._prompt.render())  # noqa: SLF001  the text as the row draws it
+            text = str(row._prompt.render())  # the text as the row draws it
             found[row.comparison.prompt.id] = (text, " ".join(sorted(row.classes)))
     return found
 
@@ -108,7 +108,7 @@ async def test_the_compare_screen_shows_the_other_banks_question_in_its_words(
         assert "Asked only in question bank slbmc-fi" in text
         assert FI_ONLY not in text
         assert "Asked only" not in rows["deep_insight"][0]  # the first bank's own question
-        shown = [n.message for n in app._notifications]  # noqa: SLF001
+        shown = [n.message for n in app._notifications]
         assert any("different question banks (slbmc-en, slbmc-fi)" in m for m in shown)
 
 
@@ -123,7 +123,7 @@ async def test_the_compare_screen_says_when_a_question_shows_by_its_id(
         assert text.startswith(FI_ONLY)
         assert "Question bank acme-custom could not be found: the question is shown by its id" \
             in text
-        shown = [n.message for n in app._notifications]  # noqa: SLF001
+        shown = [n.message for n in app._notifications]
         assert any("could not be read" in m for m in shown)
 
 
