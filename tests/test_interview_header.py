@@ -88,7 +88,8 @@ def test_without_a_plan_line_one_is_as_it_always_was(width: int, title: str, pro
 def test_from_60_columns_both_times_show_in_full_and_going_over_is_marked(
         width: int, title: str, time: BlockTime) -> None:
     line = where(width, title, time)
-    assert f"{clock_text(time.block_seconds)}/" in line.replace(" / ", "/")
+    block = clock_text(time.block_seconds)
+    assert f"{block}/" in line.replace(" / ", "/") if time.block_box else f"{block} · " in line
     assert f"{clock_text(time.total_seconds)}/" in line.replace(" / ", "/")
     assert ("▲" in line) == (time.block_over or time.total_over)
     assert (("paused" in line) or ("‖" in line)) == time.paused
@@ -128,3 +129,5 @@ def test_the_clock_at_120_and_80_columns() -> None:
     assert "Block 7:30 / 5 ▲ · Total 12:40 / 60" in where(80, TITLE, over)
     paused = on_time._replace(paused=True)
     assert "paused · Block 3:10 / 5" in where(80, TITLE, paused)
+    unboxed = on_time._replace(block_box=0)  # a block planned at 0 minutes is never "over"
+    assert "Block 3:10 · Total 12:40 / 60 min   " in where(120, TITLE, unboxed)

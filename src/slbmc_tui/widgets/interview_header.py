@@ -170,31 +170,35 @@ def clock_forms(time: BlockTime) -> list[list[ClockPiece]]:
     A part that runs over is amber and marked ▲ (with how much in the longest form);
     a paused clock starts with "paused". Every form says the same, only shorter.
     """
-    block, total = time.block_seconds, time.total_seconds
+    block, total = clock_text(time.block_seconds), clock_text(time.total_seconds)
     block_min, total_min = time.block_box // 60, time.total_box // 60
-    paused = [ClockPiece(_("paused") + " · ", "paused")] if time.paused else []
-    sep = ClockPiece(" · ", "clock")
+    unboxed = _("Block {time}").format(time=block)  # a block planned at 0 minutes
 
-    def piece(text: str, over: bool, mark: str) -> list[ClockPiece]:
-        return [ClockPiece(text + (mark if over else ""), "over" if over else "clock")]
+    def over(seconds: int) -> str:
+        return " ▲ " + _("{time} over").format(time=clock_text(seconds))
 
-    block_over = " ▲ " + _("{time} over").format(time=clock_text(block - time.block_box))
-    total_over = " ▲ " + _("{time} over").format(time=clock_text(total - time.total_box))
-    full = [*paused,
-            *piece(_("Block {time} / {minutes} min").format(
-                time=clock_text(block), minutes=block_min), time.block_over, block_over), sep,
-            *piece(_("Total {time} / {minutes} min").format(
-                time=clock_text(total), minutes=total_min), time.total_over, total_over)]
-    short = [*paused,
-             *piece(_("Block {time} / {minutes}").format(
-                 time=clock_text(block), minutes=block_min), time.block_over, " ▲"), sep,
-             *piece(_("Total {time} / {minutes}").format(
-                 time=clock_text(total), minutes=total_min), time.total_over, " ▲")]
-    tiny = [*([ClockPiece("‖ ", "paused")] if time.paused else []),
-            *piece(f"{clock_text(block)}/{block_min}", time.block_over, "▲"),
-            ClockPiece(" · ", "clock"),
-            *piece(f"{clock_text(total)}/{total_min}", time.total_over, "▲")]
-    return [full, short, tiny]
+    def form(block_text: str, total_text: str, marks: tuple[str, str],
+             paused: str) -> list[ClockPiece]:
+        return [*([ClockPiece(paused, "paused")] if time.paused else []),
+                ClockPiece(block_text + marks[0], "over") if time.block_over
+                else ClockPiece(block_text, "clock"),
+                ClockPiece(" · ", "clock"),
+                ClockPiece(total_text + marks[1], "over") if time.total_over
+                else ClockPiece(total_text, "clock")]
+
+    return [
+        form(_("Block {time} / {minutes} min").format(time=block, minutes=block_min)
+             if block_min else unboxed,
+             _("Total {time} / {minutes} min").format(time=total, minutes=total_min),
+             (over(time.block_seconds - time.block_box),
+              over(time.total_seconds - time.total_box)), _("paused") + " · "),
+        form(_("Block {time} / {minutes}").format(time=block, minutes=block_min)
+             if block_min else unboxed,
+             _("Total {time} / {minutes}").format(time=total, minutes=total_min),
+             (" ▲", " ▲"), _("paused") + " · "),
+        form(f"{block}/{block_min}" if block_min else block, f"{total}/{total_min}",
+             ("▲", "▲"), "‖ "),
+    ]
 
 
 def fit_where(width: int, title: Content, *, clock: Sequence[Content], count: Content,
