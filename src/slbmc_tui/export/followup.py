@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from slbmc_tui.domain.agenda import minutes_text
-from slbmc_tui.domain.bank import QuestionBank
+from slbmc_tui.domain.bank import Block, QuestionBank
 from slbmc_tui.domain.session import Session
 from slbmc_tui.domain.wrap_up import BlockCoverage, coverage, next_steps, open_by_block
 from slbmc_tui.export.content import block_heading, block_reference, one_line
@@ -97,8 +97,9 @@ def followup_markdown(session: Session, bank: QuestionBank, *, working: bool = F
         lines += [escape_inline(words.greeting), ""]
     lines += [escape_inline(thanks), ""]
     # The client reads topics; the canvas's block numbers are for the working version.
-    named = (lambda b: block_reference(b, words.block)) if working else \
-        (lambda b: one_line(b.title))
+    def named(block: Block) -> str:
+        return block_reference(block, words.block) if working else one_line(block.title)
+
     covered = [c for c in blocks if c.coverage != "missing"]
     lines += [f"## {escape_inline(words.covered, heading=True)}", ""]
     lines += [f"- {escape_inline(named(c.block))}" for c in covered] or ["-"]
