@@ -112,6 +112,9 @@ def test_the_client_version_reads_as_a_message_to_send_the_same_day() -> None:
     assert text.endswith("Best regards,  \nLaura Niemi\n")  # a line break, not a paragraph
     # Topics by name (no canvas numbering), and whose point of view each open question is.
     assert "- Customer's world and desire for ideal value\n" in text and "Block 1" not in text
+    # A thin block is still to discuss, said gently; a block not begun plainly.
+    assert ("## Still to discuss\n\n- Value proposition _(we only touched on this)_\n"
+            "- Value creation\n") in text
     assert "### Value proposition\n" in text
     assert "_(your customer's point of view)_" in text
     assert "We will look into these" in text

@@ -42,6 +42,7 @@ class FollowupWords(NamedTuple):
     block: str
     time: str
     open_intro: str
+    touched: str
     views: dict[str, str]
     """Whose point of view an open question is asked from, by perspective."""
     sign_off: str
@@ -60,6 +61,7 @@ FOLLOWUP_WORDS = {
         time_heading="Time per block", time_row="{spent} of {box}", time_total="Total",
         answered="{answered}/{total} answered", block="Block", time="Time",
         open_intro="We will look into these; your thoughts on them are welcome.",
+        touched="we only touched on this",
         views={"ours": "your point of view", "customer": "your customer's point of view"},
         sign_off="Best regards,"),
     "fi": FollowupWords(
@@ -75,6 +77,7 @@ FOLLOWUP_WORDS = {
         time_total="Yhteensä", answered="{answered}/{total} vastattu", block="Lohko",
         time="Aika",
         open_intro="Selvitämme nämä; ajatuksenne niistä ovat tervetulleita.",
+        touched="käsittelimme vain lyhyesti",
         views={"ours": "teidän näkökulmanne", "customer": "asiakkaidenne näkökulma"},
         sign_off="Ystävällisin terveisin,"),
 }
@@ -100,19 +103,23 @@ def followup_markdown(session: Session, bank: QuestionBank, *, working: bool = F
     def named(block: Block) -> str:
         return block_reference(block, words.block) if working else one_line(block.title)
 
-    covered = [c for c in blocks if c.coverage != "missing"]
-    lines += [f"## {escape_inline(words.covered, heading=True)}", ""]
-    lines += [f"- {escape_inline(named(c.block))}" for c in covered] or ["-"]
-    lines.append("")
     if working:
+        covered = [c for c in blocks if c.coverage != "missing"]
+        lines += [f"## {escape_inline(words.covered, heading=True)}", ""]
+        lines += [f"- {escape_inline(named(c.block))}" for c in covered] or ["-"]
+        lines.append("")
         lines += _thin(blocks, words)
         lines += _time(session, blocks, words)
     else:
-        missing = [c for c in blocks if c.coverage == "missing"]
-        if missing:
-            lines += [f"## {escape_inline(words.not_yet, heading=True)}", ""]
-            lines += [f"- {escape_inline(named(c.block))}" for c in missing]
-            lines.append("")
+        # A block barely begun is not "covered" to a client: it is still to discuss.
+        for heading, rows in ((words.covered, [c for c in blocks if c.coverage == "covered"]),
+                              (words.not_yet, [c for c in blocks if c.coverage != "covered"])):
+            if rows:
+                lines += [f"## {escape_inline(heading, heading=True)}", ""]
+                lines += [f"- {escape_inline(named(c.block))}"
+                          + (f" _({escape_inline(words.touched)})_" if c.coverage == "thin"
+                             else "") for c in rows]
+                lines.append("")
     lines += _open(session, bank, words, working)
     steps = next_steps(session.next_steps)
     if steps or working:  # an empty placeholder is not sent to a client
