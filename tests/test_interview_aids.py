@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual import events
 from textual.pilot import Pilot
 
 from slbmc_tui.dialogs.agenda import AgendaDialog
@@ -413,3 +414,25 @@ def test_the_working_export_shows_time_per_block_kept_without_a_plan() -> None:
     assert "| 2 | Value proposition | 0/6 | 2 min |" in md
     assert "| | Overall | | 9 min |" in md
     assert "| Time |" not in session_to_markdown(session, bank, audience=CLIENT)
+
+
+@pytest.mark.asyncio
+async def test_ctrl_d_right_after_typing_shares_the_typed_total(
+        sessions_dir: Path, clock: FakeClock) -> None:
+    app = InterviewHost(sessions_dir, clock)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        app.interview.action_agenda()
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, AgendaDialog)
+        total = dialog.query_one("#agenda-total")
+        total.value = ""  # type: ignore[attr-defined]
+        await pilot.pause()
+        # The digits and the priority key in one burst, as a fast typist or a busy
+        # machine delivers them: the digits wait in the field's queue, ctrl+d does not.
+        for key in ("2", "0", "ctrl+d", "ctrl+s"):
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await settle(pilot)
+        assert app.interview.session.agenda.total_minutes == 20
+        assert sum(app.interview.session.agenda.boxes.values()) == 20
