@@ -39,7 +39,6 @@ from slbmc_tui.screens.interview_aids import InterviewAids
 from slbmc_tui.services.editing import EditingSession
 from slbmc_tui.storage.history import HistoryRead
 from slbmc_tui.storage.store import OpenedSession
-from slbmc_tui.widgets.agenda_clock import AgendaClock
 from slbmc_tui.widgets.answer_editor import AnswerEditor, AnswerKey, OptionPicker, card_of
 from slbmc_tui.widgets.block_list import BlockList
 from slbmc_tui.widgets.block_view import BlockView, FirstScreen
@@ -159,8 +158,6 @@ class InterviewScreen(InterviewAids):  # a Screen[None], with the interview aids
         # with the screen so its answers are in the first frame; the others are built on
         # first visit (`_show_block`).
         yield self._block_view(self._start_block(), *self._start_field())
-        if self.session.agenda.planned and self.timekeeper is not None:
-            yield AgendaClock()
         yield Footer()
 
     def update_node_styles(self, animate: bool = True) -> None:

@@ -93,6 +93,9 @@ class EditingSession:
         self._touched: set[AnswerKey] = set()
         self.history_problem = ""
         """Why the last history append failed ("" when it did not): history only."""
+        self.edited = False
+        """The user changed the session in this sitting (words, ticks, flags, plan, next
+        steps; not the cursor's place): from then on time alone may start a save."""
         self.autosaver: Autosaver | None = None
         if not read_only:
             self.autosaver = Autosaver(
@@ -212,7 +215,7 @@ class EditingSession:
             if self.session.position == position:
                 return
             self.session.position = position
-        self._changed()
+        self._changed(edit=False)
 
     # -- interview aids (screens/interview_aids.py) ---------------------------
 
@@ -225,7 +228,7 @@ class EditingSession:
 
     def keep_time(self) -> None:
         """Save the time counted so far (the screen asks about once a minute)."""
-        self._changed()
+        self._changed(edit=False)
 
     def set_plan(self, total_minutes: int, boxes: Mapping[str, int]) -> None:
         """The agenda's plan: total minutes and minutes per block."""
@@ -242,7 +245,8 @@ class EditingSession:
         self._changed()
         return True
 
-    def _changed(self) -> None:
+    def _changed(self, *, edit: bool = True) -> None:
+        self.edited = self.edited or edit
         if self.autosaver is not None and self.autosaver.changed():
             self._tell()  # "Saving…" once per unsaved stretch, not once per key
 
