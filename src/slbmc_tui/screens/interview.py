@@ -377,17 +377,22 @@ class InterviewScreen(InterviewAids):  # a Screen[None], with the interview aids
         self._step_block(-1)
 
     def action_pick_block(self) -> None:
-        """A small list of the nine blocks; Enter (or a digit) goes there."""
-        from slbmc_tui.dialogs.block_picker import BlockPicker
+        """Go to…: the nine blocks (a digit) and the views (a letter); see interview_keys."""
+        from slbmc_tui.screens.interview_keys import open_go_to
 
-        def chosen(block_id: str | None) -> None:
-            if block_id:
-                self.go_to(block_id)
-            else:
-                self._refocus_position()
+        open_go_to(self)
 
-        current = self._current.id if self._current else self.bank.ordered_blocks[0].id
-        self.app.push_screen(BlockPicker(self.session, self.bank, current), chosen)
+    def action_tick_option(self) -> None:
+        """Ctrl+Space: the next key ticks an option by its number or letter (interview_keys)."""
+        from slbmc_tui.screens.interview_keys import arm_ticking
+
+        arm_ticking(self)
+
+    def action_last_round(self) -> None:
+        """What changed since the previous round of this profile (Ctrl+G r)."""
+        from slbmc_tui.screens.interview_keys import open_last_round
+
+        open_last_round(self)
 
     async def action_toggle_sidebar(self) -> None:
         """Show the block list beside the block, or hide it again."""
