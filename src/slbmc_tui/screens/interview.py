@@ -40,7 +40,7 @@ from slbmc_tui.services.editing import EditingSession
 from slbmc_tui.storage.history import HistoryRead
 from slbmc_tui.storage.store import OpenedSession
 from slbmc_tui.widgets.agenda_clock import AgendaClock
-from slbmc_tui.widgets.answer_editor import AnswerEditor, AnswerKey, OptionPicker, card_of
+from slbmc_tui.widgets.answer_editor import AnswerEditor, AnswerKey, card_of
 from slbmc_tui.widgets.block_list import BlockList
 from slbmc_tui.widgets.block_view import BlockView, FirstScreen
 from slbmc_tui.widgets.interview_header import InterviewHeader, session_subtitle
@@ -553,37 +553,6 @@ class InterviewScreen(InterviewAids):  # a Screen[None], with the interview aids
 
     # -- moves that follow the conversation (issue 18; the logic is interview_moves) ------
 
-    def _fields(self) -> list[AnswerEditor | OptionPicker]:
-        """The current block's answer boxes and option lists, in screen order."""
-        view = self.current_view
-        if view is None:
-            return []
-        from slbmc_tui.screens.presentation import shows_in_presentation
-
-        presenting = self.has_class("-presentation")  # then only what the client may see
-        return [widget for widget in view.query("AnswerEditor, OptionPicker")
-                if isinstance(widget, AnswerEditor | OptionPicker) and widget.focusable
-                and (not presenting or shows_in_presentation(widget))]
-
-    def _move_answer(self, step: int) -> None:
-        from slbmc_tui.screens.interview_moves import reading_order, spot_for, step_in
-
-        fields = self._fields()
-        if not fields or self._current is None:
-            (self.app.action_focus_next if step > 0 else self.app.action_focus_previous)()
-            return
-        keys = [widget.answer_key for widget in fields]
-        here = self._current.id
-        spots = [spot_for(self._current, key.perspective,
-                          key.prompt_id if key.block_id == here else "",
-                          options=isinstance(widget, OptionPicker), screen_index=index)
-                 for index, (key, widget) in enumerate(zip(keys, fields, strict=True))]
-        order = reading_order(spots, side_by_side=not self.has_class("-narrow"))
-        focused = self.focused
-        index = step_in(order, fields.index(focused) if focused in fields else None, step)
-        if index is not None:
-            self._focus_field(fields[index])
-
     def _focus_field(self, widget: Widget) -> None:
         """Put the cursor in a field of the block on screen and bring it into view."""
         from slbmc_tui.screens.presentation import present_card
@@ -596,11 +565,15 @@ class InterviewScreen(InterviewAids):  # a Screen[None], with the interview aids
 
     def action_next_answer(self) -> None:
         """Next answer in reading order: row by row across the two points of view."""
-        self._move_answer(1)
+        from slbmc_tui.screens.interview_keys import move_answer
+
+        move_answer(self, 1)
 
     def action_previous_answer(self) -> None:
         """Previous answer in reading order."""
-        self._move_answer(-1)
+        from slbmc_tui.screens.interview_keys import move_answer
+
+        move_answer(self, -1)
 
     def action_facing_prompt(self) -> None:
         """The same row's prompt from the other point of view."""
@@ -652,8 +625,8 @@ class InterviewScreen(InterviewAids):  # a Screen[None], with the interview aids
             if had_focus:
                 self._refocus_position()
         else:
-            self.notify(_("Ctrl+O goes back to the session list; Ctrl+Q quits (both save "
-                          "first)."),
+            self.notify(_("Ctrl+O goes back to the session list; Ctrl+Q twice quits (both "
+                          "save first)."),
                         timeout=4)
 
     def action_toggle_presentation(self) -> None:

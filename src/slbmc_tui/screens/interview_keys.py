@@ -1,7 +1,8 @@
-"""The interview's quick keys that open something: ticking by key, and the "Go to…" overlay.
+"""The interview's quick keys: Tab in reading order, ticking by key, the "Go to…" overlay.
 
 Kept out of `interview.py` (which is about typing and saving): each function takes the
-interview screen and does what its key promises, saying so when it cannot.
+interview screen and does what its key promises, saying so when it cannot. Where the
+moves go is worked out by the pure functions of `interview_moves`.
 """
 
 from __future__ import annotations
@@ -13,6 +14,39 @@ from slbmc_tui.widgets.answer_editor import AnswerEditor, OptionPicker, card_of
 
 if TYPE_CHECKING:
     from slbmc_tui.screens.interview import InterviewScreen
+
+
+def fields_of(screen: InterviewScreen) -> list[AnswerEditor | OptionPicker]:
+    """The current block's answer boxes and option lists, in screen order."""
+    from slbmc_tui.screens.presentation import shows_in_presentation
+
+    view = screen.current_view
+    if view is None:
+        return []
+    presenting = screen.has_class("-presentation")  # then only what the client may see
+    return [widget for widget in view.query("AnswerEditor, OptionPicker")
+            if isinstance(widget, AnswerEditor | OptionPicker) and widget.focusable
+            and (not presenting or shows_in_presentation(widget))]
+
+
+def move_answer(screen: InterviewScreen, step: int) -> None:
+    """Tab (step 1) and Shift+Tab (-1): the next field in reading order, wrapping round."""
+    from slbmc_tui.screens.interview_moves import reading_order, spot_for, step_in
+
+    fields = fields_of(screen)
+    block = screen.current_block
+    if not fields or block is None:
+        (screen.app.action_focus_next if step > 0 else screen.app.action_focus_previous)()
+        return
+    keys = [widget.answer_key for widget in fields]
+    spots = [spot_for(block, key.perspective, key.prompt_id if key.block_id == block.id else "",
+                      options=isinstance(widget, OptionPicker), screen_index=index)
+             for index, (key, widget) in enumerate(zip(keys, fields, strict=True))]
+    order = reading_order(spots, side_by_side=not screen.has_class("-narrow"))
+    focused = screen.focused
+    index = step_in(order, fields.index(focused) if focused in fields else None, step)
+    if index is not None:
+        screen._focus_field(fields[index])
 
 
 def arm_ticking(screen: InterviewScreen) -> None:
