@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from rich.console import Console
+from textual import events
 from textual.pilot import Pilot
 
 from slbmc_tui.dialogs.block_picker import BlockPicker, views_table
@@ -149,6 +150,26 @@ async def test_ticking_is_disarmed_when_the_cursor_moves_on(
         send_keys(app, [("ctrl+@", "\x00"), ("tab", None), *typed("e")])
         await settle(pilot)
         assert not picker_of(app).armed and picker_of(app).selected == []
+
+
+@pytest.mark.asyncio
+async def test_a_paste_after_ctrl_space_is_typed_and_ticking_is_off_again(
+        sessions_dir: Path, clock: FakeClock) -> None:
+    app = InterviewHost(sessions_dir, clock, at=BENEFITS_AT)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+@")
+        await pilot.pause()
+        editor = app.focused
+        assert isinstance(editor, AnswerEditor) and picker_of(app).armed
+        paste = events.Paste("pasted")  # as the terminal delivers it: to the app
+        paste.set_sender(app)
+        assert app._driver is not None
+        app._driver.send_message(paste)
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        assert editor.text == "pastede" and picker_of(app).selected == []
 
 
 @pytest.mark.asyncio

@@ -101,6 +101,11 @@ class AnswerEditor(SafeTextArea):
             self.ticking.disarm()
         self.border_subtitle = ""
 
+    def on_paste(self) -> None:
+        # A paste is text, never a tick: it goes in as always, and ticking is off again.
+        if self.ticking is not None:
+            self.ticking.disarm()
+
     def get_line(self, line_index: int) -> Text:
         """A row of the answer; the client's own words (`>` lines) drawn apart."""
         return styled_line(self, super().get_line(line_index))
@@ -186,7 +191,7 @@ class OptionPicker(Widget, can_focus=True):
         if index is not None:
             self.highlighted = index
             self.tick()
-        elif event.is_printable and event.character:
+        elif event.is_printable and event.character and event.character.strip():
             self.notify(_("No option “{key}” here: nothing ticked.").format(
                 key=event.character), timeout=3, markup=False)
 
