@@ -439,7 +439,8 @@ class SlbmcApp(App[None]):
         Priority bindings run before the focused widget has handled the keys forwarded to
         it a moment earlier; queuing the exit behind them keeps those last words.
         """
-        if not self.quit_guard.confirm(self):
+        open_ = any(isinstance(screen, FlushesOnExit) for screen in self.screen_stack)
+        if not self.quit_guard.confirm(self, interview_open=open_):  # twice, in an interview
             return
         focused = self.focused
         if focused is None or not focused.call_later(self.exit):

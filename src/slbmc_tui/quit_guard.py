@@ -26,11 +26,9 @@ class QuitGuard:
         self._now = now
         self._first_at: float | None = None
 
-    def confirm(self, app: App[Any]) -> bool:
+    def confirm(self, app: App[Any], *, interview_open: bool) -> bool:
         """True when the app may quit now; else says how to quit and remembers the press."""
-        from slbmc_tui.app import FlushesOnExit  # the app imports this module
-
-        if not any(isinstance(screen, FlushesOnExit) for screen in app.screen_stack):
+        if not interview_open:
             return True
         now = self._now()
         if self._first_at is not None and now - self._first_at <= CONFIRM_WITHIN:
