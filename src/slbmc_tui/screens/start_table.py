@@ -197,7 +197,7 @@ class SessionTable(ScrollView, Generic[RowT], can_focus=True):
         if self._rows:
             self.post_message(self.Chosen(self, self.key_at(self._cursor)))  # type: ignore[arg-type]
 
-    def _on_click(self, event: events.Click) -> None:
+    async def _on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
         if offset is None or offset.y < 1:
             return  # the header

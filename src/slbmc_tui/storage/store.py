@@ -79,15 +79,34 @@ class SessionStore:
 
     def session_paths(self) -> list[Path]:
         """Every *.toml entry in the folder (files or not: a listing reports the odd ones)."""
+        return [path for path, _key in self._scan()]
+
+    def _scan(self) -> list[tuple[Path, listing_cache.Key | None]]:
+        """Every *.toml entry by name, with what says whether it changed (None: not a file).
+
+        One `scandir` and one lstat per entry: for 10,000 files ~30 ms, most of a cached
+        listing's file work.
+        """
         if not self.folder.is_dir():
             return []
-        return sorted((p for p in self.folder.iterdir()
-                       if p.name.endswith(SUFFIX) and not p.name.startswith(".")), key=os.fspath)
+        found: list[tuple[Path, listing_cache.Key | None]] = []
+        with os.scandir(self.folder) as entries:
+            for entry in entries:
+                name = entry.name
+                if not name.endswith(SUFFIX) or name.startswith("."):
+                    continue
+                try:
+                    key = listing_cache.file_key(entry.stat(follow_symlinks=False))
+                except OSError:  # gone since the folder was read: reading it will say so
+                    key = None
+                found.append((self.folder / name, key))
+        found.sort(key=lambda item: item[0].name)
+        return found
 
     def list(self) -> list[SessionSummary]:
         """All sessions, newest first; unreadable files last, each with its error."""
         try:
-            paths = self.session_paths()
+            files = self._scan()
         except OSError as error:
             # One line the listing shows like any unreadable file, rather than an empty list.
             reason = _("permission denied") if isinstance(error, PermissionError) else (
@@ -95,12 +114,15 @@ class SessionStore:
             return [SessionSummary(self.folder, error=_(
                 "the sessions folder cannot be read: {problem}").format(problem=reason))]
         # Heads of files unchanged since the last listing come from the listing cache.
-        cached = listing_cache.summaries(self.folder, paths, self._summary_pair)
-        summaries = [SessionSummary(path, meta, error)
-                     for path, (meta, error) in zip(paths, cached, strict=True)]
-        readable = sorted((s for s in summaries if s.meta),
-                          key=lambda s: s.meta.updated if s.meta else datetime.min, reverse=True)
-        broken = [s for s in summaries if not s.meta]
+        cached = listing_cache.summaries(self.folder, files, self._summary_pair)
+        readable: list[SessionSummary] = []
+        broken: list[SessionSummary] = []
+        for (path, _key), (meta, problem) in zip(files, cached, strict=True):
+            if meta is not None:
+                readable.append(SessionSummary(path, meta))
+            else:
+                broken.append(SessionSummary(path, None, problem))
+        readable.sort(key=_updated, reverse=True)
         return readable + broken
 
     def _summary_pair(self, path: Path) -> tuple[SessionMeta | None, str | None]:
@@ -232,6 +254,10 @@ class SessionStore:
             path = Path(os.path.realpath(path))
         clean_stale_temp_files(path.parent)
         return SessionFile(path, lock)
+
+
+def _updated(summary: SessionSummary) -> datetime:
+    return summary.meta.updated if summary.meta else datetime.min
 
 
 def summaries_by_model(summaries: Iterable[SessionSummary]) -> dict[str, list[SessionSummary]]:
