@@ -172,16 +172,21 @@ class StartScreen(WorkspaceActions, Screen[None]):
 
     @work(thread=True, exclusive=True, group="listing", exit_on_error=False)
     def refresh_listing(self) -> None:
-        """Read every file's head off the UI thread, then redraw the table."""
+        """Read every file's head, group the rows and measure the columns off the UI thread
+        (10,000 sessions: ~0.15 s of CPU here, ~40 ms of it rows and widths), then show them."""
         summaries = self.store.list()
-        self.app.call_from_thread(self._show_listing, summaries)
+        listing = Listing(group_models(summaries))
+        screen_width = self.app.size.width
+        widths = column_widths(listing.lines, _profile_width(screen_width))
+        self.app.call_from_thread(self._show_listing, summaries, listing, screen_width, widths)
 
-    def _show_listing(self, summaries: list[SessionSummary]) -> None:
+    def _show_listing(self, summaries: list[SessionSummary], listing: Listing,
+                      screen_width: int, widths: list[int]) -> None:
         self.summaries = summaries
         self._by_path = {str(s.path): s for s in summaries if s.ok}
-        self.groups = group_models(summaries)
-        self._listing = Listing(self.groups)
-        self._widths = []  # measured again for this listing, at the screen's width
+        self.groups = listing.groups
+        self._listing = listing
+        self._listed_width, self._widths = screen_width, widths
         self._draw_table()
         self._show_broken([s for s in summaries if not s.ok])
         readable = len(self._by_path)
@@ -204,8 +209,8 @@ class StartScreen(WorkspaceActions, Screen[None]):
         table = self.query_one("#sessions", SessionTable)
         selected = self._select_next or self.selected_key()
         self._select_next = None
-        width = self._profile_width()
-        if not self._widths or self.app.size.width != self._listed_width:
+        width = _profile_width(self.app.size.width)
+        if self.app.size.width != self._listed_width:
             # Fixed from every row of the listing (not only the filtered ones): the columns
             # stay put while the filter narrows the list.
             self._listed_width = self.app.size.width
@@ -221,9 +226,6 @@ class StartScreen(WorkspaceActions, Screen[None]):
         if state != self._bindings_state:
             self._bindings_state = state
             self.refresh_bindings()
-
-    def _profile_width(self) -> int:
-        return max(16, self.app.size.width - OTHER_COLUMNS_WIDTH)
 
     @staticmethod
     def _cursor_for(lines: list[Line], selected: str | None) -> int:
@@ -368,3 +370,8 @@ class StartScreen(WorkspaceActions, Screen[None]):
 
 def _line_key(line: Line) -> str:
     return line.key
+
+
+def _profile_width(screen_width: int) -> int:
+    """Room for the model and profile column on a screen this wide."""
+    return max(16, screen_width - OTHER_COLUMNS_WIDTH)

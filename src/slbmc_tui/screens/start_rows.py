@@ -109,12 +109,21 @@ class Listing:
     def __init__(self, groups: dict[str, ModelGroup]) -> None:
         self.groups = groups
         self.lines: list[Line] = []
-        self._searched: list[tuple[str, list[Line], list[tuple[str, SessionSummary]]]] = []
+        self._models: list[tuple[str, list[Line]]] = []
         for key, group in groups.items():
             rows = [Line(MODEL_KEY_PREFIX + key, group),
                     *(Line(str(s.path), group, s) for s in group.sessions)]
             self.lines += rows
-            self._searched.append((key, rows, [(haystack(s), s) for s in group.sessions]))
+            self._models.append((key, rows))
+        self._searched: list[tuple[str, list[Line], list[tuple[str, SessionSummary]]]] = []
+
+    def _search_keys(self) -> list[tuple[str, list[Line], list[tuple[str, SessionSummary]]]]:
+        """Each model's rows and its sessions' lowercase search text, made on the first
+        filtering (not on the way to the first screen)."""
+        if not self._searched and self._models:
+            self._searched = [(key, rows, [(haystack(s), s) for s in rows[0].group.sessions])
+                              for key, rows in self._models]
+        return self._searched
 
     def filtered(self, query: str) -> list[Line]:
         """The rows whose sessions hold every word of `query` (title, profile or client,
@@ -123,7 +132,7 @@ class Listing:
         if not words:
             return self.lines
         lines: list[Line] = []
-        for key, rows, searched in self._searched:
+        for key, rows, searched in self._search_keys():
             if len(words) == 1:
                 word = words[0]
                 members = [s for hay, s in searched if word in hay]
