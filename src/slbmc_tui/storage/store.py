@@ -22,7 +22,7 @@ from slbmc_tui.domain.session import (
     SessionMeta,
 )
 from slbmc_tui.i18n import _
-from slbmc_tui.storage import listing_cache, lookup, toml_format
+from slbmc_tui.storage import head_parse, listing_cache, lookup, toml_format
 from slbmc_tui.storage.atomic import (
     clean_stale_temp_files,
     create_exclusive,
@@ -36,7 +36,9 @@ from slbmc_tui.storage.session_file import SessionFile as SessionFile
 from slbmc_tui.storage.session_file import SessionTooLarge, too_large_problem
 from slbmc_tui.storage.session_schema import SessionDataError, meta_from_data
 
-HEAD_READ_BYTES = 64 * 1024
+HEAD_READ_BYTES = 8 * 1024
+"""A listing reads this much of each file: a head slbmc writes is under 1 KB, and a longer
+one is read whole. A first listing of 10,000 files of 20 KB reads 80 MB, not 200 MB."""
 DEFAULT_FOLDER = Path("sessions")
 FOLDER_ENV = "SLBMC_SESSIONS_DIR"
 
@@ -136,7 +138,9 @@ class SessionStore:
             if (toml_format.BLOCKS_MARKER not in text
                     and len(text.encode("utf-8")) >= HEAD_READ_BYTES - 8):
                 text = self._read_text(path)  # a head longer than the first read: read it all
-            data = toml_format.parse_head(text, path)
+            # The head as slbmc writes it is read without tomllib (a first listing of a big
+            # folder is mostly this); anything else, errors included, goes to tomllib.
+            data = head_parse.plain_head(text) or toml_format.parse_head(text, path)
             meta = meta_from_data(data.get("meta"))
         except SessionFileError as error:
             return SessionSummary(path, error=error.problem)
