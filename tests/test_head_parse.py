@@ -62,7 +62,8 @@ def test_every_head_slbmc_writes_reads_as_tomllib_reads_it(title: str, profile: 
     head = text[:text.find(toml_format.BLOCKS_MARKER)]
     quick = plain_head(text)
     assert quick is None or quick == tomllib.loads(head)
-    if (title + profile).isprintable() and '"' not in title + profile and "\\" not in title + profile:
+    labels = title + profile
+    if labels.isprintable() and '"' not in labels and "\\" not in labels:
         assert quick is not None  # the usual case takes the quick way
 
 
