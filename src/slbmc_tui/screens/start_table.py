@@ -118,7 +118,7 @@ class SessionTable(ScrollView, Generic[RowT], can_focus=True):
             self.refresh(layout=True)  # the table's height follows its rows
         else:
             self.refresh()
-        self.call_after_refresh(self.scroll_to_cursor)
+        self.call_after_refresh(self._scroll_for_new_rows)
 
     @property
     def row_count(self) -> int:
@@ -167,6 +167,14 @@ class SessionTable(ScrollView, Generic[RowT], can_focus=True):
     def _page(self) -> int:
         """Rows that fit below the header."""
         return max(1, self.scrollable_content_region.height - 1)
+
+    def _scroll_for_new_rows(self) -> None:
+        """From the top when the cursor is on the first page (its model's heading shows),
+        else just enough to show the cursor."""
+        if self._cursor < self._page:
+            self.scroll_to(y=0, animate=False, force=True)
+        else:
+            self.scroll_to_cursor()
 
     def scroll_to_cursor(self) -> None:
         top = round(self.scroll_y)
