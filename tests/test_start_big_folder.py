@@ -81,6 +81,7 @@ async def test_thousands_of_sessions_newest_first_scroll_to_the_end_and_filter(
         await pilot.press("slash", *"rare")
         await pilot.pause()
         assert labels(table, range(table.row_count)) == ["Model 0308", "Profile 2"]
+        assert table.cursor_row == 1 and round(table.scroll_y) == 0  # its heading shows
         await pilot.press("backspace", "backspace", "backspace", "backspace", *"0308 profile 1")
         await pilot.pause()
         assert labels(table, range(table.row_count)) == ["Model 0308", "Profile 1"]
