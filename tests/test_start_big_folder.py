@@ -13,13 +13,22 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from rich.cells import cell_len
 
 from slbmc_tui.app import make_app
 from slbmc_tui.domain.bank import builtin_bank
 from slbmc_tui.domain.session import new_session
 from slbmc_tui.screens.interview import InterviewScreen
 from slbmc_tui.screens.start import StartScreen
-from slbmc_tui.screens.start_rows import MODEL_KEY_PREFIX, Line, Listing, group_models, haystack
+from slbmc_tui.screens.start_rows import (
+    MODEL_KEY_PREFIX,
+    Line,
+    Listing,
+    _shown_width,
+    clip,
+    group_models,
+    haystack,
+)
 from slbmc_tui.screens.start_table import SessionTable
 from slbmc_tui.storage import toml_format
 from slbmc_tui.storage.store import SessionSummary
@@ -146,3 +155,9 @@ def test_the_filter_keeps_exactly_the_sessions_holding_every_word(
             shown = [other.summary for other in got
                      if other.summary is not None and other.group is line.group]
             assert list(line.group.sessions) == shown
+
+
+@given(text=st.text(st.sampled_from("ab \t\x1b\u00e4\u4e00\u200b"), max_size=20),
+       room=st.integers(1, 12))
+def test_a_label_is_measured_as_it_is_shown(text: str, room: int) -> None:
+    assert _shown_width(text, room) == cell_len(clip(text, room))

@@ -163,21 +163,37 @@ def cells(line: Line, width: int) -> Cells:
 
 
 def column_widths(lines: list[Line], width: int) -> list[int]:
-    """Widths that fit every row, computed from the labels without building the cells."""
+    """Widths that fit every row, computed from the labels without building the cells.
+
+    Runs over every row of the listing (12,500 for 10,000 sessions), so plain labels are
+    measured by their length and only the others are cleaned and clipped first.
+    """
     labels = [cell_len(_(label)) for label, _key in COLUMNS]
     profile = client = progress = 0
+    counted: dict[int, int] = {}
     for line in lines:
         if line.summary is None:
-            profile = max(profile, cell_len(clip(line.group.title, width)))
+            profile = max(profile, _shown_width(line.group.title, width))
             count = line.group.profile_count
-            client = max(client, cell_len(ngettext("{count} profile", "{count} profiles",
-                                                   count).format(count=count)))
+            if count not in counted:
+                counted[count] = cell_len(ngettext("{count} profile", "{count} profiles",
+                                                   count).format(count=count))
+            client = max(client, counted[count])
             continue
         meta = line.summary.meta
         assert meta is not None
-        profile = max(profile, 2 + cell_len(clip(profile_label(line.summary), width - 2)))
-        client = max(client, cell_len(clip(meta.client, CLIENT_WIDTH)))
+        label = meta.profile if meta.round == 1 else profile_label(line.summary)
+        profile = max(profile, 2 + _shown_width(label, width - 2))
+        client = max(client, _shown_width(meta.client, CLIENT_WIDTH))
         progress = max(progress, BAR_WIDTH + 2 + len(str(meta.answered)) + len(str(meta.total)))
     return [max(labels[0], profile), max(labels[1], client),
             max(labels[2], progress),
             max(labels[3], UPDATED_WIDTH, cell_len(format_datetime(WIDEST_DATE)))]
+
+
+def _shown_width(text: str, room: int) -> int:
+    """The cells `clip(text, room)` takes on screen, measured without clipping plain text."""
+    if (len(text) <= room and text.isascii() and text.isprintable() and "  " not in text
+            and text.strip() == text):
+        return len(text)
+    return cell_len(clip(text, room))
