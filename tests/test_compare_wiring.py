@@ -12,9 +12,9 @@ from slbmc_tui.app import make_app
 from slbmc_tui.dialogs.choose_sessions import ChooseSessions
 from slbmc_tui.launch import CompareSessions, ResumeSession
 from slbmc_tui.screens.compare import CompareScreen
-from slbmc_tui.screens.start_table import SessionTable
 from slbmc_tui.screens.interview import InterviewScreen
 from slbmc_tui.screens.start import StartScreen
+from slbmc_tui.screens.start_table import SessionTable
 from tests.app_helpers import settle, three_sessions_and_a_broken_file
 from tests.conftest import FakeClock
 
