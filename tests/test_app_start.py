@@ -7,27 +7,28 @@ from pathlib import Path
 
 import pytest
 from textual.screen import Screen
-from textual.widgets import DataTable, Input, Static
-from textual.widgets.data_table import ColumnKey
+from textual.widgets import Input, Static
 
 from slbmc_tui.app import make_app
 from slbmc_tui.launch import ResumeSession
-from slbmc_tui.screens import start as start_module
 from slbmc_tui.screens.interview import InterviewScreen
 from slbmc_tui.screens.start import StartScreen
+from slbmc_tui.screens.start_table import SessionTable
 from slbmc_tui.storage.store import SessionStore
 from tests.app_helpers import make_session, settle, three_sessions_and_a_broken_file
 from tests.conftest import FakeClock
 
 
 def table_rows(screen: StartScreen) -> list[str]:
-    table = screen.query_one("#sessions", DataTable)
-    return [str(table.get_row_at(i)[0]).strip() for i in range(table.row_count)]
+    table = screen.query_one("#sessions", SessionTable)
+    return [str(table.cells_at(i)[0]).strip() for i in range(table.row_count)]
 
 
 def move_to(screen: StartScreen, path: Path) -> None:
-    table = screen.query_one("#sessions", DataTable)
-    table.move_cursor(row=table.get_row_index(str(path)))
+    table = screen.query_one("#sessions", SessionTable)
+    index = table.index_of(str(path))
+    assert index is not None
+    table.move_cursor(index)
 
 
 @pytest.mark.asyncio
@@ -43,8 +44,10 @@ async def test_listing_groups_profiles_by_model_newest_first(sessions_dir: Path,
             "Pedal bike repair", "Commuter cyclist",
             "HomeWell home care", "The elderly person living at home", "A relative",
         ]
-        table = screen.query_one("#sessions", DataTable)
-        row = table.get_row(str(paths["elderly"]))
+        table = screen.query_one("#sessions", SessionTable)
+        index = table.index_of(str(paths["elderly"]))
+        assert index is not None
+        row = table.cells_at(index)
         assert str(row[1]) == "HomeWell Care Oy"
         assert str(row[2]).endswith(" 2/39")
         assert row[3] == "2026-11-23 09:00"
@@ -54,11 +57,9 @@ async def test_listing_groups_profiles_by_model_newest_first(sessions_dir: Path,
 
 
 @pytest.mark.asyncio
-async def test_long_listing_arrives_in_slices_in_the_same_order(
-        sessions_dir: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_column_widths_fit_every_row_of_the_listing(
+        sessions_dir: Path, clock: FakeClock) -> None:
     three_sessions_and_a_broken_file(sessions_dir)
-    monkeypatch.setattr(start_module, "FIRST_ROWS", 2)
-    monkeypatch.setattr(start_module, "ROWS_PER_SLICE", 1)
     app = make_app(sessions_dir=sessions_dir, clock=clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -69,12 +70,14 @@ async def test_long_listing_arrives_in_slices_in_the_same_order(
             "Pedal bike repair", "Commuter cyclist",
             "HomeWell home care", "The elderly person living at home", "A relative",
         ]
-        table = screen.query_one("#sessions", DataTable)
+        table = screen.query_one("#sessions", SessionTable)
         assert table.cursor_row == 1
-        # Widths are fixed up front from every row, so nothing shifts as rows arrive.
-        profile = table.columns[ColumnKey("profile")]
-        assert not profile.auto_width
-        assert profile.width == len("  The elderly person living at home")
+        # Widths are fixed from every row, so nothing shifts as the filter narrows the rows.
+        assert table.column_widths[0] == len("  The elderly person living at home")
+        await pilot.press("slash", *"pedal")
+        await pilot.pause()
+        assert table_rows(screen) == ["Pedal bike repair", "Commuter cyclist"]
+        assert table.column_widths[0] == len("  The elderly person living at home")
 
 
 @pytest.mark.asyncio
@@ -220,7 +223,7 @@ async def test_session_list_beneath_a_resume_is_made_when_it_shows(sessions_dir:
         start = app.screen
         assert isinstance(start, StartScreen) and len(app.screen_stack) == 2
         assert "Commuter cyclist" in table_rows(start)
-        assert start.query_one("#sessions", DataTable).has_focus
+        assert start.query_one("#sessions", SessionTable).has_focus
         assert "Session list" not in [c.title for c in app.get_system_commands(start)]
 
 
@@ -381,8 +384,10 @@ async def test_names_that_look_like_markup_show_as_typed(sessions_dir: Path,
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, StartScreen)
-        table = screen.query_one("#sessions", DataTable)
-        row = table.get_row(str(path))
+        table = screen.query_one("#sessions", SessionTable)
+        index = table.index_of(str(path))
+        assert index is not None
+        row = table.cells_at(index)
         assert str(row[0]).strip() == "[red]Rider"
         assert str(row[1]) == "[i]Client[/i]"
         assert table_rows(screen)[0] == "[b]Acme[/b]"

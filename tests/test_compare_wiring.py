@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, SelectionList
+from textual.widgets import SelectionList
 
 from slbmc_tui.app import make_app
 from slbmc_tui.dialogs.choose_sessions import ChooseSessions
@@ -14,6 +14,7 @@ from slbmc_tui.launch import CompareSessions, ResumeSession
 from slbmc_tui.screens.compare import CompareScreen
 from slbmc_tui.screens.interview import InterviewScreen
 from slbmc_tui.screens.start import StartScreen
+from slbmc_tui.screens.start_table import SessionTable
 from tests.app_helpers import settle, three_sessions_and_a_broken_file
 from tests.conftest import FakeClock
 
@@ -27,8 +28,10 @@ async def test_start_screen_c_offers_the_model_profiles_then_compares(
         await settle(pilot)
         start = app.screen
         assert isinstance(start, StartScreen)
-        table = start.query_one("#sessions", DataTable)
-        table.move_cursor(row=table.get_row_index(str(paths["elderly"])))
+        table = start.query_one("#sessions", SessionTable)
+        index = table.index_of(str(paths["elderly"]))
+        assert index is not None
+        table.move_cursor(index)
         await pilot.press("c")
         await settle(pilot)
         dialog = app.screen

@@ -8,12 +8,12 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import DataTable
 
 from slbmc_tui.app import make_app
 from slbmc_tui.launch import ResumeSession
 from slbmc_tui.screens.interview import InterviewScreen
 from slbmc_tui.screens.start import StartScreen
+from slbmc_tui.screens.start_table import SessionTable
 from slbmc_tui.widgets.answer_editor import AnswerEditor
 from slbmc_tui.widgets.interview_header import InterviewHeader
 from tests.app_helpers import make_session, settle
@@ -162,8 +162,10 @@ async def test_palette_goes_back_to_the_session_list_after_saving(
         assert "Session list" not in {c.title for c in app.get_system_commands(app.screen)}
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         assert data["blocks"]["customers_world"]["ours"]["deep_insight"]["text"] == "Peace of mind"
-        table = app.screen.query_one("#sessions", DataTable)
-        assert " 1/39" in str(table.get_row(str(path))[2])  # the listing was refreshed
+        table = app.screen.query_one("#sessions", SessionTable)
+        index = table.index_of(str(path))
+        assert index is not None
+        assert " 1/39" in str(table.cells_at(index)[2])  # the listing was refreshed
 
 
 @pytest.mark.asyncio

@@ -217,10 +217,10 @@ def test_an_unreadable_sessions_folder_is_one_line_in_the_listing(
     folder = tmp_path / "sessions"
     folder.mkdir()
 
-    def refuse(self: Path) -> Any:
-        raise PermissionError(errno.EACCES, "Permission denied", str(self))
+    def refuse(path: Any) -> Any:
+        raise PermissionError(errno.EACCES, "Permission denied", str(path))
 
-    monkeypatch.setattr(Path, "iterdir", refuse)
+    monkeypatch.setattr(os, "scandir", refuse)  # how the store reads the folder
     summaries = SessionStore(folder).list()
     assert [(s.path, s.error) for s in summaries] == [
         (folder, "the sessions folder cannot be read: permission denied")]

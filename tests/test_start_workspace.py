@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 
 from slbmc_tui.app import make_app
 from slbmc_tui.screens.interview import InterviewScreen
 from slbmc_tui.screens.start import StartScreen
+from slbmc_tui.screens.start_table import SessionTable
 from slbmc_tui.storage.locking import acquire
 from slbmc_tui.storage.store import SessionStore
 from slbmc_tui.widgets.answer_editor import AnswerEditor
@@ -18,13 +19,15 @@ from tests.conftest import FakeClock
 
 
 def rows(screen: StartScreen) -> list[str]:
-    table = screen.query_one("#sessions", DataTable)
-    return [str(table.get_row_at(i)[0]).strip() for i in range(table.row_count)]
+    table = screen.query_one("#sessions", SessionTable)
+    return [str(table.cells_at(i)[0]).strip() for i in range(table.row_count)]
 
 
 def move_to(screen: StartScreen, path: Path) -> None:
-    table = screen.query_one("#sessions", DataTable)
-    table.move_cursor(row=table.get_row_index(str(path)))
+    table = screen.query_one("#sessions", SessionTable)
+    index = table.index_of(str(path))
+    assert index is not None
+    table.move_cursor(index)
 
 
 def start(app: object) -> StartScreen:
@@ -53,7 +56,7 @@ async def test_filter_narrows_at_every_key_over_title_profile_and_client(
         await pilot.press("escape")
         await pilot.pause()
         assert len(rows(start(app))) == 5
-        assert start(app).query_one("#sessions", DataTable).has_focus
+        assert start(app).query_one("#sessions", SessionTable).has_focus
         assert not start(app).query_one("#filter", Input).display
 
 
@@ -136,7 +139,7 @@ async def test_a_model_heading_is_never_renamed_or_deleted_by_accident(
     app = make_app(sessions_dir=sessions_dir, clock=clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        start(app).query_one("#sessions", DataTable).move_cursor(row=0)  # a heading
+        start(app).query_one("#sessions", SessionTable).move_cursor(0)  # a heading
         await pilot.press("delete")
         await settle(pilot)
         assert isinstance(app.screen, StartScreen)
@@ -192,26 +195,3 @@ async def test_search_screen_opens_the_session_at_the_answer(sessions_dir: Path,
         assert isinstance(focused, AnswerEditor)  # at the answer the phrase is in
         assert (focused.answer_key.block_id, focused.answer_key.prompt_id) == (
             "customers_world", "why_buy")
-
-
-@pytest.mark.asyncio
-async def test_a_big_folder_shows_its_newest_and_the_filter_finds_the_rest(
-        sessions_dir: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch) -> None:
-    from slbmc_tui.screens import start as start_module
-
-    paths = three_sessions_and_a_broken_file(sessions_dir)
-    monkeypatch.setattr(start_module, "MAX_ROWS", 2)
-    app = make_app(sessions_dir=sessions_dir, clock=clock)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        assert rows(start(app)) == ["Pedal bike repair", "Commuter cyclist"]
-        more = start(app).query_one("#more", Static)
-        assert more.display and "newest 1 of 3 sessions" in str(more.render())
-        await pilot.press("slash", *"relative")
-        await pilot.pause()
-        assert rows(start(app)) == ["HomeWell home care", "A relative"]
-        assert not start(app).query_one("#more", Static).display
-        await pilot.press("enter", "enter")  # to the list, then open it
-        await settle(pilot)
-        assert isinstance(app.screen, InterviewScreen)
-        assert app.screen.opened.path == paths["relative"]

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Header, Input, Static
+from textual.widgets import Button, Footer, Header, Input, Static
 
 from slbmc_tui import messages
 from slbmc_tui.domain.errors import SlbmcFileError
@@ -22,13 +22,13 @@ from slbmc_tui.screens.start_rows import (
     COLUMNS,
     MODEL_KEY_PREFIX,
     Line,
+    Listing,
     ModelGroup,
     cells,
     column_widths,
-    filtered_lines,
     group_models,
-    haystack,
 )
+from slbmc_tui.screens.start_table import SessionTable
 from slbmc_tui.screens.start_workspace import WorkspaceActions
 from slbmc_tui.storage.store import SessionStore, SessionSummary
 from slbmc_tui.text.safe import visible_block, visible_line
@@ -39,14 +39,6 @@ if TYPE_CHECKING:
 
 # Columns other than the profile take about this much of the screen's width.
 OTHER_COLUMNS_WIDTH = 56
-# A long listing shows this many rows (past the selected one) at once and adds the rest in
-# slices after the first paint: DataTable measures every cell of every row it is given.
-FIRST_ROWS = 120
-ROWS_PER_SLICE = 250
-MAX_ROWS = 400
-"""Rows the table holds at most (FIRST_ROWS while filtering). DataTable takes ~0.1 ms per
-row even off screen, and a key typed meanwhile waits: a folder of 10,000 sessions shows its
-newest ones and the filter finds the rest, each key answered at once (bench_listing.py)."""
 
 
 class StartScreen(WorkspaceActions, Screen[None]):
@@ -91,10 +83,9 @@ class StartScreen(WorkspaceActions, Screen[None]):
         self.summaries: list[SessionSummary] = []
         self.groups: dict[str, ModelGroup] = {}
         self._by_path: dict[str, SessionSummary] = {}
-        self._haystacks: dict[str, str] = {}
-        self._lines: list[Line] = []
+        self._listing = Listing({})
+        self._widths: list[int] = []
         self._listed_width = 0
-        self._listing_generation = 0
         self._bindings_state: tuple[bool, bool] | None = None
 
     def compose(self) -> ComposeResult:
@@ -106,9 +97,7 @@ class StartScreen(WorkspaceActions, Screen[None]):
             yield SafeInput(id="filter", compact=True, classes="hidden",
                             placeholder=_("Filter by title, profile or client (Enter: to the "
                                           "list, Escape: clear)"))
-            # Above the table, which takes all the height below it.
-            yield Static(id="more", classes="hidden")
-            yield DataTable(id="sessions", cursor_type="row", zebra_stripes=False)
+            yield SessionTable(id="sessions")
             yield Static(id="no-match", classes="hidden")
             with Vertical(id="empty", classes="hidden"):
                 yield Static(id="empty-message")
@@ -124,7 +113,7 @@ class StartScreen(WorkspaceActions, Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "open_selected":
-            return isinstance(self.focused, DataTable)
+            return isinstance(self.focused, SessionTable)
         if action in ("new_profile", "new_round", "compare", "rename", "archive", "delete"):
             return bool(self._by_path)  # hidden from the Footer while there is nothing to act on
         if action in ("filter", "search"):
@@ -145,7 +134,7 @@ class StartScreen(WorkspaceActions, Screen[None]):
 
     def on_resize(self) -> None:
         if self.summaries and self.app.size.width != self._listed_width:
-            self._show_listing(self.summaries)
+            self._draw_table()
 
     # -- filter ------------------------------------------------------------------
 
@@ -163,7 +152,7 @@ class StartScreen(WorkspaceActions, Screen[None]):
         box = self.query_one("#filter", Input)
         box.value = ""  # Input.Changed redraws the listing
         box.add_class("hidden")
-        self.query_one("#sessions", DataTable).focus()
+        self.query_one("#sessions", SessionTable).focus()
         self.refresh_bindings()
 
     @on(Input.Changed, "#filter")
@@ -172,7 +161,7 @@ class StartScreen(WorkspaceActions, Screen[None]):
 
     @on(Input.Submitted, "#filter")
     def _filter_done(self) -> None:
-        table = self.query_one("#sessions", DataTable)
+        table = self.query_one("#sessions", SessionTable)
         if table.row_count:
             table.focus()
 
@@ -183,15 +172,21 @@ class StartScreen(WorkspaceActions, Screen[None]):
 
     @work(thread=True, exclusive=True, group="listing", exit_on_error=False)
     def refresh_listing(self) -> None:
-        """Read every file's head off the UI thread, then redraw the table."""
+        """Read every file's head, group the rows and measure the columns off the UI thread
+        (10,000 sessions: ~0.15 s of CPU here, ~40 ms of it rows and widths), then show them."""
         summaries = self.store.list()
-        self.app.call_from_thread(self._show_listing, summaries)
+        listing = Listing(group_models(summaries))
+        screen_width = self.app.size.width
+        widths = column_widths(listing.lines, _profile_width(screen_width))
+        self.app.call_from_thread(self._show_listing, summaries, listing, screen_width, widths)
 
-    def _show_listing(self, summaries: list[SessionSummary]) -> None:
+    def _show_listing(self, summaries: list[SessionSummary], listing: Listing,
+                      screen_width: int, widths: list[int]) -> None:
         self.summaries = summaries
         self._by_path = {str(s.path): s for s in summaries if s.ok}
-        self._haystacks = {key: haystack(s) for key, s in self._by_path.items()}
-        self.groups = group_models(summaries)
+        self.groups = listing.groups
+        self._listing = listing
+        self._listed_width, self._widths = screen_width, widths
         self._draw_table()
         self._show_broken([s for s in summaries if not s.ok])
         readable = len(self._by_path)
@@ -206,30 +201,25 @@ class StartScreen(WorkspaceActions, Screen[None]):
         self.query_one("#folder-line", Static).update(Text(folder_line))
 
     def _draw_table(self) -> None:
-        """(Re)build the table from the listing and the filter, keeping the selected row."""
-        table = self.query_one("#sessions", DataTable)
+        """Show the listing narrowed by the filter, keeping the selected row.
+
+        The table draws only the rows on screen, so this costs the same for any folder:
+        the filter answers each key at once even over 10,000 sessions (bench_listing.py).
+        """
+        table = self.query_one("#sessions", SessionTable)
         selected = self._select_next or self.selected_key()
         self._select_next = None
-        self._listed_width = self.app.size.width
-        width = max(16, self._listed_width - OTHER_COLUMNS_WIDTH)
-        limit = FIRST_ROWS if self.filter_text.strip() else MAX_ROWS
-        lines, matching = filtered_lines(self.groups, self._haystacks, self.filter_text, limit)
-        self._lines = lines
-        self._show_more(lines, matching)
-        # Columns are rebuilt so their widths fit this listing, not the largest one seen.
-        table.clear(columns=True)
-        self._listing_generation += 1
-        keys = {line.key: n for n, line in enumerate(lines)}
-        shown = max(FIRST_ROWS, keys[selected] + FIRST_ROWS if selected in keys else 0)
-        # Widths fixed up front from the labels: DataTable then measures no cell, and the
-        # columns do not shift as later rows arrive.
-        for (label, key), fixed in zip(COLUMNS, column_widths(lines, width), strict=True):
-            table.add_column(_(label), key=key, width=fixed)
-        self._add_rows(table, lines[:shown], width)
-        if len(lines) > shown:
-            self.call_after_refresh(self._add_later_rows, self._listing_generation,
-                                    lines[shown:], width)
-        self._restore_cursor(table, selected)
+        width = _profile_width(self.app.size.width)
+        if self.app.size.width != self._listed_width:
+            # Fixed from every row of the listing (not only the filtered ones): the columns
+            # stay put while the filter narrows the list.
+            self._listed_width = self.app.size.width
+            self._widths = column_widths(self._listing.lines, width)
+        lines = self._listing.filtered(self.filter_text)
+        columns = [(_(label), fixed) for (label, _key), fixed in zip(COLUMNS, self._widths,
+                                                                      strict=True)]
+        table.show_rows(lines, key=_line_key, cells=lambda line: cells(line, width),
+                        columns=columns, cursor=self._cursor_for(lines, selected))
         self._show_no_match(bool(self._by_path) and not lines)
         # The Footer is rebuilt on every refresh: only when what check_action says can change.
         state = (bool(self._by_path), bool(self.filter_text))
@@ -238,35 +228,14 @@ class StartScreen(WorkspaceActions, Screen[None]):
             self.refresh_bindings()
 
     @staticmethod
-    def _add_rows(table: DataTable[object], lines: list[Line], width: int) -> None:
-        for line in lines:
-            table.add_row(*cells(line, width), key=line.key)
-
-    def _add_later_rows(self, generation: int, lines: list[Line], width: int) -> None:
-        """The rest of a long listing, a slice per refresh, unless a newer listing replaced it."""
-        if generation != self._listing_generation or not lines:
-            return
-        self._add_rows(self.query_one("#sessions", DataTable), lines[:ROWS_PER_SLICE], width)
-        self.call_after_refresh(self._add_later_rows, generation, lines[ROWS_PER_SLICE:], width)
-
-    def _restore_cursor(self, table: DataTable[object], selected: str | None) -> None:
-        keys = [line.key for line in self._lines[: table.row_count]]
-        if selected in keys:
-            table.move_cursor(row=keys.index(selected))
-        elif len(keys) > 1:
-            table.move_cursor(row=1)  # the newest session rather than its model's heading
-
-    def _show_more(self, lines: list[Line], matching: int) -> None:
-        """Say how many sessions the table leaves out, and how to find them."""
-        shown = sum(1 for line in lines if line.summary is not None)
-        widget = self.query_one("#more", Static)
-        widget.set_class(shown == matching, "hidden")
-        if shown < matching:
-            how = (_("type more of a title, profile or client to narrow the list")
-                   if self.filter_text.strip() else
-                   _("press / and type part of a title, profile or client to find the others"))
-            widget.update(Text(_("Showing the newest {shown} of {matching} sessions: {how}.")
-                               .format(shown=shown, matching=matching, how=how)))
+    def _cursor_for(lines: list[Line], selected: str | None) -> int:
+        """The row to put the cursor on: the selected one if still listed, else the newest
+        session (the row after its model's heading)."""
+        if selected is not None:
+            for n, line in enumerate(lines):
+                if line.key == selected:
+                    return n
+        return 1 if len(lines) > 1 else 0
 
     def _show_no_match(self, no_match: bool) -> None:
         widget = self.query_one("#no-match", Static)
@@ -297,18 +266,15 @@ class StartScreen(WorkspaceActions, Screen[None]):
                 _("No sessions in {folder} yet.").format(
                     folder=visible_line(str(self.store.folder))) + "\n\n"
                 + _("Press n to start a new session, or d to open a ready example (the demo).")))
-            if isinstance(self.focused, DataTable) or self.focused is None:
+            if isinstance(self.focused, SessionTable) or self.focused is None:
                 self.query_one("#empty-new", Button).focus()
         elif not isinstance(self.focused, Input):
-            self.query_one("#sessions", DataTable).focus()
+            self.query_one("#sessions", SessionTable).focus()
 
     # -- selection ---------------------------------------------------------------
 
     def selected_key(self) -> str | None:
-        table = self.query_one("#sessions", DataTable)
-        if table.row_count == 0:
-            return None
-        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        return self.query_one("#sessions", SessionTable).selected_key
 
     def selected_group(self) -> ModelGroup | None:
         key = self.selected_key()
@@ -336,7 +302,7 @@ class StartScreen(WorkspaceActions, Screen[None]):
 
     # -- actions -----------------------------------------------------------------
 
-    @on(DataTable.RowSelected, "#sessions")
+    @on(SessionTable.Chosen, "#sessions")
     def action_open_selected(self) -> None:
         """Open the session under the cursor in the interview."""
         summary = self._need_selection()
@@ -400,3 +366,12 @@ class StartScreen(WorkspaceActions, Screen[None]):
         self.app.call_from_thread(self.notify, _("{what}: saved as {name}").format(
             what=what, name=path.name))
         self.app.post_message(messages.OpenSessionRequested(path))
+
+
+def _line_key(line: Line) -> str:
+    return line.key
+
+
+def _profile_width(screen_width: int) -> int:
+    """Room for the model and profile column on a screen this wide."""
+    return max(16, screen_width - OTHER_COLUMNS_WIDTH)

@@ -1,9 +1,10 @@
-"""The start screen's listing as rows: models with their sessions, filtered, built lazily.
+"""The start screen's listing as rows: models with their sessions, filtered, drawn lazily.
 
 A folder of 10,000 sessions has 12,500 rows; making a Text for each took longer than
 reading the folder, and the filter rebuilds the listing at every key. So a listing is a
-list of cheap `Line`s (a model heading or a session) and cells are made only for the rows
-the table is given, slice by slice.
+list of cheap `Line`s (a model heading or a session), the filter looks in one lowercase
+string per session made once per listing (`Listing`), and cells are made only for the rows
+on screen (`start_table.SessionTable`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -52,9 +54,10 @@ class ModelGroup:
         return list(seen.values())
 
 
-@dataclass(frozen=True)
-class Line:
-    """One row of the listing: a model's heading (summary None) or one of its sessions."""
+class Line(NamedTuple):
+    """One row of the listing: a model's heading (summary None) or one of its sessions.
+
+    A NamedTuple: a big folder's listing makes 12,500 of them, at every key of the filter."""
 
     key: str
     group: ModelGroup
@@ -99,26 +102,49 @@ def haystack(summary: SessionSummary) -> str:
     return " ".join(f"{meta.title} \x1f {meta.profile} \x1f {meta.client}".split()).casefold()
 
 
-def filtered_lines(groups: dict[str, ModelGroup], haystacks: dict[str, str], query: str,
-                   limit: int) -> tuple[list[Line], int]:
-    """At most `limit` rows of the listing, and how many sessions match in all.
+class Listing:
+    """A folder's listing made ready for the filter: every row, and what each session is
+    searched by, computed once per listing rather than at every key."""
 
-    With a query, only sessions whose title, profile or client hold every word of it.
-    Rows past the limit are only counted: a 10,000-session folder answers a key at once.
-    """
-    words = query.casefold().split()
-    lines: list[Line] = []
-    matching = 0
-    for key, group in groups.items():
-        members = [s for s in group.sessions
-                   if all(w in haystacks[str(s.path)] for w in words)] if words else group.sessions
-        matching += len(members)
-        if members and len(lines) < limit:
-            shown = group if len(members) == len(group.sessions) else ModelGroup(
-                group.title, tuple(members))
-            lines.append(Line(MODEL_KEY_PREFIX + key, shown))
-            lines.extend(Line(str(s.path), shown, s) for s in members[:limit - len(lines)])
-    return lines, matching
+    def __init__(self, groups: dict[str, ModelGroup]) -> None:
+        self.groups = groups
+        self.lines: list[Line] = []
+        self._models: list[tuple[str, list[Line]]] = []
+        for key, group in groups.items():
+            rows = [Line(MODEL_KEY_PREFIX + key, group),
+                    *(Line(str(s.path), group, s) for s in group.sessions)]
+            self.lines += rows
+            self._models.append((key, rows))
+        self._searched: list[tuple[str, list[Line], list[tuple[str, SessionSummary]]]] = []
+
+    def _search_keys(self) -> list[tuple[str, list[Line], list[tuple[str, SessionSummary]]]]:
+        """Each model's rows and its sessions' lowercase search text, made on the first
+        filtering (not on the way to the first screen)."""
+        if not self._searched and self._models:
+            self._searched = [(key, rows, [(haystack(s), s) for s in rows[0].group.sessions])
+                              for key, rows in self._models]
+        return self._searched
+
+    def filtered(self, query: str) -> list[Line]:
+        """The rows whose sessions hold every word of `query` (title, profile or client,
+        case and spacing ignored); a model's heading shows when one of its sessions does."""
+        words = query.casefold().split()
+        if not words:
+            return self.lines
+        lines: list[Line] = []
+        for key, rows, searched in self._search_keys():
+            if len(words) == 1:
+                word = words[0]
+                members = [s for hay, s in searched if word in hay]
+            else:
+                members = [s for hay, s in searched if all(w in hay for w in words)]
+            if len(members) == len(searched):
+                lines += rows  # the whole model: its rows as made once
+            elif members:
+                shown = ModelGroup(rows[0].group.title, tuple(members))
+                lines.append(Line(MODEL_KEY_PREFIX + key, shown))
+                lines += [Line(str(s.path), shown, s) for s in members]
+        return lines
 
 
 def cells(line: Line, width: int) -> Cells:
@@ -137,21 +163,37 @@ def cells(line: Line, width: int) -> Cells:
 
 
 def column_widths(lines: list[Line], width: int) -> list[int]:
-    """Widths that fit every row, computed from the labels without building the cells."""
+    """Widths that fit every row, computed from the labels without building the cells.
+
+    Runs over every row of the listing (12,500 for 10,000 sessions), so plain labels are
+    measured by their length and only the others are cleaned and clipped first.
+    """
     labels = [cell_len(_(label)) for label, _key in COLUMNS]
     profile = client = progress = 0
+    counted: dict[int, int] = {}
     for line in lines:
         if line.summary is None:
-            profile = max(profile, cell_len(clip(line.group.title, width)))
+            profile = max(profile, _shown_width(line.group.title, width))
             count = line.group.profile_count
-            client = max(client, cell_len(ngettext("{count} profile", "{count} profiles",
-                                                   count).format(count=count)))
+            if count not in counted:
+                counted[count] = cell_len(ngettext("{count} profile", "{count} profiles",
+                                                   count).format(count=count))
+            client = max(client, counted[count])
             continue
         meta = line.summary.meta
         assert meta is not None
-        profile = max(profile, 2 + cell_len(clip(profile_label(line.summary), width - 2)))
-        client = max(client, cell_len(clip(meta.client, CLIENT_WIDTH)))
+        label = meta.profile if meta.round == 1 else profile_label(line.summary)
+        profile = max(profile, 2 + _shown_width(label, width - 2))
+        client = max(client, _shown_width(meta.client, CLIENT_WIDTH))
         progress = max(progress, BAR_WIDTH + 2 + len(str(meta.answered)) + len(str(meta.total)))
     return [max(labels[0], profile), max(labels[1], client),
             max(labels[2], progress),
             max(labels[3], UPDATED_WIDTH, cell_len(format_datetime(WIDEST_DATE)))]
+
+
+def _shown_width(text: str, room: int) -> int:
+    """The cells `clip(text, room)` takes on screen, measured without clipping plain text."""
+    if (len(text) <= room and text.isascii() and text.isprintable() and "  " not in text
+            and text.strip() == text):
+        return len(text)
+    return cell_len(clip(text, room))

@@ -1,8 +1,10 @@
 """What a listing read from each file's head, kept between runs so big folders list fast.
 
-Measured (bench/bench_listing.py, 10,000 sessions of ~20 KB on the shared 2-core machine):
-reading and parsing every head took ~2.5 s in-process, parsing TOML being most of it; a
-listing that stats every file and takes the heads of unchanged ones from here takes ~0.2 s.
+Measured (bench/bench_listing.py and cProfile, 10,000 sessions of ~20 KB on the shared
+2-core machine): reading and parsing every head takes 1-2 s; a listing that stats every
+file and takes the heads of unchanged ones from here takes ~0.1 s. Of that, one JSON read
+(~30 ms) and one lstat per file (~20 ms) are most; so each file's entry is one flat JSON
+array (no per-entry keys to parse), checked with a few type tests, never with a schema.
 
 A file counts as unchanged while its size, modification and change times and inode are the
 same (any write, rename over it or chmod changes one of them). Links and anything that is
@@ -30,11 +32,12 @@ from slbmc_tui.i18n import N_, _, current_language
 
 CACHE_ENV = "SLBMC_CACHE_DIR"
 MAX_CACHE_BYTES = 64 * 1024 * 1024
-VERSION = 1
-_TEXT_FIELDS = ("title", "profile", "client", "interviewer", "bank_id", "language", "bank_path")
-_WHOLE_FIELDS = ("round", "answered", "total")
+VERSION = 2
+_KEY_LENGTH = 4
+_META_LENGTH = _KEY_LENGTH + 13
+_ERROR_LENGTH = _KEY_LENGTH + 2
 
-Key = list[int]
+Key = tuple[int, int, int, int]
 Summary = tuple[SessionMeta | None, str | None]
 """(meta, error) of one file, as SessionStore.summary finds them."""
 
@@ -53,36 +56,33 @@ def cache_file(folder: Path) -> Path:
     return cache_dir() / f"listing-{digest.hexdigest()[:24]}.json"
 
 
-def file_key(path: Path) -> Key | None:
-    """What says a file is unchanged; None for links and non-files (never cached)."""
-    try:
-        info = os.lstat(path)
-    except OSError:
-        return None
+def file_key(info: os.stat_result) -> Key | None:
+    """What says a file is unchanged (from its lstat); None for links and non-files."""
     if not stat.S_ISREG(info.st_mode):
         return None
-    return [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
+    return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
 
 
-def summaries(folder: Path, paths: list[Path],
+def summaries(folder: Path, files: list[tuple[Path, Key | None]],
               read: Callable[[Path], Summary]) -> list[Summary]:
-    """(meta, error) for each path: from the cache when unchanged, else `read(path)`."""
+    """(meta, error) for each (path, key): from the cache when unchanged, else `read(path)`."""
     where = cache_file(folder)
     old = _load(where)
-    fresh: dict[str, Any] = {}
+    fresh: dict[str, list[Any]] = {}
     found: list[Summary] = []
     changed = False
-    for path in paths:
-        key = file_key(path)
-        entry = old.get(path.name)
-        hit = _from_entry(entry, key) if entry is not None and key is not None else None
+    language = current_language()
+    for path, key in files:
+        name = path.name
+        entry = old.get(name)
+        hit = _from_entry(entry, key, language) if entry is not None and key else None
         if hit is not None:
-            fresh[path.name] = entry
+            fresh[name] = entry  # type: ignore[assignment]
         else:
             hit = read(path)
             changed = True
             if key is not None and _storable(hit):
-                fresh[path.name] = _to_entry(hit, key)
+                fresh[name] = _to_entry(hit, key, language)
         found.append(hit)
     if changed or len(fresh) != len(old):
         _save(where, fresh)
@@ -99,45 +99,47 @@ CANNOT_BE_READ = N_("cannot be read")
 """Part of every message about a file unreadable for now (a translation must keep it so)."""
 
 
-def _from_entry(entry: Any, key: Key) -> Summary | None:
-    """The cached summary if the entry is well formed and its file is unchanged."""
-    if not isinstance(entry, dict) or entry.get("key") != key:
+def _from_entry(entry: Any, key: Key, language: str) -> Summary | None:
+    """The cached summary if the entry is well formed and its file is unchanged.
+
+    An entry is [size, mtime_ns, ctime_ns, ino, then either the 13 metadata fields
+    (title ... updated, extra) or the error message and the language it is in].
+    """
+    if type(entry) is not list or tuple(entry[:_KEY_LENGTH]) != key:
         return None
-    error = entry.get("error")
-    if isinstance(error, str):  # the message is in the language it was made in
-        return (None, error) if entry.get("language", "en") == current_language() else None
-    meta = entry.get("meta")
-    if not isinstance(meta, dict):
+    if len(entry) == _ERROR_LENGTH:  # the message is in the language it was made in
+        error, made_in = entry[_KEY_LENGTH:]
+        return (None, error) if type(error) is str and made_in == language else None
+    if len(entry) != _META_LENGTH:
+        return None
+    (title, profile, client, interviewer, bank_id, meta_language, bank_path, round_,
+     answered, total, created, updated, extra) = entry[_KEY_LENGTH:]
+    if not (type(title) is str and type(profile) is str and type(client) is str
+            and type(interviewer) is str and type(bank_id) is str
+            and type(meta_language) is str and type(bank_path) is str
+            and type(round_) is int and type(answered) is int and type(total) is int
+            and round_ >= 1 and answered >= 0 and total >= 0
+            and type(created) is str and type(updated) is str and type(extra) is dict):
         return None
     try:
-        texts = {name: meta[name] for name in _TEXT_FIELDS}
-        wholes = {name: meta[name] for name in _WHOLE_FIELDS}
-        extra = meta["extra"]
-        for value in texts.values():
-            if type(value) is not str:
-                return None
-        for number in wholes.values():
-            if type(number) is not int or number < 0:
-                return None
-        if type(extra) is not dict:
-            return None
-        return SessionMeta(**texts, **wholes, extra=extra,
-                           created=datetime.fromisoformat(meta["created"]),
-                           updated=datetime.fromisoformat(meta["updated"])), None
-    except (KeyError, TypeError, ValueError):
+        return SessionMeta(title=title, profile=profile, client=client,
+                           interviewer=interviewer, bank_id=bank_id, language=meta_language,
+                           bank_path=bank_path, round=round_, answered=answered, total=total,
+                           created=datetime.fromisoformat(created),
+                           updated=datetime.fromisoformat(updated), extra=extra), None
+    except (TypeError, ValueError):  # an empty title, a time without its offset
         return None
 
 
-def _to_entry(summary: Summary, key: Key) -> dict[str, Any]:
+def _to_entry(summary: Summary, key: Key, language: str) -> list[Any]:
     meta, error = summary
     if meta is None:
-        return {"key": key, "error": error, "language": current_language()}
-    fields: dict[str, Any] = {name: getattr(meta, name) for name in _TEXT_FIELDS + _WHOLE_FIELDS}
-    fields["created"] = meta.created.isoformat()
-    fields["updated"] = meta.updated.isoformat()
+        return [*key, error, language]
     # Unknown keys are kept only when JSON can hold them as they are (else: read the file).
-    fields["extra"] = meta.extra if _plain_json(meta.extra) else None
-    return {"key": key, "meta": fields}
+    return [*key, meta.title, meta.profile, meta.client, meta.interviewer, meta.bank_id,
+            meta.language, meta.bank_path, meta.round, meta.answered, meta.total,
+            meta.created.isoformat(), meta.updated.isoformat(),
+            meta.extra if _plain_json(meta.extra) else None]
 
 
 def _plain_json(value: Any) -> bool:

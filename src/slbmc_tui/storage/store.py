@@ -22,7 +22,7 @@ from slbmc_tui.domain.session import (
     SessionMeta,
 )
 from slbmc_tui.i18n import _
-from slbmc_tui.storage import listing_cache, lookup, toml_format
+from slbmc_tui.storage import head_parse, listing_cache, lookup, toml_format
 from slbmc_tui.storage.atomic import (
     clean_stale_temp_files,
     create_exclusive,
@@ -36,7 +36,9 @@ from slbmc_tui.storage.session_file import SessionFile as SessionFile
 from slbmc_tui.storage.session_file import SessionTooLarge, too_large_problem
 from slbmc_tui.storage.session_schema import SessionDataError, meta_from_data
 
-HEAD_READ_BYTES = 64 * 1024
+HEAD_READ_BYTES = 8 * 1024
+"""A listing reads this much of each file: a head slbmc writes is under 1 KB, and a longer
+one is read whole. A first listing of 10,000 files of 20 KB reads 80 MB, not 200 MB."""
 DEFAULT_FOLDER = Path("sessions")
 FOLDER_ENV = "SLBMC_SESSIONS_DIR"
 
@@ -79,15 +81,34 @@ class SessionStore:
 
     def session_paths(self) -> list[Path]:
         """Every *.toml entry in the folder (files or not: a listing reports the odd ones)."""
+        return [path for path, _key in self._scan()]
+
+    def _scan(self) -> list[tuple[Path, listing_cache.Key | None]]:
+        """Every *.toml entry by name, with what says whether it changed (None: not a file).
+
+        One `scandir` and one lstat per entry: for 10,000 files ~30 ms, most of a cached
+        listing's file work.
+        """
         if not self.folder.is_dir():
             return []
-        return sorted((p for p in self.folder.iterdir()
-                       if p.name.endswith(SUFFIX) and not p.name.startswith(".")), key=os.fspath)
+        found: list[tuple[Path, listing_cache.Key | None]] = []
+        with os.scandir(self.folder) as entries:
+            for entry in entries:
+                name = entry.name
+                if not name.endswith(SUFFIX) or name.startswith("."):
+                    continue
+                try:
+                    key = listing_cache.file_key(entry.stat(follow_symlinks=False))
+                except OSError:  # gone since the folder was read: reading it will say so
+                    key = None
+                found.append((self.folder / name, key))
+        found.sort(key=lambda item: item[0].name)
+        return found
 
     def list(self) -> list[SessionSummary]:
         """All sessions, newest first; unreadable files last, each with its error."""
         try:
-            paths = self.session_paths()
+            files = self._scan()
         except OSError as error:
             # One line the listing shows like any unreadable file, rather than an empty list.
             reason = _("permission denied") if isinstance(error, PermissionError) else (
@@ -95,12 +116,15 @@ class SessionStore:
             return [SessionSummary(self.folder, error=_(
                 "the sessions folder cannot be read: {problem}").format(problem=reason))]
         # Heads of files unchanged since the last listing come from the listing cache.
-        cached = listing_cache.summaries(self.folder, paths, self._summary_pair)
-        summaries = [SessionSummary(path, meta, error)
-                     for path, (meta, error) in zip(paths, cached, strict=True)]
-        readable = sorted((s for s in summaries if s.meta),
-                          key=lambda s: s.meta.updated if s.meta else datetime.min, reverse=True)
-        broken = [s for s in summaries if not s.meta]
+        cached = listing_cache.summaries(self.folder, files, self._summary_pair)
+        readable: list[SessionSummary] = []
+        broken: list[SessionSummary] = []
+        for (path, _key), (meta, problem) in zip(files, cached, strict=True):
+            if meta is not None:
+                readable.append(SessionSummary(path, meta))
+            else:
+                broken.append(SessionSummary(path, None, problem))
+        readable.sort(key=_updated, reverse=True)
         return readable + broken
 
     def _summary_pair(self, path: Path) -> tuple[SessionMeta | None, str | None]:
@@ -114,7 +138,9 @@ class SessionStore:
             if (toml_format.BLOCKS_MARKER not in text
                     and len(text.encode("utf-8")) >= HEAD_READ_BYTES - 8):
                 text = self._read_text(path)  # a head longer than the first read: read it all
-            data = toml_format.parse_head(text, path)
+            # The head as slbmc writes it is read without tomllib (a first listing of a big
+            # folder is mostly this); anything else, errors included, goes to tomllib.
+            data = head_parse.plain_head(text) or toml_format.parse_head(text, path)
             meta = meta_from_data(data.get("meta"))
         except SessionFileError as error:
             return SessionSummary(path, error=error.problem)
@@ -232,6 +258,10 @@ class SessionStore:
             path = Path(os.path.realpath(path))
         clean_stale_temp_files(path.parent)
         return SessionFile(path, lock)
+
+
+def _updated(summary: SessionSummary) -> datetime:
+    return summary.meta.updated if summary.meta else datetime.min
 
 
 def summaries_by_model(summaries: Iterable[SessionSummary]) -> dict[str, list[SessionSummary]]:
