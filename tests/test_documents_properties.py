@@ -14,7 +14,7 @@ import re
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from pypdf import PdfReader
@@ -158,6 +158,7 @@ def test_comparison_html_shows_the_text_exactly(text: str) -> None:
 @settings(max_examples=200, deadline=None)
 @given(text=st.text(min_size=1, max_size=300), lines=st.integers(1, 6),
        width=st.floats(20, 200))
+@example(text="\n\x85\n", lines=1, width=20.0)  # U+0085 is white space to str.rstrip only
 def test_shortened_text_is_a_start_of_the_text_cut_between_words(text: str, lines: int,
                                                                   width: float) -> None:
     short = shorten(text, width, 8, lines)

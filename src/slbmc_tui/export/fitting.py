@@ -158,6 +158,11 @@ def _break_word(word: str, width: float, size: float, bold: bool) -> list[str]:
     return [*pieces, piece]
 
 
+_TRAILING = re.compile(r"[\s,;:\-–—.]+$")
+"""What a shortened text never ends with before its "…": any white space (U+0085 and U+2028
+too, which the fitting search strips as well) and the punctuation between clauses."""
+
+
 def shorten(text: str, width: float, size: float, max_lines: int, bold: bool = False) -> str:
     """The longest start of `text` that wraps to `max_lines`, ending at a sentence or word.
 
@@ -178,7 +183,7 @@ def shorten(text: str, width: float, size: float, max_lines: int, bold: bool = F
             high = middle - 1
     room = text[:low]
     cut = _boundary(room, text)
-    return room[:cut].rstrip(" \n,;:-–—.") + ELLIPSIS if cut else ""
+    return _TRAILING.sub("", room[:cut]) + ELLIPSIS if cut else ""
 
 
 NARROWEST_EM = 0.15  # narrower than any spacing character of DejaVu Sans (space: 0.32 em)
