@@ -71,13 +71,13 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return _translations.ngettext(singular, plural, count)
 
 
-
-
 def format_time(moment: datetime, *, seconds: bool = False) -> str:
-    """A clock time as the language writes it: 14:32 in English, 14.32 in Finnish."""
-    pattern = "%H:%M:%S" if seconds else "%H:%M"
-    text = moment.strftime(pattern)
-    return text.replace(":", ".") if _language == "fi" else text
+    """A clock time as the language writes it: 09:05 in English, 9.05 in Finnish (a dot, and
+    no leading zero for the hour, as Finnish style guides write it)."""
+    if _language == "fi":
+        text = f"{moment.hour}.{moment.minute:02d}"
+        return f"{text}.{moment.second:02d}" if seconds else text
+    return moment.strftime("%H:%M:%S" if seconds else "%H:%M")
 
 
 def format_date(moment: datetime) -> str:
