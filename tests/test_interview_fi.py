@@ -106,7 +106,8 @@ async def test_finnish_dialogs_and_palette(sessions_dir: Path, clock: FakeClock)
         await steady(pilot)
         assert isinstance(app.screen, InterviewScreen)
         await pilot.press("ctrl+p")  # the palette: the interview's commands in Finnish
-        await shown_soon(pilot, "Search for commands")  # Textual's own prompt: not ours
+        text = await shown_soon(pilot, "Hae komentoja")  # Textual's own prompt, ours now
+        assert "Hae komentoja…" in text and "Search for commands" not in text
         await pilot.pause(0.5)  # the entries (their order varies between runs)
         assert english_on_screen(pilot) == []
         await pilot.press(*"teema")  # Textual's own commands too

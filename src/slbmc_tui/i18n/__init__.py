@@ -42,6 +42,17 @@ def _catalogue(language: str) -> gettext.NullTranslations:
     return _loaded[language]
 
 
+LANGUAGE_NAMES = {"en": "English", "fi": "suomi", "sv": "svenska", "de": "Deutsch",
+                  "fr": "français", "es": "español", "et": "eesti", "nb": "norsk bokmål"}
+"""Each language's name in itself, as a language menu shows it (a new catalogue's language
+missing here is shown by its code until it is added)."""
+
+
+def language_name(language: str) -> str:
+    """ "fi" -> "suomi", "en" -> "English": the name its own speakers read."""
+    return LANGUAGE_NAMES.get(language, language)
+
+
 def use_language(language: str) -> None:
     """Show the interface in `language` from now on (unknown languages fall back to English)."""
     global _language, _translations
