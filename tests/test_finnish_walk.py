@@ -149,6 +149,7 @@ async def test_a_whole_finnish_session_without_english(size: tuple[int, int],
         await keys(pilot, "escape")
         await steady(pilot)
 
+        assert isinstance(interview, InterviewScreen)
         earlier = sorted(path for path in interview.opened.path.parent.glob("*.toml")
                          if path != interview.opened.path)[0]
         interview.action_changes_since(str(earlier))  # what changed since another file
