@@ -180,3 +180,42 @@ async def test_an_interview_keeps_its_sessions_language(sessions_dir: Path,
         assert isinstance(app.screen, StartScreen)
         text = shown_text(app)
         assert "Istunnot kansiossa" in text and english_in(text) == [], text
+
+
+def test_a_finnish_user_gets_the_finnish_demo_and_bank_unless_told(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from slbmc_tui.cli import build_parser, main
+    from slbmc_tui.launch import NewSession, OpenDemo, launch_from_args
+
+    set_user_language("fi")  # `--lang fi`, SLBMC_LANG=fi or the setting
+    assert launch_from_args(build_parser().parse_args(["demo"])) == OpenDemo("fi")
+    assert launch_from_args(build_parser().parse_args(["demo", "--lang", "en"])) == OpenDemo("en")
+    assert launch_from_args(build_parser().parse_args(["new"])) == NewSession(language="")
+    assert main(["--lang", "fi", "questions"]) == 0
+    assert "Asiakkaan maailma" in capsys.readouterr().out
+    set_user_language("en")
+    assert launch_from_args(build_parser().parse_args(["demo"])) == OpenDemo("en")
+
+
+@pytest.mark.asyncio
+async def test_the_finnish_session_lists_new_session_and_demo_are_finnish(
+        sessions_dir: Path, clock: FakeClock) -> None:
+    from textual.widgets import RadioButton
+
+    from slbmc_tui.dialogs.new_session import NewSessionDialog
+
+    set_user_language("fi")
+    app = make_app(sessions_dir=sessions_dir, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        assert isinstance(app.screen, NewSessionDialog)
+        ticked = [b.id for b in app.screen.query(RadioButton) if b.value]
+        assert ticked == ["bank-fi"]
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("d")
+        await settle(pilot)
+        assert isinstance(app.screen, InterviewScreen)
+        assert app.screen.opened.session.meta.language == "fi"

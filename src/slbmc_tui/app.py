@@ -222,7 +222,9 @@ class SlbmcApp(TranslatedApp):  # Textual's own notices in the catalogue's words
 
     @on(messages.DemoRequested)
     def _demo_requested(self) -> None:
-        self.start_demo()
+        from slbmc_tui.launch import interface_bank_language  # the user's language's demo
+
+        self.start_demo(interface_bank_language())
 
     def deliver_screenshot(self, filename: str | None = None, path: str | None = None,
                            time_format: str | None = None) -> str | None:
