@@ -171,3 +171,18 @@ def test_finnish_interview_wide(snap_compare: Any, sessions_dir: Path) -> None:
 
 def test_finnish_interview_narrow(snap_compare: Any, sessions_dir: Path) -> None:
     assert snap_compare(finnish_app(sessions_dir), terminal_size=(80, 24), run_before=steady)
+
+
+async def help_shown(pilot: Pilot[Any]) -> None:
+    """F1 over the Finnish interview: the keys and the introduction, in Finnish."""
+    await steady(pilot)
+    await pilot.press("f1")
+    await steady(pilot)
+
+
+def test_finnish_help_wide(snap_compare: Any, sessions_dir: Path) -> None:
+    assert snap_compare(finnish_app(sessions_dir), terminal_size=(120, 40), run_before=help_shown)
+
+
+def test_finnish_help_narrow(snap_compare: Any, sessions_dir: Path) -> None:
+    assert snap_compare(finnish_app(sessions_dir), terminal_size=(80, 24), run_before=help_shown)
