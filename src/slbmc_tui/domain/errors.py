@@ -157,6 +157,8 @@ def _limit_or_value(where: str, kind: str, issue: Any) -> str:
         limit = context[key]
         if key == "pattern":
             limit = str(limit).removeprefix("^").removesuffix("$").removesuffix("+")
+        elif key == "expected":  # pydantic joins the choices with an English "or"
+            limit = str(limit).replace(" or ", ", ")
         return _(template).format(where=where, limit=limit)
     if kind == "value_error" and "error" in context:
         message = str(context["error"])
