@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from slbmc_tui.i18n import _, available_languages
-from slbmc_tui.i18n.choice import language_code
+from slbmc_tui.i18n import _, available_languages, language_code
 
 
 class SettingsSchema(BaseModel):

@@ -53,6 +53,14 @@ def language_name(language: str) -> str:
     return LANGUAGE_NAMES.get(language, language)
 
 
+def language_code(value: str | None) -> str | None:
+    """ "fi", "fi_FI.UTF-8", "fi-FI", "fi_FI@euro" -> "fi" when a catalogue exists, else None."""
+    if not value:
+        return None
+    base = value.split(".")[0].split("@")[0].split("_")[0].split("-")[0].strip().lower()
+    return base if base in available_languages() else None
+
+
 def use_language(language: str) -> None:
     """Show the interface in `language` from now on (unknown languages fall back to English)."""
     global _language, _translations
