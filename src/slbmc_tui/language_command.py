@@ -18,8 +18,15 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
 from textual.widgets import DataTable
 
-from slbmc_tui.i18n import _, available_languages, current_language, language_name, use_language
-from slbmc_tui.i18n.choice import ENV_VARIABLE, language_code, set_user_language
+from slbmc_tui.i18n import (
+    _,
+    available_languages,
+    current_language,
+    language_code,
+    language_name,
+    use_language,
+)
+from slbmc_tui.i18n.choice import ENV_VARIABLE, set_user_language
 from slbmc_tui.settings import save_language
 
 _stale: WeakKeyDictionary[App[Any], WeakSet[Screen[Any]]] = WeakKeyDictionary()
