@@ -39,7 +39,6 @@ from slbmc_tui.screens.interview_aids import InterviewAids
 from slbmc_tui.services.editing import EditingSession
 from slbmc_tui.storage.history import HistoryRead
 from slbmc_tui.storage.store import OpenedSession
-from slbmc_tui.widgets.agenda_clock import AgendaClock
 from slbmc_tui.widgets.answer_editor import AnswerEditor, AnswerKey, OptionPicker, card_of
 from slbmc_tui.widgets.block_list import BlockList
 from slbmc_tui.widgets.block_view import BlockView, FirstScreen
@@ -159,8 +158,6 @@ class InterviewScreen(InterviewAids):  # a Screen[None], with the interview aids
         # with the screen so its answers are in the first frame; the others are built on
         # first visit (`_show_block`).
         yield self._block_view(self._start_block(), *self._start_field())
-        if self.session.agenda.planned and self.timekeeper is not None:
-            yield AgendaClock()
         yield Footer()
 
     def update_node_styles(self, animate: bool = True) -> None:
@@ -439,8 +436,21 @@ class InterviewScreen(InterviewAids):  # a Screen[None], with the interview aids
         from slbmc_tui.screens.canvas import CanvasScreen
 
         start = self._current.id if self._current else ""
-        self.app.push_screen(CanvasScreen(self.session, self.bank, start_block=start),
-                             self._return_to)
+        self.app.push_screen(CanvasScreen(self.session, self.bank, start_block=start,
+                                          editing=self.editing), self._return_to)
+
+    def action_canvas_line(self) -> None:
+        """The focused answer's canvas line: the short form the one-page canvas prints."""
+        from slbmc_tui.dialogs.canvas_line import edit_canvas_line
+
+        card = card_of(self.focused)
+        key: AnswerKey | None = getattr(self.focused, "answer_key", None) or (
+            card.answer_key if card is not None else None)
+        if key is None or key.is_notes:
+            self.notify(_("Put the cursor in an answer to give it a canvas line."),
+                        severity="warning")
+            return
+        edit_canvas_line(self, self.editing, key, done=lambda _changed: self._refocus_position())
 
     def action_open_questions(self) -> None:
         """Every answer flagged "needs research"; Enter opens that answer here."""
