@@ -7,12 +7,10 @@ message and the lower layers' error messages (a broken session file, a lock) are
 from __future__ import annotations
 
 import io
-import re
 from pathlib import Path
 from typing import Any
 
 import pytest
-from babel.messages.pofile import read_po
 
 from slbmc_tui import app as app_module
 from slbmc_tui import cli, i18n
@@ -24,33 +22,10 @@ from slbmc_tui.i18n.choice import choose_language, language_from_environment, us
 from slbmc_tui.storage.locking import LockInfo, SessionLocked
 from slbmc_tui.storage.store import SessionStore
 from tests.conftest import FakeClock
+from tests.finnish_screen import assert_no_english
 
 PO = i18n.LOCALE_DIR / "fi" / "LC_MESSAGES" / "slbmc.po"
 COMMANDS = sorted(cli.build_parser()._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
-
-
-def english_phrases() -> set[str]:
-    """The English pieces of the catalogue's messages, of two words or more.
-
-    A message with placeholders contributes the literal text between them ("no such
-    session in", "(try `slbmc list`)"); a message its translation leaves as it is does not.
-    """
-    with PO.open("rb") as handle:
-        catalogue = read_po(handle)
-    phrases: set[str] = set()
-    for message in catalogue:
-        if not message.id or not isinstance(message.id, str) or message.string == message.id:
-            continue
-        for piece in re.split(r"\{[a-z_]*\}", message.id):
-            piece = piece.strip(" :;,.()`")
-            if len(re.findall(r"[A-Za-z]{2,}", piece)) >= 2:
-                phrases.add(piece)
-    return phrases
-
-
-def assert_no_english(text: str) -> None:
-    found = sorted(p for p in english_phrases() if p in text)
-    assert not found, f"English left in Finnish output: {found}\n{text}"
 
 
 def run(argv: list[str]) -> tuple[int, str]:
@@ -99,7 +74,7 @@ def test_finnish_listing_names_each_broken_file_and_its_problem(
     code, out = run(["--lang", "fi", "--sessions-dir", str(sessions_dir), "list"])
     assert code == 0
     assert out.startswith("OTSIKKO")
-    assert "23.11.2026 klo 09.30" in out  # the fixed clock's date, written the Finnish way
+    assert "23.11.2026 klo 9.30" in out  # the fixed clock's date, written the Finnish way
     assert "bad.toml: kentän `meta.round` pitää olla kokonaisluku, mutta se on teksti" in out
     assert_no_english(out)
     # The listing cache keeps the Finnish message; English asks for the file again.
@@ -211,7 +186,7 @@ def test_lower_layer_messages_follow_the_language_when_made(tmp_path: Path) -> N
     info = LockInfo(pid=4242, host="laptop", since=datetime(2026, 11, 30, 9, 5))
     use_language("fi")
     locked = str(SessionLocked(tmp_path / "a.toml", info))
-    assert "on jo auki prosessissa 4242 koneella laptop 30.11.2026 klo 09.05 alkaen" in locked
+    assert "on jo auki prosessissa 4242 koneella laptop 30.11.2026 klo 9.05 alkaen" in locked
     big = tmp_path / "big.toml"
     big.write_bytes(b"x" * (9 * 1024 * 1024))
     assert SessionFile(big).size_warning == (

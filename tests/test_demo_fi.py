@@ -68,3 +68,22 @@ async def test_the_app_opens_the_finnish_demo(sessions_dir: Path, clock: FakeClo
         assert isinstance(app.screen, InterviewScreen)
         assert app.screen.opened.session.meta.language == "fi"
         assert app.screen.opened.bank.id == "slbmc-fi"
+
+
+def test_finnish_exports_write_dates_and_times_the_finnish_way() -> None:
+    """A Finnish session's working exports date it 30.11.2026 klo 9.05, not 2026-11-30 09:05."""
+    from datetime import datetime, timedelta, timezone
+
+    from slbmc_tui.export import render_export
+    from slbmc_tui.export.markdown import session_to_markdown
+
+    bank = builtin_bank("fi")
+    session = SessionStore(shipped_demo_paths("fi")[0].parent).load(shipped_demo_paths("fi")[0])
+    moment = datetime(2026, 11, 30, 9, 5, tzinfo=timezone(timedelta(hours=2)))
+    session.meta.created = session.meta.updated = moment
+    markdown = session_to_markdown(session, bank, now=moment)
+    assert "30.11.2026 klo 9.05" in markdown
+    assert "2026-11-30" not in markdown and "09:05" not in markdown
+    for fmt in ("html", "svg"):
+        shown = render_export(session, bank, fmt)
+        assert "30.11.2026 klo 9.05" in shown and "2026-11-30 09:05" not in shown, fmt

@@ -110,6 +110,18 @@ def test_dates_and_numbers_follow_the_language() -> None:
     assert format_number(1234.5, decimals=1) == "1\u00a0234,5"
 
 
+def test_finnish_times_have_no_leading_zero_in_the_hour() -> None:
+    """Finnish writes 9.05 and 9.05.07 (a dot, no leading zero); English keeps 09:05."""
+    morning = datetime(2026, 3, 2, 9, 5, 7)
+    assert format_time(morning) == "09:05"
+    assert format_datetime(morning) == "2026-03-02 09:05"
+    use_language("fi")
+    assert format_time(morning) == "9.05"
+    assert format_time(morning, seconds=True) == "9.05.07"
+    assert format_datetime(morning) == "2.3.2026 klo 9.05"
+    assert format_time(datetime(2026, 3, 2, 0, 0, 0)) == "0.00"
+
+
 class KeysScreen(Screen[None]):
     BINDINGS = [Binding("ctrl+t", "app.bell", N_("Quit")),
                 Binding("ctrl+n", "app.bell", N_("Next block"))]

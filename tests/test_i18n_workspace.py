@@ -11,18 +11,15 @@ import re
 from collections.abc import Callable
 from copy import deepcopy
 from datetime import timedelta
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pytest
-from babel.messages.pofile import read_po
 from textual.app import App
 from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Input
 
-from slbmc_tui import i18n
 from slbmc_tui.app import make_app
 from slbmc_tui.domain.bank import QuestionBank, builtin_bank
 from slbmc_tui.domain.session import Session, new_session
@@ -37,6 +34,8 @@ from slbmc_tui.storage.store import SessionStore
 from slbmc_tui.widgets.canvas_cell import CanvasCell, abbreviate, shared_lead_words
 from tests.app_helpers import settle
 from tests.conftest import FakeClock
+from tests.finnish_screen import english_in as english_on
+from tests.finnish_screen import shown_text
 
 SIZES = [(120, 40), (80, 24)]
 PLACEHOLDER = re.compile(r"\{[a-z_]*\}")
@@ -46,35 +45,6 @@ PLACEHOLDER = re.compile(r"\{[a-z_]*\}")
 def english_afterwards() -> Any:
     yield
     use_language("en")
-
-
-@cache
-def english_phrases() -> frozenset[str]:
-    """The catalogue's English texts of two words or more (placeholders split them)."""
-    po = i18n.LOCALE_DIR / "fi" / "LC_MESSAGES" / "slbmc.po"
-    with po.open("rb") as handle:
-        catalogue = read_po(handle)
-    phrases: set[str] = set()
-    for message in catalogue:
-        ids = [message.id] if isinstance(message.id, str) else list(message.id or ())
-        for msgid in ids:
-            for part in PLACEHOLDER.split(str(msgid)):
-                for line in part.split("\n"):
-                    words = line.strip(" .,:;·()“”").split()
-                    if len(words) > 1:
-                        phrases.add(" ".join(words))
-    return frozenset(phrases)
-
-
-def shown_text(app: App[Any]) -> str:
-    """What the terminal shows of the top screen, one string per screen line."""
-    strips = app.screen._compositor.render_strips()
-    return "\n".join("".join(segment.text for segment in strip) for strip in strips)
-
-
-def english_on(text: str) -> list[str]:
-    flat = " ".join(text.split())
-    return sorted(phrase for phrase in english_phrases() if phrase in flat)
 
 
 async def in_finnish(pilot: Pilot[Any]) -> None:
@@ -159,7 +129,7 @@ async def test_start_screen_speaks_finnish(finnish_app: Any) -> None:
         text = shown_text(pilot.app)
         assert "3 istuntoa 2 mallissa" in text
         assert "Malli · asiakasprofiili" in text and "Toimeksiantaja" in text
-        assert "23.11.2026 klo 09.00" in text  # dates as Finnish writes them
+        assert "23.11.2026 klo 9.00" in text  # dates as Finnish writes them
         assert "2 profiilia" in text
         assert "Uusi istunto" in text  # the Footer's key descriptions
 

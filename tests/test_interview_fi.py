@@ -8,13 +8,11 @@ be absent from the rendered screen.
 
 from __future__ import annotations
 
-import re
 import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
-from babel.messages.pofile import read_po
 from textual.pilot import Pilot
 from textual.widgets import TextArea
 
@@ -26,33 +24,9 @@ from slbmc_tui.launch import OpenDemo, ResumeSession
 from slbmc_tui.screens.interview import InterviewScreen
 from tests.app_helpers import settle
 from tests.conftest import FakeClock
+from tests.finnish_screen import english_on_screen, english_phrases, shown_text
 
 CATALOGUE = i18n.LOCALE_DIR / "fi" / "LC_MESSAGES" / "slbmc.po"
-
-
-def english_phrases() -> set[str]:
-    """The catalogue's English texts of two words or more that Finnish words differently."""
-    with CATALOGUE.open("rb") as handle:
-        catalogue = read_po(handle)
-    phrases: set[str] = set()
-    for message in catalogue:
-        if not message.id or not isinstance(message.id, str) or message.string == message.id:
-            continue
-        for part in re.split(r"\{[a-z_]*\}", message.id):
-            part = part.strip(" .,:;·()“”")
-            if len([w for w in part.split() if any(c.isalpha() for c in w)]) > 1:
-                phrases.add(part)
-    return phrases
-
-
-def screen_text(pilot: Pilot[Any]) -> str:
-    """What the top screen draws, as plain text, one line per row."""
-    return "\n".join(strip.text for strip in pilot.app.screen._compositor.render_strips())
-
-
-def english_on_screen(pilot: Pilot[Any]) -> list[str]:
-    shown = " ".join(screen_text(pilot).split())
-    return sorted(phrase for phrase in english_phrases() if phrase in shown)
 
 
 def finnish_session(sessions_dir: Path) -> Path:
@@ -66,9 +40,9 @@ async def shown_soon(pilot: Pilot[Any], words: str) -> str:
     """The screen's text once it shows `words` (the palette fills itself in a worker)."""
     for _attempt in range(40):
         await pilot.pause(0.1)
-        if words in (text := screen_text(pilot)):
+        if words in (text := shown_text(pilot.app)):
             return text
-    return screen_text(pilot)
+    return shown_text(pilot.app)
 
 
 async def steady(pilot: Pilot[Any]) -> None:
@@ -81,7 +55,8 @@ async def steady(pilot: Pilot[Any]) -> None:
 
 def test_the_catalogue_has_phrases_to_look_for() -> None:
     phrases = english_phrases()
-    assert {"Go to block", "Type the answer…", "Enter exports · Esc cancels"} <= phrases
+    assert {"Go to block", "Type the answer", "Enter exports · Esc cancels",
+            "Follow-up"} <= phrases
 
 
 @pytest.mark.asyncio
@@ -92,7 +67,7 @@ async def test_finnish_demo_interview_shows_no_english(sessions_dir: Path,
         await steady(pilot)
         assert isinstance(app.screen, InterviewScreen)
         assert current_language() == "fi"
-        text = screen_text(pilot)
+        text = shown_text(pilot.app)
         assert "lohko 1/9" in text and "vastattu" in text and "ESIMERKKI" in text
         assert "Vastaamatta" in text and "Istunnot" in text  # the footer
         assert english_on_screen(pilot) == []
@@ -103,19 +78,19 @@ async def test_finnish_demo_interview_shows_no_english(sessions_dir: Path,
 
         await pilot.press("ctrl+g")  # the go-to-block dialog
         await steady(pilot)
-        assert "Siirry…" in screen_text(pilot) and english_on_screen(pilot) == []
+        assert "Siirry…" in shown_text(pilot.app) and english_on_screen(pilot) == []
         await pilot.press("escape")
 
         await pilot.press("f1")  # help: the keys in Finnish
         await steady(pilot)
-        text = screen_text(pilot)
+        text = shown_text(pilot.app)
         assert "Näppäimet" in text and "Edellinen lohko" in text and "Vastauksen historia" in text
         assert english_on_screen(pilot) == []
         await pilot.press("escape")
 
         await pilot.press("ctrl+s")  # the export dialog
         await steady(pilot)
-        text = screen_text(pilot)
+        text = shown_text(pilot.app)
         assert "Muoto" in text and "Enter vie · Esc peruu" in text
         assert english_on_screen(pilot) == []
         await pilot.press("escape")
@@ -131,7 +106,8 @@ async def test_finnish_dialogs_and_palette(sessions_dir: Path, clock: FakeClock)
         await steady(pilot)
         assert isinstance(app.screen, InterviewScreen)
         await pilot.press("ctrl+p")  # the palette: the interview's commands in Finnish
-        await shown_soon(pilot, "Search for commands")  # Textual's own prompt: not ours
+        text = await shown_soon(pilot, "Hae komentoja")  # Textual's own prompt, ours now
+        assert "Hae komentoja…" in text and "Search for commands" not in text
         await pilot.pause(0.5)  # the entries (their order varies between runs)
         assert english_on_screen(pilot) == []
         await pilot.press(*"teema")  # Textual's own commands too
@@ -140,14 +116,14 @@ async def test_finnish_dialogs_and_palette(sessions_dir: Path, clock: FakeClock)
         assert "Istuntolista" in await shown_soon(pilot, "Istuntolista")
         await pilot.press(*["backspace"] * 7, *"vie")
         await pilot.pause(0.3)
-        text = screen_text(pilot)
+        text = shown_text(pilot.app)
         assert "Vie HTML-muodossa…" in text and english_on_screen(pilot) == []
         await pilot.press("escape")
         await pilot.pause()
 
         await pilot.press("f5")  # an answer's history
         await steady(pilot)
-        assert "Historia:" in screen_text(pilot) and english_on_screen(pilot) == []
+        assert "Historia:" in shown_text(pilot.app) and english_on_screen(pilot) == []
         await pilot.press("escape")
         await steady(pilot)
 
@@ -155,7 +131,7 @@ async def test_finnish_dialogs_and_palette(sessions_dir: Path, clock: FakeClock)
         assert isinstance(screen, InterviewScreen)
         screen.action_agenda()
         await steady(pilot)
-        assert "Asialista ja aikarajat" in screen_text(pilot)
+        assert "Asialista ja aikarajat" in shown_text(pilot.app)
         assert english_on_screen(pilot) == []
         await pilot.press("escape")
         await steady(pilot)
@@ -163,7 +139,7 @@ async def test_finnish_dialogs_and_palette(sessions_dir: Path, clock: FakeClock)
         await pilot.press("x")  # a change: the header says it is saved, in Finnish
         await pilot.pause(1.5)
         await steady(pilot)
-        assert "Tallennettu 09.30.00" in screen_text(pilot)
+        assert "Tallennettu 9.30.00" in shown_text(pilot.app)
 
 
 @pytest.mark.asyncio
@@ -195,3 +171,18 @@ def test_finnish_interview_wide(snap_compare: Any, sessions_dir: Path) -> None:
 
 def test_finnish_interview_narrow(snap_compare: Any, sessions_dir: Path) -> None:
     assert snap_compare(finnish_app(sessions_dir), terminal_size=(80, 24), run_before=steady)
+
+
+async def help_shown(pilot: Pilot[Any]) -> None:
+    """F1 over the Finnish interview: the keys and the introduction, in Finnish."""
+    await steady(pilot)
+    await pilot.press("f1")
+    await steady(pilot)
+
+
+def test_finnish_help_wide(snap_compare: Any, sessions_dir: Path) -> None:
+    assert snap_compare(finnish_app(sessions_dir), terminal_size=(120, 40), run_before=help_shown)
+
+
+def test_finnish_help_narrow(snap_compare: Any, sessions_dir: Path) -> None:
+    assert snap_compare(finnish_app(sessions_dir), terminal_size=(80, 24), run_before=help_shown)

@@ -22,6 +22,7 @@ from slbmc_tui.commands_more import BindingCommands
 from slbmc_tui.domain.errors import SlbmcFileError
 from slbmc_tui.domain.session import Clock, Position, system_clock
 from slbmc_tui.i18n import N_, _, current_language, use_language
+from slbmc_tui.language_command import LanguageCommands
 from slbmc_tui.launch import (
     CompareSessions,
     Launch,
@@ -35,6 +36,7 @@ from slbmc_tui.services.workspace import Workspace, same_file
 from slbmc_tui.storage.locking import LockInfo, SessionLocked
 from slbmc_tui.storage.store import OpenedSession, SessionStore
 from slbmc_tui.text.safe import visible_block, visible_line
+from slbmc_tui.textual_words import TranslatedApp
 from slbmc_tui.theme_settings import install_theme_settings
 
 if TYPE_CHECKING:
@@ -64,7 +66,7 @@ TEXTUAL_COMMAND_WORDS = (
 """Textual's own palette commands, marked so `get_system_commands` shows them translated."""
 
 
-class SlbmcApp(App[None]):
+class SlbmcApp(TranslatedApp):  # Textual's own notices in the catalogue's words
     """Opens the first screen the launch asks for and carries sessions between screens.
 
     Screens ask for what goes beyond them with the messages of `messages` (open a session,
@@ -78,7 +80,7 @@ class SlbmcApp(App[None]):
         # Ctrl+C is not bound here: in an answer it copies the selection (Textual's
         # clipboard, OSC 52); elsewhere Textual says that Ctrl+Q quits.
     ]
-    COMMANDS = App.COMMANDS | {BindingCommands}  # every key's action in the palette
+    COMMANDS = App.COMMANDS | {BindingCommands, LanguageCommands}  # keys' actions; the language
 
     def __init__(self, *, workspace: Workspace, bank_path: Path | None, launch: Launch,
                  clock: Clock) -> None:
@@ -222,7 +224,9 @@ class SlbmcApp(App[None]):
 
     @on(messages.DemoRequested)
     def _demo_requested(self) -> None:
-        self.start_demo()
+        from slbmc_tui.launch import interface_bank_language  # the user's language's demo
+
+        self.start_demo(interface_bank_language())
 
     def deliver_screenshot(self, filename: str | None = None, path: str | None = None,
                            time_format: str | None = None) -> str | None:
@@ -427,9 +431,10 @@ class SlbmcApp(App[None]):
                     problem = str(error)
                 if problem:
                     saved = False
-                    self.notify(f"{problem}\nYour text is still on screen. Fix the problem and "
-                                "quit again, or press Ctrl+Q twice to quit without saving.",
-                                title="Could not save before quitting", severity="error",
+                    self.notify(problem + "\n" + _("Your text is still on screen. Fix the "
+                                "problem and quit again, or press Ctrl+Q twice to quit without "
+                                "saving."),
+                                title=_("Could not save before quitting"), severity="error",
                                 timeout=30)
         return saved
 

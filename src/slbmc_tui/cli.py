@@ -103,17 +103,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     _command(sub, "start", _("open the start screen (the default)"), common)
     demo = _command(sub, "demo", _("open a ready example session (works on a copy)"), folder_only)
-    demo.add_argument("--lang", choices=BUILTIN_LANGUAGES, default="en",
+    demo.add_argument("--lang", choices=BUILTIN_LANGUAGES, default=None,
                       help=_("the English demo, or the Finnish one built on the workshop "
-                           "slides' home-care example (default: en)"))
+                           "slides' home-care example (default: the interface language's, "
+                           "else en)"))
     new = _command(sub, "new", _("start a new session"), common)
     new.add_argument("--title", help=_("the business or service being modelled"))
     new.add_argument("--profile", help=_("the customer profile this canvas is for"))
     new.add_argument("--client", default="", help=_("the client organisation"))
     new.add_argument("--interviewer", default="", help=_("who runs the interview"))
-    new.add_argument("--lang", choices=BUILTIN_BANKS, default="en",
+    new.add_argument("--lang", choices=BUILTIN_BANKS, default=None,
                      help=_("question bank: en, fi, or en-workshop (the Finnish workshop "
-                          "questions and hints in English) (default: en)"))
+                          "questions and hints in English) (default: the interface "
+                          "language's, else en)"))
     resume = _command(sub, "resume", _("reopen a session where it stopped (default: the latest)"),
                       common)
     resume.add_argument("name", nargs="?", help=_(NAME_HELP))
@@ -149,9 +151,10 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("paths", nargs="+", type=Path, metavar="PATH",
                           help=_("the files to check"))
     questions = _command(sub, "questions", _("print a question bank as an outline"), common)
-    questions.add_argument("--lang", choices=BUILTIN_BANKS, default="en",
-                           help=_("which built-in bank to print (default: en); "
-                                "--questions prints your own file instead"))
+    questions.add_argument("--lang", choices=BUILTIN_BANKS, default=None,
+                           help=_("which built-in bank to print (default: the interface "
+                                "language's, else en); --questions prints your own file "
+                                "instead"))
 
     compare = _command(sub, "compare", _("compare two or more sessions side by side"),
                        folder_only)
@@ -303,7 +306,10 @@ def _run(argv: Sequence[str] | None, out: TextIO) -> int:
         if command == "validate":
             return cmd_validate(store, args.paths, out)
         if command == "questions":
-            bank = load_bank(args.questions) if args.questions else builtin_bank(args.lang)
+            from slbmc_tui.launch import interface_bank_language
+
+            language = args.lang or interface_bank_language()
+            bank = load_bank(args.questions) if args.questions else builtin_bank(language)
             out.write(for_terminal(bank_outline(bank), out))
             return EXIT_OK
         if command == "export":

@@ -40,7 +40,8 @@ class NewSession(NamedTuple):
     profile: str = ""
     client: str = ""
     interviewer: str = ""
-    language: str = "en"
+    language: str = ""
+    """The question bank ("en", "fi", "en-workshop"); "" = the interface language's."""
 
 
 class ResumeSession(NamedTuple):
@@ -59,14 +60,24 @@ class CompareSessions(NamedTuple):
 Launch = ShowStart | OpenDemo | NewSession | ResumeSession | CompareSessions
 
 
+def interface_bank_language() -> str:
+    """The built-in bank (and demo) in the interface's language, else English: what a
+    Finnish user gets from `slbmc demo`, `slbmc new` and the session list unless told."""
+    from slbmc_tui.domain.bank import BUILTIN_LANGUAGES
+    from slbmc_tui.i18n import current_language
+
+    return current_language() if current_language() in BUILTIN_LANGUAGES else "en"
+
+
 def launch_from_args(args: argparse.Namespace) -> Launch:
     """Turn parsed CLI arguments into the first thing the app shows."""
     command = getattr(args, "command", None) or "start"
     if command == "demo":
-        return OpenDemo(language=getattr(args, "lang", "en"))
+        return OpenDemo(language=getattr(args, "lang", None) or interface_bank_language())
     if command == "new":
         return NewSession(title=args.title or "", profile=args.profile or "",
-                          client=args.client, interviewer=args.interviewer, language=args.lang)
+                          client=args.client, interviewer=args.interviewer,
+                          language=args.lang or "")
     if command == "resume":
         return ResumeSession(name=args.name, read_only=args.read_only)
     if command == "compare":

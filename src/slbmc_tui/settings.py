@@ -1,4 +1,5 @@
-"""The user's own settings (the theme, the presentation mode's theme), kept between runs.
+"""The user's own settings (the theme, the presentation mode's theme, the interface language),
+kept between runs.
 
 A small TOML file in the platform's config folder. It is the user's file, so it is read as
 untrusted: checked with pydantic (`settings_schema.py`, imported only when there is a file to
@@ -10,10 +11,12 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 import tomllib
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
+from slbmc_tui.i18n import _
 from slbmc_tui.storage.atomic import atomic_write_text, describe_os_error
 
 CONFIG_DIR_VARIABLE = "SLBMC_CONFIG_DIR"
@@ -34,6 +37,9 @@ class UserSettings(NamedTuple):
     """The theme of everyday work (Ctrl+P, "Change theme")."""
     presentation_theme: str = HIGH_CONTRAST_THEME
     """The theme while the presentation mode is on (Ctrl+T)."""
+    language: str | None = None
+    """The interface language of the start screen and the command line ("en", "fi");
+    None: not chosen, the locale's (`i18n.choice`)."""
 
 
 def config_dir() -> Path:
@@ -63,37 +69,75 @@ def load_settings(path: Path | None = None) -> tuple[UserSettings, str]:
     except FileNotFoundError:
         return UserSettings(), ""
     except OSError as error:
-        return UserSettings(), f"{path}: cannot be read ({describe_os_error(error)})"
+        return UserSettings(), _("{path}: cannot be read ({reason})").format(
+            path=path, reason=describe_os_error(error))
     if len(data) > MAX_SETTINGS_BYTES:
-        return UserSettings(), f"{path}: larger than a settings file can be; ignored"
+        return UserSettings(), _("{path}: larger than a settings file can be; ignored").format(
+            path=path)
     from pydantic import ValidationError  # only now: a file exists to be checked
 
+    from slbmc_tui.domain.errors import describe_toml_error, describe_validation_error
     from slbmc_tui.settings_schema import SettingsSchema
 
     try:
         table = tomllib.loads(data.decode("utf-8"))
         checked = SettingsSchema.model_validate(table)
     except UnicodeDecodeError:
-        return UserSettings(), f"{path}: not UTF-8 text; ignored"
+        return UserSettings(), _("{path}: not UTF-8 text; ignored").format(path=path)
     except tomllib.TOMLDecodeError as error:
-        return UserSettings(), f"{path}: not valid TOML ({error}); ignored"
+        return UserSettings(), _("{path}: not valid TOML ({error}); ignored").format(
+            path=path, error=describe_toml_error(error))
     except ValidationError as error:
-        problems = "; ".join(
-            f"`{'.'.join(str(part) for part in item['loc'])}` {item['msg'].lower()}"
-            for item in error.errors())
-        return UserSettings(), f"{path}: {problems}; the defaults apply"
+        return UserSettings(), _("{path}: {problems}; the defaults apply").format(
+            path=path, problems=describe_validation_error(error, table))
     return UserSettings(checked.theme or DEFAULT_THEME,
-                        checked.presentation_theme or HIGH_CONTRAST_THEME), ""
+                        checked.presentation_theme or HIGH_CONTRAST_THEME,
+                        checked.language), ""
+
+
+_saving = threading.Lock()
+"""One save at a time: a theme and a language chosen together must both reach the file."""
+
+
+def _table_on_disk(path: Path) -> dict[str, Any]:
+    """What the file says now, so a save keeps the keys it does not set; {} when unreadable."""
+    try:
+        with path.open("rb") as file:
+            data = file.read(MAX_SETTINGS_BYTES + 1)
+        if len(data) > MAX_SETTINGS_BYTES:
+            return {}
+        return tomllib.loads(data.decode("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+        return {}
 
 
 def save_settings(settings: UserSettings, path: Path | None = None) -> str:
-    """Write the settings atomically; "" or why they could not be written."""
+    """Write the settings atomically; "" or why they could not be written.
+
+    Keys the file has that `settings` does not set (a language chosen before, a key of a
+    newer version) are kept; a `language` of None leaves the file's as it is.
+    """
+    return update_settings({key: value for key, value in settings._asdict().items()
+                            if value is not None}, path)
+
+
+def save_language(language: str, path: Path | None = None) -> str:
+    """Remember the interface language ("en", "fi"), keeping every other setting."""
+    return update_settings({"language": language}, path)
+
+
+def update_settings(changes: dict[str, Any], path: Path | None = None) -> str:
+    """Set these keys in the settings file, keeping the others; "" or why it failed."""
     import tomli_w  # only when saving: ~3 ms that the start need not pay
 
     path = path or settings_path()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_text(path, tomli_w.dumps(settings._asdict()))
-    except OSError as error:  # atomic_write_text's error already names the file and why
-        return f"Settings not saved: {error}"
+    with _saving:
+        table = _table_on_disk(path)
+        table.update(changes)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_text(path, tomli_w.dumps(table))
+        except (OSError, TypeError, ValueError) as error:
+            # atomic_write_text's error already names the file and why
+            return _("Settings not saved: {error}").format(error=error)
     return ""

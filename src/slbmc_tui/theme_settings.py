@@ -13,6 +13,7 @@ from weakref import WeakKeyDictionary
 from textual.app import App
 from textual.theme import Theme
 
+from slbmc_tui.i18n import _
 from slbmc_tui.settings import HIGH_CONTRAST_THEME, UserSettings, load_settings, save_settings
 
 HIGH_CONTRAST = Theme(
@@ -72,13 +73,14 @@ def _apply_loaded(app: App[Any], theme: str, presentation_theme: str, problem: s
     if state is None:
         return
     if problem:
-        app.notify(problem, title="Settings file ignored", severity="warning", timeout=8,
+        app.notify(problem, title=_("Settings file ignored"), severity="warning", timeout=8,
                    markup=False)
     unknown = [name for name in (theme, presentation_theme)
                if name not in app.available_themes]
     if unknown:
-        app.notify(f"No theme called {', '.join(unknown)}; the default is used.",
-                   title="Settings", severity="warning", timeout=8, markup=False)
+        app.notify(_("No theme called {names}; the default is used.").format(
+                   names=", ".join(unknown)), title=_("Settings"), severity="warning", timeout=8,
+                   markup=False)
     state.theme = theme if theme not in unknown else state.theme
     state.presentation_theme = (presentation_theme if presentation_theme not in unknown
                                 else HIGH_CONTRAST_THEME)
@@ -116,7 +118,7 @@ def _theme_changed(app: App[Any], name: str) -> None:
         problem = save_settings(UserSettings(theme=theme,
                                              presentation_theme=presentation_theme))
         if problem:
-            app.call_from_thread(app.notify, problem, title="Settings", severity="warning",
+            app.call_from_thread(app.notify, problem, title=_("Settings"), severity="warning",
                                  timeout=8, markup=False)
 
     app.run_worker(save, thread=True, group="settings", exit_on_error=False)

@@ -17,7 +17,7 @@ from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 from slbmc_tui.domain.bank import QuestionBank, builtin_bank, load_bank
 from slbmc_tui.domain.errors import SlbmcFileError
 from slbmc_tui.i18n import N_, _
-from slbmc_tui.launch import NewSession
+from slbmc_tui.launch import NewSession, interface_bank_language
 from slbmc_tui.text.safe import visible_block
 from slbmc_tui.widgets.safe_input import SafeInput
 
@@ -75,7 +75,8 @@ class NewSessionDialog(ModalScreen[NewSessionForm | None]):
 
     def compose(self) -> ComposeResult:
         prefill = self.prefill
-        choice = "custom" if self.custom_bank else prefill.language
+        choice = ("custom" if self.custom_bank
+                  else prefill.language or interface_bank_language())
         with Vertical(id="dialog"):
             yield Static(_("New session"), id="dialog-title")
             yield Static(_("* required · Enter creates · Esc cancels"), id="dialog-help")

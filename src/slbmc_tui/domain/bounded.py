@@ -19,7 +19,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from slbmc_tui.domain.errors import SlbmcFileError
+from slbmc_tui.domain.errors import SlbmcFileError, describe_toml_error
 from slbmc_tui.i18n import N_, _, format_number
 
 MAX_DEPTH = 32
@@ -122,7 +122,8 @@ def loads_bounded(text: str, path: Path, error: type[SlbmcFileError]) -> dict[st
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as cause:
-        raise error(path, _("is not valid TOML ({problem})").format(problem=cause)) from cause
+        raise error(path, _("is not valid TOML ({problem})").format(
+            problem=describe_toml_error(cause))) from cause
     except RecursionError as cause:
         raise error(path, _("nests arrays or tables deeper than {count} levels").format(
             count=MAX_DEPTH) + _(NOT_OPENED)) from cause

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from slbmc_tui.i18n import N_, _
+from slbmc_tui.i18n import N_, SOURCE_LANGUAGE, _, current_language
 
 if TYPE_CHECKING:  # only for annotations: keeps the saving path free of pydantic
     from pydantic import ValidationError
@@ -125,6 +126,91 @@ def describe_validation_error(
         elif kind in _EXPECTED:
             lines.append(must_be(where, _EXPECTED[kind], issue.get("input")))
         else:
-            message = str(issue["msg"]).removeprefix("Value error, ")
-            lines.append(message if where == TOP_LEVEL else f"`{where}`: {message}")
+            lines.append(_limit_or_value(where, kind, issue))
     return "; ".join(lines)
+
+
+_LIMITS = {
+    # pydantic's error type: (our message, the ctx key with the limit)
+    "string_too_short": (N_("`{where}` must have at least {limit} characters"), "min_length"),
+    "string_too_long": (N_("`{where}` must have at most {limit} characters"), "max_length"),
+    "too_short": (N_("`{where}` must have at least {limit} items"), "min_length"),
+    "too_long": (N_("`{where}` must have at most {limit} items"), "max_length"),
+    "greater_than_equal": (N_("`{where}` must be {limit} or more"), "ge"),
+    "less_than_equal": (N_("`{where}` must be {limit} or less"), "le"),
+    "greater_than": (N_("`{where}` must be more than {limit}"), "gt"),
+    "less_than": (N_("`{where}` must be less than {limit}"), "lt"),
+    "string_pattern_mismatch": (N_("`{where}` may hold only the characters {limit}"), "pattern"),
+    "literal_error": (N_("`{where}` must be one of {limit}"), "expected"),
+}
+"""pydantic's constraint errors in our words, with the limit from the error's `ctx`."""
+
+
+def _limit_or_value(where: str, kind: str, issue: Any) -> str:
+    """One constraint error as a sentence in the current language: what, where, the limit.
+
+    A `value_error` carries our own validator's message, already translated when raised.
+    """
+    context = issue.get("ctx") or {}
+    if kind in _LIMITS and _LIMITS[kind][1] in context:
+        template, key = _LIMITS[kind]
+        limit = context[key]
+        if key == "pattern":
+            limit = str(limit).removeprefix("^").removesuffix("$").removesuffix("+")
+        elif key == "expected":  # pydantic joins the choices with an English "or"
+            limit = str(limit).replace(" or ", ", ")
+        return _(template).format(where=where, limit=limit)
+    if kind == "value_error" and "error" in context:
+        message = str(context["error"])
+    elif kind in ("float_type", "float_parsing", "int_from_float"):
+        return must_be(where, N_("a number") if kind != "int_from_float"
+                       else N_("a whole number"), issue.get("input"))
+    elif current_language() == SOURCE_LANGUAGE:
+        message = str(issue["msg"]).removeprefix("Value error, ")
+    else:  # a constraint we have no words for: where it is, in the language of the rest
+        return _("`{where}` is not valid").format(where=where)
+    return message if where == TOP_LEVEL else f"`{where}`: {message}"
+
+
+_TOML_PROBLEMS = {
+    "Invalid value": N_("a value is missing or not valid"),
+    "Cannot overwrite a value": N_("a key is given a value twice"),
+    "Unterminated string": N_("a string is not closed with its quote"),
+    "Unclosed inline table": N_("an inline table is not closed with }"),
+    "Unclosed array": N_("a list is not closed with ]"),
+    "Invalid statement": N_("a line is neither a key = value nor a [table]"),
+    "Invalid initial character for a key part": N_("a key starts with a character keys "
+                                                    "cannot have"),
+    "Expected '=' after a key in a key/value pair": N_("a key has no = and value after it"),
+    "Expected ']' at the end of a table declaration": N_("a [table] heading is not closed "
+                                                         "with ]"),
+    "Expected ']]' at the end of an array declaration": N_("a [[table]] heading is not "
+                                                           "closed with ]]"),
+    "Expected newline or end of document after a statement": N_(
+        "something follows a value on the same line"),
+    "Invalid date or datetime": N_("a date or time is not valid"),
+    "Invalid hex value": N_("a \\u escape is not valid"),
+    "Unescaped '\\' in a string": N_("a backslash in a string is not escaped (write \\\\)"),
+}
+"""tomllib's messages (English in its code) in words for the catalogue."""
+
+_TOML_WHERE = re.compile(r"^(?P<what>.*?) \((?:at line (?P<line>\d+), column (?P<column>\d+)"
+                         r"|(?P<end>at end of document))\)$", re.DOTALL)
+
+
+def describe_toml_error(cause: Exception) -> str:
+    """A TOML syntax error in the current language: what is wrong and where (line, column).
+
+    tomllib words its errors in English; the common ones are in the catalogue, the rare ones
+    keep tomllib's words in English and are "not valid TOML" with the place elsewhere.
+    """
+    text = str(cause)
+    found = _TOML_WHERE.match(text)
+    if found is None or current_language() == SOURCE_LANGUAGE:
+        return text
+    what = found["what"]
+    problem = _(_TOML_PROBLEMS[what]) if what in _TOML_PROBLEMS else _("the syntax is not valid")
+    if found["end"]:
+        return _("{problem}, at the end of the file").format(problem=problem)
+    return _("{problem}, at line {line}, column {column}").format(
+        problem=problem, line=found["line"], column=found["column"])

@@ -112,7 +112,7 @@ def header_facts(session: Session, bank: QuestionBank, words: Wording,
     if audience.is_client:
         facts.append(format_date(meta.updated, words))
     else:
-        facts.append(f"{words.updated} {format_time(meta.updated)}")
+        facts.append(f"{words.updated} {format_time(meta.updated, words)}")
     if audience.counts:
         answered, total = session.progress(bank)
         facts.append(words.answered_of.format(answered=answered, total=total))

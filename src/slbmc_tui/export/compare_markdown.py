@@ -94,7 +94,7 @@ def session_facts(session: Session, words: Wording,
     if audience.counts:
         facts.append(words.answered_of.format(answered=meta.answered, total=meta.total))
     facts.append(f"{words.date}: {format_date(meta.updated, words)}" if audience.is_client
-                 else f"{words.updated}: {format_time(meta.updated)}")
+                 else f"{words.updated}: {format_time(meta.updated, words)}")
     return facts
 
 

@@ -38,8 +38,8 @@ def metadata_rows(session: Session, bank: QuestionBank, words: Wording) -> list[
     return [(words.profile, meta.profile), (words.client, meta.client),
             (words.interviewer, meta.interviewer), (words.round, str(meta.round)),
             (words.bank, f"{bank.title} ({bank.id}, {bank.language})"),
-            (words.created, format_time(meta.created)),
-            (words.updated, format_time(meta.updated))]
+            (words.created, format_time(meta.created, words)),
+            (words.updated, format_time(meta.updated, words))]
 
 
 def title_rows(session: Session, words: Wording) -> list[tuple[str, str]]:

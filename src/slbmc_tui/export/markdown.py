@@ -120,7 +120,7 @@ def _metadata(session: Session, bank: QuestionBank, words: Wording,
               now: datetime | None) -> list[str]:
     rows = metadata_rows(session, bank, words)
     if now is not None:
-        rows.append((words.exported, format_time(now)))
+        rows.append((words.exported, format_time(now, words)))
     return [f"- **{escape_inline(label)}:** {escape_inline(one_line(value))}"
             for label, value in rows if value.strip()]
 

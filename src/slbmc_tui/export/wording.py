@@ -57,6 +57,8 @@ class Wording:
     round_of: str
     other_bank: str
     not_in_bank: str
+    timestamp_format: str = "{year}-{month:02d}-{day:02d} {hour:02d}:{minute:02d}"
+    """A recorded moment (created, updated, exported): 2026-11-23 09:30."""
 
 
 ENGLISH = Wording(
@@ -156,6 +158,7 @@ FINNISH = Wording(
     "yhdistetty niiden paikan mukaan kanvaasilla; vastaus kysymykseen, jota ensimmäinen "
     "pankki ei kysy, on lohkonsa lopussa.",
     not_in_bank="Ei ensimmäisen haastattelun kysymyspankissa",
+    timestamp_format="{day}.{month}.{year} klo {hour}.{minute:02d}",
 )
 
 _BY_LANGUAGE = {"en": ENGLISH, "fi": FINNISH}
@@ -166,9 +169,11 @@ def wording_for(language: str) -> Wording:
     return _BY_LANGUAGE.get(language.split("-")[0].casefold(), ENGLISH)
 
 
-def format_time(moment: datetime) -> str:
-    """A timestamp as people read it, in the local time it was recorded in: 2026-11-23 09:30."""
-    return f"{moment:%Y-%m-%d %H:%M}"
+def format_time(moment: datetime, words: Wording = ENGLISH) -> str:
+    """A timestamp as people read it, in the local time it was recorded in and the document's
+    language: 2026-11-23 09:30, in Finnish 23.11.2026 klo 9.30."""
+    return words.timestamp_format.format(year=moment.year, month=moment.month, day=moment.day,
+                                         hour=moment.hour, minute=moment.minute)
 
 
 def format_date(moment: datetime, words: Wording) -> str:

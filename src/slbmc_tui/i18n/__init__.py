@@ -42,6 +42,25 @@ def _catalogue(language: str) -> gettext.NullTranslations:
     return _loaded[language]
 
 
+LANGUAGE_NAMES = {"en": "English", "fi": "suomi", "sv": "svenska", "de": "Deutsch",
+                  "fr": "français", "es": "español", "et": "eesti", "nb": "norsk bokmål"}
+"""Each language's name in itself, as a language menu shows it (a new catalogue's language
+missing here is shown by its code until it is added)."""
+
+
+def language_name(language: str) -> str:
+    """ "fi" -> "suomi", "en" -> "English": the name its own speakers read."""
+    return LANGUAGE_NAMES.get(language, language)
+
+
+def language_code(value: str | None) -> str | None:
+    """ "fi", "fi_FI.UTF-8", "fi-FI", "fi_FI@euro" -> "fi" when a catalogue exists, else None."""
+    if not value:
+        return None
+    base = value.split(".")[0].split("@")[0].split("_")[0].split("-")[0].strip().lower()
+    return base if base in available_languages() else None
+
+
 def use_language(language: str) -> None:
     """Show the interface in `language` from now on (unknown languages fall back to English)."""
     global _language, _translations
@@ -71,13 +90,13 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return _translations.ngettext(singular, plural, count)
 
 
-
-
 def format_time(moment: datetime, *, seconds: bool = False) -> str:
-    """A clock time as the language writes it: 14:32 in English, 14.32 in Finnish."""
-    pattern = "%H:%M:%S" if seconds else "%H:%M"
-    text = moment.strftime(pattern)
-    return text.replace(":", ".") if _language == "fi" else text
+    """A clock time as the language writes it: 09:05 in English, 9.05 in Finnish (a dot, and
+    no leading zero for the hour, as Finnish style guides write it)."""
+    if _language == "fi":
+        text = f"{moment.hour}.{moment.minute:02d}"
+        return f"{text}.{moment.second:02d}" if seconds else text
+    return moment.strftime("%H:%M:%S" if seconds else "%H:%M")
 
 
 def format_date(moment: datetime) -> str:

@@ -14,20 +14,12 @@ import os
 import tomllib
 from collections.abc import Mapping, Sequence
 
-from slbmc_tui.i18n import SOURCE_LANGUAGE, available_languages, use_language
+from slbmc_tui.i18n import SOURCE_LANGUAGE, language_code, use_language
 
 ENV_VARIABLE = "SLBMC_LANG"
 _LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
 
 _user_language = SOURCE_LANGUAGE
-
-
-def language_code(value: str | None) -> str | None:
-    """ "fi", "fi_FI.UTF-8", "fi-FI", "fi_FI@euro" -> "fi" when a catalogue exists, else None."""
-    if not value:
-        return None
-    base = value.split(".")[0].split("@")[0].split("_")[0].split("-")[0].strip().lower()
-    return base if base in available_languages() else None
 
 
 def language_from_argv(argv: Sequence[str]) -> str | None:

@@ -96,7 +96,7 @@ def _open_regular(path: Path, flags: int) -> int:
                  FILE_MODE)
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise OSError(f"{path.name} is not a regular file")
+            raise OSError(_("{name} is not a regular file").format(name=path.name))
     except BaseException:
         os.close(fd)
         raise
