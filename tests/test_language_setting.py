@@ -11,7 +11,6 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable
 
 from slbmc_tui.app import make_app
 from slbmc_tui.i18n import current_language, use_language
@@ -19,6 +18,7 @@ from slbmc_tui.i18n.choice import choose_language, set_user_language, user_langu
 from slbmc_tui.launch import ResumeSession
 from slbmc_tui.screens.interview import InterviewScreen
 from slbmc_tui.screens.start import StartScreen
+from slbmc_tui.screens.start_table import SessionTable
 from slbmc_tui.settings import (
     UserSettings,
     load_settings,
@@ -148,7 +148,7 @@ async def test_the_palette_switches_the_session_list_and_saves_it(sessions_dir: 
         text = shown_text(app)
         assert "Istunnot kansiossa" in text and "Home care" in text
         assert english_in(text) == [], text
-        assert isinstance(app.focused, DataTable)
+        assert isinstance(app.focused, SessionTable)
         assert user_language() == "fi" == current_language()
         assert any("Käyttöliittymän kieli on nyt suomi" in n.message
                    for n in app._notifications)

@@ -16,7 +16,6 @@ from weakref import WeakKeyDictionary, WeakSet
 from textual.app import App
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
-from textual.widgets import DataTable
 
 from slbmc_tui.i18n import (
     _,
@@ -27,6 +26,7 @@ from slbmc_tui.i18n import (
     use_language,
 )
 from slbmc_tui.i18n.choice import ENV_VARIABLE, set_user_language
+from slbmc_tui.screens.start_table import SessionTable
 from slbmc_tui.settings import save_language
 
 _stale: WeakKeyDictionary[App[Any], WeakSet[Screen[Any]]] = WeakKeyDictionary()
@@ -133,7 +133,7 @@ async def _redraw(screen: Screen[Any]) -> None:
     refresh_listing = getattr(screen, "refresh_listing", None)
     if refresh_listing is not None:
         refresh_listing()
-    for table in screen.query(DataTable):
+    for table in screen.query(SessionTable):
         table.focus()
 
 
