@@ -6,6 +6,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from textual.pilot import Pilot
+from textual.widgets import TextArea
 
 from slbmc_tui.domain.bank import builtin_bank
 from slbmc_tui.domain.session import Session, new_session
@@ -18,6 +19,18 @@ async def settle(pilot: Pilot[None]) -> None:
     for _ in range(3):
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
+
+
+def still_cursors(pilot: Pilot[None]) -> None:
+    """Stop the text areas' cursors blinking and draw them afresh, for snapshots.
+
+    Textual 8.2.8 caches a TextArea line under a key that ignores `cursor_blink`: a line drawn
+    while the cursor had blinked off stayed cursor-less after the blink stopped, so whether a
+    snapshot showed the cursor depended on how long the test had taken (a loaded machine).
+    """
+    for area in pilot.app.screen.query(TextArea):
+        area.cursor_blink = False
+        area.notify_style_update()  # drops the line cache
 
 
 async def run_from_palette(pilot: Pilot[None], command: str) -> None:

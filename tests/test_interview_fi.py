@@ -16,7 +16,6 @@ from typing import Any
 import pytest
 from babel.messages.pofile import read_po
 from textual.pilot import Pilot
-from textual.widgets import TextArea
 
 from slbmc_tui import i18n
 from slbmc_tui.app import SlbmcApp, make_app
@@ -24,7 +23,7 @@ from slbmc_tui.demo import shipped_demo_paths
 from slbmc_tui.i18n import current_language
 from slbmc_tui.launch import OpenDemo, ResumeSession
 from slbmc_tui.screens.interview import InterviewScreen
-from tests.app_helpers import settle
+from tests.app_helpers import settle, still_cursors
 from tests.conftest import FakeClock
 
 CATALOGUE = i18n.LOCALE_DIR / "fi" / "LC_MESSAGES" / "slbmc.po"
@@ -74,8 +73,7 @@ async def shown_soon(pilot: Pilot[Any], words: str) -> str:
 async def steady(pilot: Pilot[Any]) -> None:
     """Nothing in flight and no blinking cursor: the same picture on every run."""
     await settle(pilot)
-    for area in pilot.app.screen.query(TextArea):
-        area.cursor_blink = False
+    still_cursors(pilot)
     await pilot.pause()
 
 
