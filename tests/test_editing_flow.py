@@ -61,7 +61,8 @@ async def test_a_burst_delivered_as_a_terminal_does_lands_in_the_answer(
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         send_keys(app, [("tab", None), *typed("Parents also mention")])
-        await pilot.pause(0.2)
+        await wait_for(pilot, lambda: app.screen.focused is not None
+                       and getattr(app.screen.focused, "text", "") == "Parents also mention")
         focused = app.screen.focused
         assert isinstance(focused, AnswerEditor) and focused.text == "Parents also mention"
         assert app.screen.query(OptionPicker).first().selected == []
