@@ -12,6 +12,7 @@ from __future__ import annotations
 import fcntl
 import os
 import pty
+import re
 import select
 import struct
 import subprocess
@@ -88,6 +89,8 @@ def test_resuming_a_broken_session_says_why_and_quits_cleanly(case: str, tmp_pat
     # Quit once the message shows: a fixed wait failed on a loaded machine.
     shown = _run_app(["resume", path.name], env, seconds=30, until=b"Cannot open session")
     assert b"Traceback" not in shown
-    assert b"Cannot open session" in shown  # the notification, not a blank screen
+    # The notification, not a blank screen (on failure: the text the app drew).
+    drawn = re.sub(rb"\x1b\[[0-9;?<>$]*[a-zA-Z]", b"", shown)
+    assert b"Cannot open session" in shown, drawn[-2000:]
     assert hostile.snapshot(tmp_path) == before
     assert not list(folder.glob(".*.lock"))  # nothing left behind
