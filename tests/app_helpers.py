@@ -63,7 +63,7 @@ async def run_from_palette(pilot: Pilot[None], command: str) -> None:
     await pilot.press("ctrl+p")
     await pilot.pause()
     await pilot.press(*command)
-    await pilot.pause(0.3)
+    await settle(pilot)  # the palette's search is a worker: every match is listed once it ends
     await pilot.press("enter")
     await pilot.pause()
     await pilot.pause()
