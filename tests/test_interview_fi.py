@@ -23,7 +23,7 @@ from slbmc_tui.demo import shipped_demo_paths
 from slbmc_tui.i18n import current_language
 from slbmc_tui.launch import OpenDemo, ResumeSession
 from slbmc_tui.screens.interview import InterviewScreen
-from tests.app_helpers import settle, still_cursors
+from tests.app_helpers import settle, still_cursors, wait_until
 from tests.conftest import FakeClock
 
 CATALOGUE = i18n.LOCALE_DIR / "fi" / "LC_MESSAGES" / "slbmc.po"
@@ -159,7 +159,7 @@ async def test_finnish_dialogs_and_palette(sessions_dir: Path, clock: FakeClock)
         await steady(pilot)
 
         await pilot.press("x")  # a change: the header says it is saved, in Finnish
-        await pilot.pause(1.5)
+        await wait_until(pilot, lambda: "Tallennettu" in screen_text(pilot))  # the autosave
         await steady(pilot)
         assert "Tallennettu 09.30.00" in screen_text(pilot)
 
