@@ -1,6 +1,7 @@
-"""How the interview aids look, wide and at 80x24: the agenda clock (on time, over time,
-paused), the client's words in an answer, the agenda dialog, the wrap-up and the rounds view.
-Timers are driven by the fixed clock, so every picture is the same on every run."""
+"""How the interview aids look, wide and at 80x24: the agenda clock in the header (on time,
+over time, paused, and none without a plan), the client's words in an answer, the agenda
+dialog, the wrap-up and the rounds view. Timers are driven by the fixed clock, so every
+picture is the same on every run."""
 
 from __future__ import annotations
 
@@ -50,12 +51,23 @@ def test_agenda_on_time_with_quotes(size: tuple[int, int], snap_compare: Any,
     assert snap_compare(app, terminal_size=size, run_before=spend(3))
 
 
-def test_agenda_over_time(snap_compare: Any, sessions_dir: Path) -> None:
+@pytest.mark.parametrize("size", SIZES, ids=ids)
+def test_agenda_over_time(size: tuple[int, int], snap_compare: Any,
+                          sessions_dir: Path) -> None:
     app = InterviewHost(sessions_dir, FakeClock(), fill=planned_with_quotes)
-    assert snap_compare(app, terminal_size=(120, 40), run_before=spend(9.5))
+    assert snap_compare(app, terminal_size=size, run_before=spend(9.5))
 
 
-def test_agenda_paused(snap_compare: Any, sessions_dir: Path) -> None:
+@pytest.mark.parametrize("size", SIZES, ids=ids)
+def test_no_plan_no_clock(size: tuple[int, int], snap_compare: Any,
+                          sessions_dir: Path) -> None:
+    """Time is kept without a plan, but the header shows no clock."""
+    app = InterviewHost(sessions_dir, FakeClock(), fill=demo_answers)
+    assert snap_compare(app, terminal_size=size, run_before=spend(3))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=ids)
+def test_agenda_paused(size: tuple[int, int], snap_compare: Any, sessions_dir: Path) -> None:
     async def pause(pilot: Pilot[Any]) -> None:
         await spend(2)(pilot)
         pilot.app.screen.action_toggle_clock()
@@ -64,7 +76,7 @@ def test_agenda_paused(snap_compare: Any, sessions_dir: Path) -> None:
         await spend(5)(pilot)
 
     app = InterviewHost(sessions_dir, FakeClock(), fill=planned_with_quotes)
-    assert snap_compare(app, terminal_size=(80, 24), run_before=pause)
+    assert snap_compare(app, terminal_size=size, run_before=pause)
 
 
 def test_agenda_dialog(snap_compare: Any, sessions_dir: Path) -> None:

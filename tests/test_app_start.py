@@ -294,7 +294,7 @@ async def test_quit_keys_flush_every_open_interview_first(key: str, sessions_dir
         await settle(pilot)
         await app.push_screen(lower)
         await app.push_screen(upper)
-        await pilot.press(key)
+        await pilot.press(key, key)  # twice: an interview is open (quit_guard.py)
         await pilot.pause()
         assert app._exit
     assert (lower.flushed, upper.flushed) == (1, 1)
@@ -325,11 +325,11 @@ async def test_a_failed_save_stops_the_first_quit_and_says_why(sessions_dir: Pat
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await app.push_screen(screen)
-        await pilot.press("ctrl+q")
+        await pilot.press("ctrl+q", "ctrl+q")  # twice: an interview is open
         await pilot.pause()
         assert not app._exit
         assert any("No space left" in str(n.message) for n in app._notifications)
-        await pilot.press("ctrl+q")
+        await pilot.press("ctrl+q", "ctrl+q")
         await pilot.pause()
         assert app._exit
 

@@ -18,6 +18,7 @@ from textual.screen import ModalScreen
 
 from slbmc_tui.dialogs.answer_history import AnswerHistoryDialog
 from slbmc_tui.dialogs.block_picker import BlockPicker
+from slbmc_tui.dialogs.canvas_line import CanvasLineDialog, CanvasLinePicker
 from slbmc_tui.dialogs.choose_sessions import ChooseSessions
 from slbmc_tui.dialogs.compare_blocks import CompareBlockPicker
 from slbmc_tui.dialogs.export import ExportDialog
@@ -27,6 +28,7 @@ from slbmc_tui.dialogs.session_locked import SessionLockedDialog
 from slbmc_tui.domain.bank import builtin_bank
 from slbmc_tui.domain.compare import compare_sessions
 from slbmc_tui.domain.session import new_session
+from slbmc_tui.services.editing import AnswerKey
 from slbmc_tui.storage.history import Version
 from slbmc_tui.storage.locking import LockInfo
 from tests.app_helpers import make_session
@@ -52,6 +54,9 @@ def _dialogs(folder: Path) -> dict[str, Callable[[], ModalScreen[Any]]]:
         "block picker": lambda: BlockPicker(session, bank, first),
         "compare blocks": lambda: CompareBlockPicker(comparison.blocks, first),
         "answer history": lambda: AnswerHistoryDialog("Why buy?", versions, "Words now"),
+        "canvas line": lambda: CanvasLineDialog(session, bank, AnswerKey(
+            first, "ours", bank.ordered_blocks[0].ours[0].id)),
+        "canvas line picker": lambda: CanvasLinePicker(session, bank, bank.ordered_blocks[0]),
     }
 
 

@@ -203,3 +203,15 @@ def test_whatever_is_typed_last_is_what_is_saved_and_in_history(texts: list[str]
         assert (again.text if again else "") == texts[-1]
         versions = f.editing.history(KEY).versions
         assert versions[0].text == texts[-1] if versions else texts[-1] == ""
+
+
+def test_edited_counts_the_users_changes_not_the_cursor_or_the_clock(
+        opened: OpenedSession, clock: FakeClock) -> None:
+    f = Fakes(opened, clock)
+    f.editing.move_to(Position(block="value_proposition", perspective="ours",
+                               prompt="value_selling"))
+    f.editing.add_time("value_proposition", 30)
+    f.editing.keep_time()
+    assert f.editing.edited is False  # the time rides along, but looking is not editing
+    f.editing.toggle_research(KEY)
+    assert f.editing.edited is True

@@ -55,7 +55,7 @@ async def test_new_session_answers_quit_and_resume(sessions_dir: Path, clock: Fa
         assert screen.current_block.id == "value_proposition"
         await pilot.press("tab", "tab")  # reading order: the customer's, then our second
         await type_text(pilot, "Same faces")  # typed a moment before quitting: no autosave yet
-        await pilot.press("ctrl+q")
+        await pilot.press("ctrl+q", "ctrl+q")  # twice: an interview is open
         await pilot.pause()
     [path] = sessions_dir.glob("*.toml")
     data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -100,7 +100,7 @@ async def test_ctrl_c_copies_the_selection_and_never_closes_the_interview(
         await pilot.press("end", "ctrl+c")  # nothing selected: still nothing closes
         await pilot.pause()
         assert not app._exit and isinstance(app.screen, InterviewScreen)
-        await pilot.press("ctrl+q")
+        await pilot.press("ctrl+q", "ctrl+q")  # twice: an interview is open
         await pilot.pause()
         assert app._exit
     data = tomllib.loads(path.read_text(encoding="utf-8"))

@@ -67,7 +67,8 @@ def test_working_version_adds_thin_blocks_time_and_the_answers() -> None:
 def test_finnish_session_gets_a_finnish_message() -> None:
     text = followup_markdown(interviewed("fi"), builtin_bank("fi"))
     assert text.startswith("# Jatkotoimet: ") and "## Seuraavat askeleet" in text
-    assert "Kiitos keskustelusta." in text
+    assert "Hei,\n\nKiitos keskustelusta " in text and "Ystävällisin terveisin," in text
+    assert "_(asiakkaidenne näkökulma)_" in text
 
 
 def test_cli_followup(sessions_dir: Path) -> None:
@@ -88,12 +89,46 @@ def test_any_next_steps_come_out_as_exactly_one_list_item_each(steps: list[str])
     session.next_steps = "\n".join(steps)
     text = followup_markdown(session, bank)
     tokens = MarkdownIt("commonmark").parse(text)
-    start = next(i for i, t in enumerate(tokens)
-                 if t.type == "inline" and t.content == "Next steps")
-    items = [t for t in tokens[start:] if t.type == "inline"][1:]
     wanted = next_steps(session.next_steps)
     if not wanted:
+        assert "Next steps" not in text  # no empty placeholder goes to the client
         return
+    start = next(i for i, t in enumerate(tokens)
+                 if t.type == "inline" and t.content == "Next steps")
+    items = [t for t in tokens[start:] if t.type == "inline"][1:-1]  # the sign-off last
     shown = [" ".join("".join(c.content for c in t.children or []).split()) for t in items]
     assert shown == [" ".join(w.replace("\x00", "\ufffd").split()) for w in wanted]
     assert all(c.type == "text" for t in items for c in t.children or [])
+
+
+def test_the_client_version_reads_as_a_message_to_send_the_same_day() -> None:
+    bank = builtin_bank("en")
+    session = interviewed()
+    session.meta.interviewer = "Laura Niemi"
+    text = followup_markdown(session, bank)
+    day = session.meta.updated
+    assert text.startswith("# Follow-up: ")
+    assert f"Hello,\n\nThank you for the conversation on {day.day} " in text
+    assert text.endswith("Best regards,  \nLaura Niemi\n")  # a line break, not a paragraph
+    # Topics by name (no canvas numbering), and whose point of view each open question is.
+    assert "- Customer's world and desire for ideal value\n" in text and "Block 1" not in text
+    # A thin block is still to discuss, said gently; a block not begun plainly.
+    assert ("## Still to discuss\n\n- Value proposition _(we only touched on this)_\n"
+            "- Value creation\n") in text
+    assert "### Value proposition\n" in text
+    assert "_(your customer's point of view)_" in text
+    assert "We will look into these" in text
+    session.next_steps = ""
+    bare = followup_markdown(session, bank)
+    assert "Next steps" not in bare and "none written" not in bare
+    assert bare.endswith("Best regards,  \nLaura Niemi\n")
+
+
+def test_the_working_version_keeps_numbers_and_says_when_no_steps_are_written() -> None:
+    bank = builtin_bank("en")
+    session = interviewed()
+    session.next_steps = ""
+    text = followup_markdown(session, bank, working=True)
+    assert "- Block 1: Customer's world" in text and "### 2. Value proposition" in text
+    assert "## Next steps\n\n_(none written yet)_" in text
+    assert "Hello," not in text and "Best regards" not in text and "point of view)_" not in text

@@ -345,11 +345,11 @@ async def test_help_lists_keys_from_bindings_and_the_intro(
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         keys = " ".join(f"{key} {what}" for key, what in app.screen.keys)
-        for description in ("Next block", "Go to block", "Research", "Block list",
+        for description in ("Next block", "Go to", "Research", "Block list",
                             "Help", "Next answer", "Facing", "Unanswered", "Present",
                             "Sessions", "Quit", "Copy / cut / paste"):
             assert description in keys
-        assert "Ctrl+G Go to block" in keys and "Ctrl+PgDn / Alt+→ Next block" in keys
+        assert "Ctrl+G Go to" in keys and "Ctrl+PgDn / Alt+→ Next block" in keys
         intro = builtin_bank("en").intro
         assert intro.title in str(app.screen.query(".help-title").last().render())
         await pilot.press("escape")
@@ -525,12 +525,12 @@ async def test_quitting_the_real_app_with_a_failing_disk_keeps_the_app_open(
 
         monkeypatch.setattr(SessionFile, "save", full_disk)
         await type_text(pilot, "Words")
-        await pilot.press("ctrl+q")
+        await pilot.press("ctrl+q", "ctrl+q")  # twice: an interview is open
         await pilot.pause()
         assert not app._exit and screen.unsaved_error
         assert any("before quitting" in str(n.title) for n in app._notifications)
         monkeypatch.setattr(SessionFile, "save", real_save)
-        await pilot.press("ctrl+q")
+        await pilot.press("ctrl+q", "ctrl+q")
         await pilot.pause()
         assert app._exit
     assert on_disk(path)["blocks"]["customers_world"]["ours"]["deep_insight"]["text"] == "Words"

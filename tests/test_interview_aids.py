@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from pathlib import Path
 from typing import Any
 
 import pytest
+from textual import events
 from textual.pilot import Pilot
 
 from slbmc_tui.dialogs.agenda import AgendaDialog
@@ -16,8 +18,8 @@ from slbmc_tui.domain.session import Session, new_round
 from slbmc_tui.screens.rounds import RoundsScreen
 from slbmc_tui.screens.wrap_up import WrapUpScreen
 from slbmc_tui.storage.store import SessionStore
-from slbmc_tui.widgets.agenda_clock import AgendaClock
 from slbmc_tui.widgets.answer_editor import AnswerEditor
+from slbmc_tui.widgets.interview_header import InterviewHeader
 from tests.conftest import FakeClock
 from tests.interview_host import InterviewHost, create_session_file
 from tests.test_interview import settle, type_text, wait_for_save
@@ -47,7 +49,12 @@ async def run_minutes(pilot: Pilot[Any], clock: FakeClock, minutes: float) -> No
 
 
 def clock_line(app: InterviewHost) -> str:
-    return str(app.interview.query_one(AgendaClock).render())
+    """The header's first line: the block, the agenda clock, the progress."""
+    return str(app.interview.query_one(InterviewHeader).render()).split("\n")[0]
+
+
+def has_clock(app: InterviewHost) -> bool:
+    return app.interview.query_one(InterviewHeader).time is not None
 
 
 async def palette(pilot: Pilot[Any], command: str) -> None:
@@ -65,7 +72,7 @@ async def test_a_plan_made_in_the_dialog_is_saved_and_the_clock_keeps_time(
     app = InterviewHost(sessions_dir, clock)
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
-        assert not app.interview.query(AgendaClock)  # no plan: no clock line
+        assert not has_clock(app) and "Total" not in clock_line(app)  # no plan: no clock
         await palette(pilot, "Agenda and time")
         assert isinstance(app.screen, AgendaDialog)
         total = app.screen.query_one("#agenda-total")
@@ -75,11 +82,11 @@ async def test_a_plan_made_in_the_dialog_is_saved_and_the_clock_keeps_time(
         await settle(pilot)
         assert app.interview.session.agenda.total_minutes == 30
         await run_minutes(pilot, clock, 2)
-        assert clock_line(app).startswith("This block 2:00 / 2 min  ·  Overall 2:00 / 30 min")
+        assert "Block 2:00 / 2 min · Total 2:00 / 30 min" in clock_line(app)
         await pilot.press("ctrl+pagedown")
         await settle(pilot)
         await run_minutes(pilot, clock, 1)
-        assert "This block 1:00 / 5 min" in clock_line(app)
+        assert "Block 1:00 / 5 min · Total 3:00 / 30 min" in clock_line(app)
         await wait_for_save(pilot)
     data = on_disk(app.path)
     assert data["agenda"]["total_minutes"] == 30
@@ -95,10 +102,10 @@ async def test_going_over_shows_quietly_and_a_paused_clock_counts_nothing(
         await settle(pilot)
         await run_minutes(pilot, clock, 4)
         line = clock_line(app)
-        assert "This block 4:00 / 2 min  ▲ 2:00 over" in line and "Overall 4:00 / 30 min" in line
+        assert "Block 4:00 / 2 min ▲ 2:00 over · Total 4:00 / 30 min" in line
         await palette(pilot, "Pause the clock")
         await run_minutes(pilot, clock, 10)
-        assert "clock paused" in clock_line(app)
+        assert "paused · Block 4:00 / 2" in clock_line(app)
         assert app.interview.session.agenda.spent_seconds() == 240
         await palette(pilot, "Resume the clock")
         await run_minutes(pilot, clock, 1)
@@ -125,7 +132,7 @@ async def test_time_stops_while_another_screen_is_on_top_and_survives_quit_and_r
     async with again.run_test(size=WIDE) as pilot:
         await settle(pilot)
         await run_minutes(pilot, clock, 0.5)
-        assert "Overall 2:30 / 30 min" in clock_line(again)
+        assert "Total 2:30 / 30 min" in clock_line(again)
     assert on_disk(app.path)["agenda"]["spent"] == {"customers_world": 150}
 
 
@@ -136,7 +143,7 @@ async def test_read_only_sessions_keep_no_time(sessions_dir: Path, clock: FakeCl
     app = InterviewHost(sessions_dir, clock, path=path, read_only=True)
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
-        assert app.interview.timekeeper is None and not app.interview.query(AgendaClock)
+        assert app.interview.timekeeper is None and not has_clock(app)
     assert path.read_bytes() == before
 
 
@@ -322,3 +329,110 @@ async def test_keys_typed_as_the_wrap_up_opens_land_in_the_next_steps(
         await settle(pilot)
         assert app.screen.query_one("#next-steps").text == "Call Anna"  # type: ignore[attr-defined]
         assert app.screen.session.next_steps == "Call Anna"  # type: ignore[attr-defined]
+
+
+def header_lines(app: InterviewHost) -> list[str]:
+    return str(app.interview.query_one(InterviewHeader).render()).split("\n")
+
+
+@pytest.mark.asyncio
+async def test_at_80_columns_the_clock_fits_line_one_and_the_save_status_stays(
+        sessions_dir: Path, clock: FakeClock) -> None:
+    app = InterviewHost(sessions_dir, clock, fill=planned(30))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await type_text(pilot, "Lives alone")
+        await wait_for_save(pilot)
+        await run_minutes(pilot, clock, 1)
+        await wait_for_save(pilot)
+        where, session = header_lines(app)
+        assert "Block 1:00 / 2 · Total 1:00 / 30" in where and "1/39 answered" in where
+        assert re.search(r"  Saved \d\d:\d\d:\d\d$", session)
+        await run_minutes(pilot, clock, 3)  # over the block's two minutes
+        await wait_for_save(pilot)
+        where, session = header_lines(app)
+        assert "Block 4:00 / 2 ▲ · Total 4:00 / 30" in where
+        assert re.search(r"  Saved \d\d:\d\d:\d\d$", session)
+        assert len(where) == len(session) == 78  # the header's width, padding aside
+        assert isinstance(app.focused, AnswerEditor)  # nothing covers the answer
+
+
+@pytest.mark.asyncio
+async def test_without_a_plan_time_is_kept_and_saved_once_the_session_is_edited(
+        sessions_dir: Path, clock: FakeClock) -> None:
+    app = InterviewHost(sessions_dir, clock)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await run_minutes(pilot, clock, 2)
+        assert not has_clock(app)  # no plan: no clock in the header, but time is kept
+        assert app.interview.session.agenda.spent == {"customers_world": 120}
+        await type_text(pilot, "Lives alone")
+        await wait_for_save(pilot)
+        assert on_disk(app.path)["agenda"]["spent"] == {"customers_world": 120}
+        await run_minutes(pilot, clock, 1.5)  # time alone saves now, about once a minute
+        await wait_for_save(pilot)
+        assert on_disk(app.path)["agenda"]["spent"] == {"customers_world": 210}
+        await run_minutes(pilot, clock, 0.5)
+    data = on_disk(app.path)  # and on leaving
+    assert data["agenda"]["spent"] == {"customers_world": 240}
+    assert "total_minutes" not in data["agenda"] or data["agenda"]["total_minutes"] == 0
+
+
+@pytest.mark.asyncio
+async def test_opening_a_session_only_to_look_rewrites_nothing(
+        sessions_dir: Path, clock: FakeClock) -> None:
+    def fill(session: Session) -> None:
+        session.answer("customers_world", "ours", "deep_insight").text = "Lives alone"
+        session.agenda.spent = {"customers_world": 60}
+
+    path = create_session_file(sessions_dir, clock, fill)
+    before = path.read_bytes()
+    app = InterviewHost(sessions_dir, clock, path=path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await run_minutes(pilot, clock, 5)
+        await pilot.press("f1")  # the help on top, and back
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        await run_minutes(pilot, clock, 2)
+        assert app.interview.session.agenda.spent == {"customers_world": 480}  # kept...
+    assert path.read_bytes() == before  # ...but looking wrote nothing
+
+
+def test_the_working_export_shows_time_per_block_kept_without_a_plan() -> None:
+    from slbmc_tui.domain.session import new_session
+    from slbmc_tui.export.audience import CLIENT
+    from slbmc_tui.export.markdown import session_to_markdown
+
+    bank = builtin_bank("en")
+    session = new_session(bank, title="Acme", profile="Shops", clock=FakeClock())
+    session.agenda.spent = {"customers_world": 7 * 60 + 10, "value_proposition": 95}
+    md = session_to_markdown(session, bank)
+    assert "| # | Block | Answered | Time |" in md
+    assert "| 1 | Customer's world and desire for ideal value | 0/3 | 7 min |" in md
+    assert "| 2 | Value proposition | 0/6 | 2 min |" in md
+    assert "| | Overall | | 9 min |" in md
+    assert "| Time |" not in session_to_markdown(session, bank, audience=CLIENT)
+
+
+@pytest.mark.asyncio
+async def test_ctrl_d_right_after_typing_shares_the_typed_total(
+        sessions_dir: Path, clock: FakeClock) -> None:
+    app = InterviewHost(sessions_dir, clock)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        app.interview.action_agenda()
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, AgendaDialog)
+        total = dialog.query_one("#agenda-total")
+        total.value = ""  # type: ignore[attr-defined]
+        await pilot.pause()
+        # The digits and the priority key in one burst, as a fast typist or a busy
+        # machine delivers them: the digits wait in the field's queue, ctrl+d does not.
+        for key in ("2", "0", "ctrl+d", "ctrl+s"):
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await settle(pilot)
+        assert app.interview.session.agenda.total_minutes == 20
+        assert sum(app.interview.session.agenda.boxes.values()) == 20

@@ -39,8 +39,9 @@ async def test_a_burst_of_keys_then_quit_is_saved(sessions_dir: Path, clock: Fak
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, InterviewScreen)
-        send_keys(app, [*typed("last words"), (quit_key, None)])
+        send_keys(app, [*typed("last words"), (quit_key, None), (quit_key, None)])
         await pilot.pause(0.5)
+        assert app._exit
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     assert data["blocks"]["customers_world"]["ours"]["deep_insight"]["text"] == "last words"
 
@@ -55,7 +56,7 @@ async def test_words_typed_as_the_session_opens_reach_the_resumed_answer(
             await pilot.pause(0.01)
         send_keys(app, typed("first words"))  # before the cursor has reached the answer
         await settle(pilot)
-        await pilot.press("ctrl+q")
+        await pilot.press("ctrl+q", "ctrl+q")  # twice: an interview is open
         await pilot.pause()
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     assert data["blocks"]["customers_world"]["ours"]["deep_insight"]["text"] == "first words"
@@ -70,7 +71,7 @@ async def test_words_typed_right_after_a_block_switch_go_to_the_new_block(
         await settle(pilot)
         send_keys(app, [("ctrl+pagedown", None), *typed("second block")])
         await settle(pilot)
-        await pilot.press("ctrl+q")
+        await pilot.press("ctrl+q", "ctrl+q")  # twice: an interview is open
         await pilot.pause()
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     assert data["blocks"]["value_proposition"]["ours"]["value_selling"]["text"] == "second block"
@@ -89,7 +90,7 @@ async def test_keys_after_tab_in_one_burst_follow_the_cursor(
         send_keys(app, [("tab", None), *typed("why"), ("tab", None), ("down", None),
                         ("space", " "), ("shift+tab", None), *typed("!")])
         await settle(pilot)
-        await pilot.press("ctrl+q")
+        await pilot.press("ctrl+q", "ctrl+q")  # twice: an interview is open
         await pilot.pause()
     blocks = tomllib.loads(path.read_text(encoding="utf-8"))["blocks"]["customers_world"]
     assert "ours" not in blocks  # nothing went to the answer the cursor left

@@ -144,7 +144,8 @@ async def test_every_key_the_footer_shows_fits_and_f2_always_works(
     sessions_dir: Path, clock: FakeClock, width: int
 ) -> None:
     """Issue 18: at 80 columns the footer stopped at F1. It shows the Ctrl keys of the
-    conversation (no Fn needed) whole at every width; F2/F3/F4 are in F1 and the palette."""
+    conversation (no Fn needed) whole at every width; F2/F3/F4 are one letter away in
+    Ctrl+G's "Go to…" overlay, and in F1 and the palette."""
     from textual.widgets import Footer
     from textual.widgets._footer import FooterKey
 
@@ -157,7 +158,7 @@ async def test_every_key_the_footer_shows_fits_and_f2_always_works(
             if "sessions" in shown and shown["sessions"].region.width:  # laid out
                 break
             await pilot.pause(0.05)
-        for action in ("help", "facing_prompt", "next_unanswered", "toggle_research",
+        for action in ("help", "pick_block", "next_unanswered", "toggle_research",
                        "toggle_presentation", "sessions"):
             assert shown[action].region.width > 0, action
         assert all(key.region.right <= width for key in footer.query(FooterKey))

@@ -60,7 +60,7 @@ async def test_tab_into_an_answered_prompt_types_after_its_text(sessions_dir: Pa
         assert isinstance(editor, AnswerEditor) and editor.answer_key.prompt_id == second[2]
         assert editor.text == "said before and now"
         await pilot.press("home", *"Then: ")  # moving the cursor afterwards is respected
-        await pilot.press("ctrl+q")
+        await pilot.press("ctrl+q", "ctrl+q")  # twice: an interview is open
         await settle(pilot)
     saved = tomllib.loads(path.read_text(encoding="utf-8"))
     assert saved["blocks"][second[0]][second[1]][second[2]]["text"] == "Then: said before and now"

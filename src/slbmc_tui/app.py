@@ -30,6 +30,7 @@ from slbmc_tui.launch import (
     ResumeSession,
     ShowStart,
 )
+from slbmc_tui.quit_guard import QuitGuard
 from slbmc_tui.services.workspace import Workspace, same_file
 from slbmc_tui.storage.locking import LockInfo, SessionLocked
 from slbmc_tui.storage.store import OpenedSession, SessionStore
@@ -92,6 +93,7 @@ class SlbmcApp(App[None]):
         self.user_language = current_language()
         self._demo_notice = ""  # said when the demo's interview first shows
         self._quit_despite_failure = False
+        self.quit_guard = QuitGuard()  # Ctrl+Q twice while an interview is open
         # The session list a launch straight into a session or comparison belongs above:
         # made (and its module imported) only when it first shows. See `pop_screen`.
         self._list_beneath: Callable[..., StartScreen] | None = None
@@ -437,6 +439,9 @@ class SlbmcApp(App[None]):
         Priority bindings run before the focused widget has handled the keys forwarded to
         it a moment earlier; queuing the exit behind them keeps those last words.
         """
+        open_ = any(isinstance(screen, FlushesOnExit) for screen in self.screen_stack)
+        if not self.quit_guard.confirm(self, interview_open=open_):  # twice, in an interview
+            return
         focused = self.focused
         if focused is None or not focused.call_later(self.exit):
             self.exit()

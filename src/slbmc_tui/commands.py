@@ -131,6 +131,8 @@ class SessionActions(Protocol):
 
     def action_answer_history(self) -> None: ...
 
+    def action_canvas_line(self) -> None: ...
+
 
 SESSION_COMMANDS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
     (N_("Export as Markdown…"), "export", ("md",),
@@ -146,6 +148,8 @@ SESSION_COMMANDS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
      N_("Everything copied into round N+1; this round is kept as it is")),
     (N_("History of this answer…"), "answer_history", (),
      N_("Earlier saved versions of the answer with the cursor; Enter restores one (f5)")),
+    (N_("Canvas line for this answer…"), "canvas_line", (),
+     N_("The short version the one-page canvas prints instead of the whole answer")),
 )
 
 

@@ -9,9 +9,19 @@ Chosen to survive real terminals (see docs and `tests/test_keymap.py`):
   Ctrl+Z/Y undo/redo, Ctrl+W/U/K/D deletes). Ctrl+H, Ctrl+I, Ctrl+M and Ctrl+[ are what
   terminals send for Backspace, Tab, Enter and Escape, so they cannot be told apart.
 - Alt+digit cannot be told from a character: Textual reads ESC 2 as "™" (what Option+2
-  types on a Mac), so options are ticked in their own list (Shift+Tab from the answer).
+  types on a Mac). Options are ticked from the answer box with Ctrl+Space, then a digit
+  or the option's underlined letter (widgets/option_keys.py). Ctrl+Space is the one
+  Ctrl key left that every layout types the same way (Space never needs AltGr or Option):
+  terminals send it as NUL, which Textual 8.2.8 reports as `ctrl+@`, and as `ctrl+space`
+  under the kitty keyboard protocol, so both are bound; tmux and GNU screen pass it on.
+  Ctrl+\\ (`ctrl+backslash`, byte 0x1c, also passed on by both) is its alias for Macs,
+  where Ctrl+Space switches the input source unless that shortcut is turned off.
+- Every action has a key without Fn: the views behind F1–F5 are one letter away in the
+  "Go to…" overlay (Ctrl+G), which lists the letters beside them (`GO_TO_VIEWS`); F8's
+  quote mark is typed as `>` at the start of a line.
 - Escape only closes what is on top (a dialog, the "Keys" panel, the block list);
-  leaving the interview is Ctrl+O, shown in the footer.
+  leaving the interview is Ctrl+O, shown in the footer. Ctrl+Q quits only when pressed
+  twice (`quit_guard.py`): one stray key never closes an open interview.
 """
 
 from __future__ import annotations
@@ -42,16 +52,23 @@ INTERVIEW_BINDINGS: list[BindingType] = [
     Binding("shift+tab", "previous_answer", N_("Previous answer"), show=False, priority=True),
     Binding("f1", "help", N_("Help"),
             tooltip=N_("Every key, and a short introduction to service logic")),
-    Binding("ctrl+f", "facing_prompt", N_("Facing"), priority=True,
+    # Footer words are short: at 80 columns every key shown must fit beside Ctrl+P, so
+    # Facing and Tick are in F1 only (the answer box itself says Ctrl+Space ticks).
+    Binding("ctrl+f", "facing_prompt", N_("Facing"), show=False, priority=True,
             tooltip=N_("The same prompt from the other point of view")),
     Binding("ctrl+n", "next_unanswered", N_("Unanswered"), priority=True,
             tooltip=N_("The next prompt without an answer, in any later block")),
-    # Footer words are short: at 80 columns every key shown must fit beside Ctrl+P.
     Binding("ctrl+r", "toggle_research", N_("Research"), priority=True,
             tooltip=N_("Flag the answer as \"needs research\" (an assumption to test), or clear "
                        "the flag")),
-    Binding("ctrl+g", "pick_block", N_("Go to block"), show=False, priority=True,
-            tooltip=N_("A list of the nine blocks: a digit or Enter goes there")),
+    Binding("ctrl+g", "pick_block", N_("Go to"), priority=True,
+            tooltip=N_("The nine blocks (a digit goes there) and the views (a letter "
+                       "opens one)")),
+    Binding("ctrl+@,ctrl+space,ctrl+backslash", "tick_option", N_("Tick"), show=False,
+            priority=True,
+            key_display="^space",
+            tooltip=N_("Tick an option of this prompt from its answer: then its number or "
+                       "underlined letter; Esc ticks nothing")),
     Binding("ctrl+pagedown,alt+right", "next_block", N_("Next block"), show=False, priority=True,
             tooltip=N_("The next block in the suggested order")),
     Binding("ctrl+pageup,alt+left", "previous_block", N_("Previous block"), show=False,
@@ -82,10 +99,28 @@ INTERVIEW_BINDINGS: list[BindingType] = [
 ]
 """The interview screen's bindings (its BINDINGS)."""
 
+GO_TO_KEY = "ctrl+g"
+GO_TO_VIEWS: list[tuple[str, str, str, str]] = [
+    ("c", "canvas", N_("Canvas"), N_("The whole canvas on one screen; Enter opens a block")),
+    ("o", "open_questions", N_("Open questions"),
+     N_("Everything flagged \"needs research\"; Enter jumps to it")),
+    ("p", "compare", N_("Compare profiles"), N_("This session beside the model's other profiles")),
+    ("h", "answer_history", N_("Answer history"),
+     N_("Earlier versions of the answer with the cursor; Enter restores one")),
+    ("a", "agenda", N_("Agenda"), N_("The plan: total minutes and a time-box per block")),
+    ("w", "wrap_up", N_("Wrap-up"),
+     N_("Coverage, open questions, time per block, next steps and the follow-up message")),
+    ("r", "last_round", N_("Changes since the last round"),
+     N_("What changed since the previous round of this profile")),
+    ("k", "help", N_("Help"), N_("Every key, and a short introduction to service logic")),
+]
+"""The views the "Go to…" overlay opens by letter: (letter, screen action, name, what it
+is). Letters are fixed in every language: the overlay shows them beside the names."""
+
 _NAMES = {
     "pagedown": "PgDn", "pageup": "PgUp", "escape": "Esc", "right": "→", "left": "←",
     "up": "↑", "down": "↓", "shift": "Shift", "ctrl": "Ctrl", "alt": "Alt", "enter": "Enter",
-    "tab": "Tab", "space": "Space",
+    "tab": "Tab", "space": "Space", "@": "Space", "backslash": "\\",
 }
 
 
@@ -115,14 +150,36 @@ def join_labels(labels: list[str]) -> str:
     return " / ".join(labels)
 
 
+def go_to_label(letter: str) -> str:
+    """The route to a view through the overlay, as F1 and the README write it."""
+    return f"{key_label(GO_TO_KEY)} {letter}"
+
+
+def go_to_route(action: str) -> str | None:
+    """`Ctrl+G c` for an action the "Go to…" overlay opens, else None."""
+    return next((go_to_label(letter) for letter, view, *_ in GO_TO_VIEWS if view == action),
+                None)
+
+
 def described(bindings: Iterable[BindingType]) -> list[tuple[str, str, str]]:
     """(keys, description, tooltip) per described action; bindings sharing a description
-    (Alt+1 … Alt+9) become one row."""
+    (Alt+1 … Alt+9) become one row. An action the "Go to…" overlay opens lists that route
+    too, and the overlay's views no key opens get rows of their own."""
     rows: dict[str, tuple[list[str], str]] = {}
+    actions: set[str] = set()
     for binding in bindings:
         if isinstance(binding, Binding) and binding.description:
             keys, tooltip = rows.setdefault(binding.description, ([], binding.tooltip))
-            keys.append(keys_label(binding.key))
+            for label in keys_label(binding.key).split(" / "):
+                if label not in keys:
+                    keys.append(label)
+            if (route := go_to_route(binding.action)) and route not in keys:
+                keys.append(route)
+            actions.add(binding.action)
+    if "pick_block" in actions:
+        for letter, action, name, tooltip in GO_TO_VIEWS:
+            if action not in actions:
+                rows.setdefault(name, ([go_to_label(letter)], tooltip))
     return [(join_labels(keys), description, tooltip)
             for description, (keys, tooltip) in rows.items()]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar, NamedTuple
 
 from textual import on
@@ -115,9 +116,23 @@ class AgendaDialog(ModalScreen[AgendaPlan | None]):
             note += " " + _("(total {minutes} min)").format(minutes=total)
         self.query_one("#agenda-sum", Static).update(note)
 
+    def _after_typing(self, callback: Callable[[], None]) -> None:
+        """Run `callback` once the focused field has taken every key typed before it.
+
+        ctrl+d and ctrl+s are priority keys: Textual runs them at once, while the digits
+        typed just before still wait in the field's queue ("20" then ctrl+d at once read an
+        empty total). Queued behind them, the action sees what the user sees.
+        """
+        focused = self.focused
+        if focused is None or not focused.call_later(callback):
+            callback()
+
     @on(Button.Pressed, "#agenda-share")
     def action_share(self) -> None:
         """Share the total minutes between the blocks by how many questions each asks."""
+        self._after_typing(self._share)
+
+    def _share(self) -> None:
         total = self._number("agenda-total")
         if total is None:
             self._error(_("Total minutes must be a whole number from 0 to 1440."))
@@ -129,6 +144,12 @@ class AgendaDialog(ModalScreen[AgendaPlan | None]):
     @on(Input.Submitted)
     @on(Button.Pressed, "#agenda-save")
     def action_save(self) -> None:
+        """Keep the plan as typed (after every key typed before this one)."""
+        self._after_typing(self._save)
+
+    def _save(self) -> None:
+        if self.app.screen is not self:
+            return  # already dismissed (Enter and ctrl+s in one burst)
         total = self._number("agenda-total")
         boxes = self._boxes()
         wrong = [b for b in self.bank.ordered_blocks if boxes[b.id] is None]

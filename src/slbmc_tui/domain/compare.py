@@ -68,6 +68,12 @@ class PromptComparison:
     cells: tuple[Cell, ...]
     foreign: bool = False
     """The first session's question bank does not ask this: another session's bank did."""
+    asked_in: str = ""
+    """For a foreign row: the id of the question bank that asks it (the session's own)."""
+    unworded: bool = False
+    """For a foreign row: the question shows as its id (its bank is missing or dropped it)."""
+    bank_missing: bool = False
+    """For a foreign row: the session's question bank could not be found."""
 
     @property
     def answered_count(self) -> int:
@@ -175,16 +181,22 @@ def _foreign_rows(sessions: Sequence[Session], banks: Sequence[QuestionBank | No
         record = session.blocks.get(block.id)
         if record is None:
             continue
-        own_block = own_bank.block(block.id) if own_bank else None
+        # A bank with another id is a stand-in (resolve_bank's fallback for an unknown
+        # bank): its questions with the same ids are other questions, so it words none.
+        found = own_bank is not None and own_bank.id == session.meta.bank_id
+        own_block = own_bank.block(block.id) if found and own_bank else None
         for prompt_id, answer in record.answers(perspective).items():
             if prompt_id in known or answer.is_empty:
                 continue
-            prompt = (own_block.prompt(perspective, prompt_id) if own_block else None) or Prompt(
-                id=prompt_id, text=prompt_id)
+            own_prompt = own_block.prompt(perspective, prompt_id) if own_block else None
+            prompt = own_prompt or Prompt(id=prompt_id, text=prompt_id)
             cells = tuple(make_cell(prompt, answer if i == index else None)
                           for i in range(len(sessions)))
             rows.append(PromptComparison(block=block, perspective=perspective, prompt=prompt,
-                                         cells=cells, foreign=True))
+                                         cells=cells, foreign=True,
+                                         asked_in=session.meta.bank_id,
+                                         unworded=own_prompt is None,
+                                         bank_missing=not found))
     return tuple(rows)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from slbmc_tui.domain.bank import PERSPECTIVES, Block, Prompt, QuestionBank
+from slbmc_tui.domain.bank import PERSPECTIVES, Block, Perspective, Prompt, QuestionBank
 from slbmc_tui.domain.session import Answer, Session
 from slbmc_tui.export.audience import Audience
 from slbmc_tui.export.content import normalized_text, one_line, option_labels
@@ -119,25 +119,33 @@ def header_facts(session: Session, bank: QuestionBank, words: Wording,
     return facts
 
 
+AnswerAt = tuple[str, Perspective, str]
+"""(block id, perspective, prompt id): one answer."""
+
+
 def canvas_item(prompt: Prompt | None, answer: Answer, words: Wording,
-                audience: Audience) -> Item:
-    """What a cell shows for one answer: the canvas line if there is one, else all of it."""
+                audience: Audience, canvas_line: str | None = None) -> Item:
+    """What a cell shows for one answer: the canvas line if there is one, else all of it.
+
+    `canvas_line`, when given, stands in for the answer's own (a line being typed)."""
     labels = option_labels(prompt, answer, words.removed_option)
     picked = f"[{'; '.join(one_line(label) for label in labels)}]" if labels else ""
-    line = answer.canvas_line.strip()
+    line = (answer.canvas_line if canvas_line is None else canvas_line).strip()
     text = normalized_text(line if line else answer.text).strip("\n")
     return Item(text=text, picked=picked, flagged=audience.flags and answer.needs_research)
 
 
 def _sides(session: Session, bank: QuestionBank, block: Block, words: Wording,
-           audience: Audience) -> list[Side]:
+           audience: Audience, trying: tuple[AnswerAt, str] | None = None) -> list[Side]:
     sides = []
     for perspective in PERSPECTIVES:
         items = []
         for prompt in block.prompts(perspective):
             answer = session.peek(block.id, perspective, prompt.id)
             if answer and answer.is_answered:
-                items.append(canvas_item(prompt, answer, words, audience))
+                line = (trying[1] if trying and trying[0] == (block.id, perspective, prompt.id)
+                        else None)
+                items.append(canvas_item(prompt, answer, words, audience, line))
         if items or audience.empty:
             sides.append(Side(bank.perspective_label(perspective), tuple(items),
                               words.no_answer if audience.empty else "", perspective))
@@ -161,7 +169,7 @@ def _grid(bank: QuestionBank, top: float, height: float) -> tuple[list[float], l
 
 
 def _cell(session: Session, bank: QuestionBank, block: Block, box: Box, words: Wording,
-          audience: Audience) -> Cell:
+          audience: Audience, trying: tuple[AnswerAt, str] | None = None) -> Cell:
     inner_w = box.w - 2 * PAD_X
     number_w = text_width(f" {block.number} ", TITLE_SIZE, bold=True) / PT_PER_MM + 1.2
     done, total = session.block_progress(block)
@@ -173,7 +181,7 @@ def _cell(session: Session, bank: QuestionBank, block: Block, box: Box, words: W
     title_h = max(len(lines), 1) * size * 1.2 / PT_PER_MM + 0.8
     body_box = Box(box.x + PAD_X + SIDE_INDENT, box.y + ACCENT + PAD_TOP + title_h,
                    inner_w - SIDE_INDENT, box.h - ACCENT - PAD_TOP - PAD_BOTTOM - title_h)
-    body = fit_body(_sides(session, bank, block, words, audience),
+    body = fit_body(_sides(session, bank, block, words, audience, trying),
                     body_box.w * PT_PER_MM * 0.97, body_box.h * PT_PER_MM)
     return Cell(block, box, size, tuple(lines), title_h, count, body, body_box)
 
@@ -188,18 +196,65 @@ def canvas_page(session: Session, bank: QuestionBank, words: Wording,
     facts = " · ".join(header_facts(session, bank, words, audience))
     facts_size, facts_lines = fit_line(facts, width * PT_PER_MM, 8.5, 6.5, max_lines=2)
     legend_box = Box(MARGIN, PAGE_H - MARGIN - LEGEND_H, width, LEGEND_H)
-    top = MARGIN + HEADER_H + 1.0
-    xs, ys = _grid(bank, top, legend_box.y - 1.0 - top)
-    cells = []
-    for block in bank.ordered_blocks:
-        p = block.position
-        box = Box(xs[p.column] + GAP / 2, ys[p.row] + GAP / 2,
-                  xs[p.column + p.column_span] - xs[p.column] - GAP,
-                  ys[p.row + p.row_span] - ys[p.row] - GAP)
-        cells.append(_cell(session, bank, block, box, words, audience))
+    cells = [_cell(session, bank, block, _cell_box(bank, block), words, audience)
+             for block in bank.ordered_blocks]
     keys = _legend(bank, words, audience)
     return CanvasPage(Header(title_size, tuple(title_lines), facts_size, tuple(facts_lines)),
                       tuple(cells), keys, legend_box, header_box, legend_size(keys, width))
+
+
+def _cell_box(bank: QuestionBank, block: Block) -> Box:
+    """Where a block sits on the page (the header and legend heights are fixed)."""
+    top = MARGIN + HEADER_H + 1.0
+    xs, ys = _grid(bank, top, PAGE_H - MARGIN - LEGEND_H - 1.0 - top)
+    p = block.position
+    return Box(xs[p.column] + GAP / 2, ys[p.row] + GAP / 2,
+               xs[p.column + p.column_span] - xs[p.column] - GAP,
+               ys[p.row + p.row_span] - ys[p.row] - GAP)
+
+
+@dataclass(frozen=True)
+class LinePreview:
+    """How one answer would print on the canvas page with a given canvas line."""
+
+    lines: tuple[str, ...]
+    """The lines as printed (empty when the answer does not show)."""
+    size: float
+    """The cell's type size in points."""
+    line_chars: int
+    """About how many characters one line of the cell holds at that size."""
+    answered: bool
+    """The canvas shows only answered questions (text or ticks)."""
+    shortened: bool
+    hidden: bool
+    """The cell is full: the answer is counted in "+N more" instead."""
+
+
+def preview_line(session: Session, bank: QuestionBank, at: AnswerAt, line: str,
+                 words: Wording, audience: Audience) -> LinePreview:
+    """How the answer `at` would print on the canvas if its canvas line were `line`.
+
+    Fits only its block's cell, the same way `canvas_page` does, so what the dialog shows
+    is what the HTML, PDF and SVG print.
+    """
+    block_id, perspective, prompt_id = at
+    block = bank.block(block_id)
+    answer = session.peek(*at)
+    if block is None or answer is None or not answer.is_answered:
+        return LinePreview((), 0.0, 0, False, False, False)
+    cell = _cell(session, bank, block, _cell_box(bank, block), words, audience, (at, line))
+    answered = [p.id for p in block.prompts(perspective)
+                if (other := session.peek(block_id, perspective, p.id)) and other.is_answered]
+    side = next(s for s in cell.body.sides if s.side.kind == perspective)
+    # The side's items are the answered prompts in order; the fitted ones keep their Item.
+    wanted = side.side.items[answered.index(prompt_id)] if prompt_id in answered else None
+    fitted = next((item for item in side.items if item.item is wanted), None)
+    size = cell.body.size
+    per_char = text_width("abcdefghijklmnopqrstuvwxyz", size) / 26
+    line_chars = int(cell.body_box.w * PT_PER_MM * 0.97 / per_char) if per_char else 0
+    if fitted is None:
+        return LinePreview((), size, line_chars, True, False, True)
+    return LinePreview(fitted.lines, size, line_chars, True, fitted.shortened, False)
 
 
 def _legend(bank: QuestionBank, words: Wording, audience: Audience) -> tuple[LegendKey, ...]:

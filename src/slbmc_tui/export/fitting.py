@@ -28,16 +28,96 @@ def font_path(bold: bool = False) -> str:
     return str(resources.files("slbmc_tui.export").joinpath("fonts", FONT_FILES[bold]))
 
 
+_ASTRAL_ENTRY = re.compile(r"<([0-9A-F]{2})> <([0-9A-F]{5,6})>")
+
+
+def _utf16(match: re.Match[str]) -> str:
+    code = int(match[2], 16) - 0x10000
+    return f"<{match[1]}> <{0xD800 + (code >> 10):04X}{0xDC00 + (code & 0x3FF):04X}>"
+
+
+class _AstralFont(TTFont):
+    """A TrueType font whose characters beyond U+FFFF copy out of the PDF as themselves.
+
+    reportlab 5 writes their ToUnicode entries as `<1F600>`, which is not UTF-16, so
+    readers (pypdf, copy and paste) lose every emoji; each entry is rewritten as the
+    surrogate pair the PDF reference asks for.
+    """
+
+    def addObjects(self, doc: object) -> None:
+        super().addObjects(doc)
+        names = getattr(doc, "idToObject", {})
+        for name, stream in names.items():
+            if str(name).startswith("toUnicodeCMap:") and self.face.name.decode(
+                    "latin-1") in str(name):
+                stream.content = _ASTRAL_ENTRY.sub(_utf16, stream.content)
+
+
 @cache
 def font_name(bold: bool = False) -> str:
     """The shipped font, registered once with reportlab (which measures and embeds it)."""
-    pdfmetrics.registerFont(TTFont(FONT_NAMES[bold], font_path(bold)))
+    pdfmetrics.registerFont(_AstralFont(FONT_NAMES[bold], font_path(bold)))
     return FONT_NAMES[bold]
 
 
+EMOJI_FILE, EMOJI_NAME = "NotoEmoji-Regular.ttf", "SlbmcEmoji"
+# Invisible joiners and selectors stay with the run they sit in (a ZWJ inside an emoji
+# sequence must not split it into runs of another font).
+_JOINERS = frozenset({0x200C, 0x200D, 0xFE0E, 0xFE0F})
+# From here on (pictographs, emoticons) the emoji font draws what it has, even where
+# DejaVu Sans has a glyph too, so a line's emoji all look alike; below it (⚑, ❤, arrows)
+# DejaVu Sans comes first.
+_PICTOGRAPHS = 0x1F000
+_PICTOGRAPHS_FROM = chr(_PICTOGRAPHS)
+
+
+@cache
+def emoji_font_name() -> str:
+    """Noto Emoji (monochrome, shipped): the fallback for what DejaVu Sans cannot draw."""
+    path = resources.files("slbmc_tui.export").joinpath("fonts", EMOJI_FILE)
+    pdfmetrics.registerFont(_AstralFont(EMOJI_NAME, str(path)))
+    return EMOJI_NAME
+
+
+@cache
+def _covers(name: str) -> frozenset[int]:
+    return frozenset(pdfmetrics.getFont(name).face.charToGlyph)  # type: ignore[attr-defined]
+
+
+def font_runs(text: str, bold: bool = False) -> list[tuple[str, str]]:
+    """`text` as (font name, piece) runs: DejaVu Sans where it has the character, else (and
+    for every pictograph) the emoji font where that has it; characters neither has stay
+    with DejaVu Sans (a box)."""
+    main = font_name(bold)
+    if text.isascii():  # nearly always: one C call
+        return [(main, text)]
+    has_main = _covers(main)
+    if max(text) < _PICTOGRAPHS_FROM and has_main.issuperset(map(ord, text)):
+        return [(main, text)]  # Finnish and most other text: no loop in Python
+    emoji = emoji_font_name()
+    has_emoji = _covers(emoji)
+    runs: list[tuple[str, str]] = []
+    for ch in text:
+        code = ord(ch)
+        if code in _JOINERS and runs:
+            font = runs[-1][0]
+        elif code not in has_emoji or (code in has_main and code < _PICTOGRAPHS):
+            font = main
+        else:
+            font = emoji
+        if runs and runs[-1][0] == font:
+            runs[-1] = (font, runs[-1][1] + ch)
+        else:
+            runs.append((font, ch))
+    return runs
+
+
 def text_width(text: str, size: float, bold: bool = False) -> float:
-    """How wide `text` is at `size` points, in points."""
-    return float(pdfmetrics.stringWidth(text, font_name(bold), size))
+    """How wide `text` is at `size` points, in points (each run in the font that draws it)."""
+    runs = font_runs(text, bold)
+    if len(runs) == 1:  # nearly always: measured without a generator
+        return float(pdfmetrics.stringWidth(text, runs[0][0], size))
+    return float(sum(pdfmetrics.stringWidth(piece, font, size) for font, piece in runs))
 
 
 def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:

@@ -1,7 +1,9 @@
 """The follow-up message after an interview, as Markdown in the session's language.
 
-Two versions: for the client (what was covered, what is still open, the next steps: ready to
-paste into an e-mail) and working (also the thin blocks, the time per block against the plan
+Two versions: for the client (a greeting, thanks for the conversation on its day, the topics
+covered and still to discuss, the open questions with whose point of view each is, the next
+steps and a sign-off: ready to paste into an e-mail the same day, without canvas numbering or
+empty placeholders) and working (also the thin blocks, the time per block against the plan
 and the answers behind each open question). Pure: (session, bank) -> text.
 """
 
@@ -12,15 +14,17 @@ from pathlib import Path
 from typing import NamedTuple
 
 from slbmc_tui.domain.agenda import minutes_text
-from slbmc_tui.domain.bank import QuestionBank
+from slbmc_tui.domain.bank import Block, QuestionBank
 from slbmc_tui.domain.session import Session
 from slbmc_tui.domain.wrap_up import BlockCoverage, coverage, next_steps, open_by_block
 from slbmc_tui.export.content import block_heading, block_reference, one_line
 from slbmc_tui.export.markdown import escape_inline, escape_line, quote
+from slbmc_tui.export.wording import format_date, wording_for
 
 
 class FollowupWords(NamedTuple):
     title: str
+    greeting: str
     thanks: str
     covered: str
     not_yet: str
@@ -37,30 +41,45 @@ class FollowupWords(NamedTuple):
     answered: str
     block: str
     time: str
+    open_intro: str
+    touched: str
+    views: dict[str, str]
+    """Whose point of view an open question is asked from, by perspective."""
+    sign_off: str
 
 
 FOLLOWUP_WORDS = {
     "en": FollowupWords(
         title="Follow-up: {title} — {profile}",
-        thanks="Thank you for the conversation. Here is what we covered, what is still open "
-               "and what happens next.",
+        greeting="Hello,",
+        thanks="Thank you for the conversation on {date}. Here is a short summary: what we "
+               "covered, what is still open and what happens next.",
         covered="What we covered", not_yet="Still to discuss",
         open_heading="Open questions", open_none="No open questions.",
         steps_heading="Next steps", steps_none="(none written yet)",
         thin_heading="Blocks not yet covered or thin", missing="not covered", thin="thin",
         time_heading="Time per block", time_row="{spent} of {box}", time_total="Total",
-        answered="{answered}/{total} answered", block="Block", time="Time"),
+        answered="{answered}/{total} answered", block="Block", time="Time",
+        open_intro="We will look into these; your thoughts on them are welcome.",
+        touched="we only touched on this",
+        views={"ours": "your point of view", "customer": "your customer's point of view"},
+        sign_off="Best regards,"),
     "fi": FollowupWords(
         title="Jatkotoimet: {title} — {profile}",
-        thanks="Kiitos keskustelusta. Tässä mitä kävimme läpi, mikä on vielä auki ja miten "
-               "jatketaan.",
+        greeting="Hei,",
+        thanks="Kiitos keskustelusta {date}. Tässä lyhyt yhteenveto: mitä kävimme läpi, mikä "
+               "on vielä auki ja miten jatketaan.",
         covered="Mitä kävimme läpi", not_yet="Vielä käsittelemättä",
         open_heading="Avoimet kysymykset", open_none="Ei avoimia kysymyksiä.",
         steps_heading="Seuraavat askeleet", steps_none="(ei vielä kirjattu)",
         thin_heading="Käsittelemättömät tai ohuet lohkot", missing="ei käsitelty",
         thin="ohut", time_heading="Aika lohkoittain", time_row="{spent} / {box}",
         time_total="Yhteensä", answered="{answered}/{total} vastattu", block="Lohko",
-        time="Aika"),
+        time="Aika",
+        open_intro="Selvitämme nämä; ajatuksenne niistä ovat tervetulleita.",
+        touched="käsittelimme vain lyhyesti",
+        views={"ours": "teidän näkökulmanne", "customer": "asiakkaidenne näkökulma"},
+        sign_off="Ystävällisin terveisin,"),
 }
 
 
@@ -70,29 +89,49 @@ def followup_words(language: str) -> FollowupWords:
 
 def followup_markdown(session: Session, bank: QuestionBank, *, working: bool = False) -> str:
     """The follow-up message: for the client, or the working version with everything."""
-    words = followup_words(session.meta.language or bank.language)
+    language = session.meta.language or bank.language
+    words = followup_words(language)
     meta = session.meta
     title = words.title.format(title=one_line(meta.title), profile=one_line(meta.profile))
     blocks = coverage(session, bank)
-    lines = [f"# {escape_inline(title, heading=True)}", "", escape_inline(words.thanks), ""]
-    covered = [c for c in blocks if c.coverage != "missing"]
-    lines += [f"## {escape_inline(words.covered, heading=True)}", ""]
-    lines += [f"- {escape_inline(block_reference(c.block, words.block))}" for c in covered] or ["-"]
-    lines.append("")
+    thanks = words.thanks.format(date=format_date(meta.updated, wording_for(language)))
+    lines = [f"# {escape_inline(title, heading=True)}", ""]
+    if not working:
+        lines += [escape_inline(words.greeting), ""]
+    lines += [escape_inline(thanks), ""]
+    # The client reads topics; the canvas's block numbers are for the working version.
+    def named(block: Block) -> str:
+        return block_reference(block, words.block) if working else one_line(block.title)
+
     if working:
+        covered = [c for c in blocks if c.coverage != "missing"]
+        lines += [f"## {escape_inline(words.covered, heading=True)}", ""]
+        lines += [f"- {escape_inline(named(c.block))}" for c in covered] or ["-"]
+        lines.append("")
         lines += _thin(blocks, words)
         lines += _time(session, blocks, words)
     else:
-        missing = [c for c in blocks if c.coverage == "missing"]
-        if missing:
-            lines += [f"## {escape_inline(words.not_yet, heading=True)}", ""]
-            lines += [f"- {escape_inline(block_reference(c.block, words.block))}" for c in missing]
-            lines.append("")
+        # A block barely begun is not "covered" to a client: it is still to discuss.
+        for heading, rows in ((words.covered, [c for c in blocks if c.coverage == "covered"]),
+                              (words.not_yet, [c for c in blocks if c.coverage != "covered"])):
+            if rows:
+                lines += [f"## {escape_inline(heading, heading=True)}", ""]
+                lines += [f"- {escape_inline(named(c.block))}"
+                          + (f" _({escape_inline(words.touched)})_" if c.coverage == "thin"
+                             else "") for c in rows]
+                lines.append("")
     lines += _open(session, bank, words, working)
-    lines += [f"## {escape_inline(words.steps_heading, heading=True)}", ""]
     steps = next_steps(session.next_steps)
-    lines += [f"{n}. {escape_line(step)}" for n, step in enumerate(steps, start=1)] \
-        or [f"_{escape_inline(words.steps_none)}_"]
+    if steps or working:  # an empty placeholder is not sent to a client
+        lines += [f"## {escape_inline(words.steps_heading, heading=True)}", ""]
+        lines += [f"{n}. {escape_line(step)}" for n, step in enumerate(steps, start=1)] \
+            or [f"_{escape_inline(words.steps_none)}_"]
+        lines.append("")
+    if not working:
+        lines += [escape_inline(words.sign_off)]
+        if meta.interviewer:
+            lines[-1] += "  "  # a hard line break: the name goes under the greeting
+            lines.append(escape_line(one_line(meta.interviewer)))
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).rstrip("\n") + "\n"
 
 
@@ -136,10 +175,15 @@ def _open(session: Session, bank: QuestionBank, words: FollowupWords,
     groups = open_by_block(session, bank)
     if not groups:
         return [*lines, f"_{escape_inline(words.open_none)}_", ""]
+    if not working:
+        lines += [escape_inline(words.open_intro), ""]
     for block, entries in groups:
-        lines += [f"### {escape_inline(block_heading(block), heading=True)}", ""]
+        heading = block_heading(block) if working else one_line(block.title)
+        lines += [f"### {escape_inline(heading, heading=True)}", ""]
         for entry in entries:
-            lines.append(f"- {escape_line(one_line(entry.prompt.text))}")
+            view = words.views.get(entry.perspective, "")
+            whose = f" _({escape_inline(view)})_" if view and not working else ""
+            lines.append(f"- {escape_line(one_line(entry.prompt.text))}{whose}")
             text = entry.answer.text if entry.answer else ""
             if working and text.strip():
                 lines += ["", *("  " + line if line else "" for line in quote(text)), ""]

@@ -1,9 +1,10 @@
 """A session as a PDF: the canvas on one A4 landscape page, the answers on portrait pages.
 
 Drawn with reportlab from the same layout as the HTML canvas (`canvas_page`), in the shipped
-DejaVu Sans, embedded, so Finnish letters and ⚑ print the same on every machine; no browser
-is needed. Text is placed with `drawString`, which never interprets what it is given, so
-the client's words come out exactly as typed. Headings are never left alone at a page foot.
+DejaVu Sans (and Noto Emoji for emoji), embedded, so Finnish letters, ⚑ and 🙂 print the
+same on every machine; no browser is needed. Text is placed with text objects, which never
+interpret what they are given, so the client's words come out exactly as typed. Headings
+are never left alone at a page foot.
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ from slbmc_tui.export.fitting import (
     LINE_HEIGHT,
     SIDE_GAP,
     font_name,
+    font_runs,
+    text_width,
     wrap,
 )
 from slbmc_tui.export.wording import Wording, wording_for
@@ -74,10 +77,17 @@ _DRAWABLE[0x09] = "  "
 
 def _text(pdf: Canvas, x: float, y: float, text: str, size: float, colour: str = INK,
           bold: bool = False) -> None:
-    """The one way text reaches the PDF; `drawString` never interprets what it is given."""
-    pdf.setFont(font_name(bold), size)
+    """The one way text reaches the PDF; a text object never interprets what it is given.
+
+    Each run of characters is set in the shipped font that has them (`font_runs`): DejaVu
+    Sans, else Noto Emoji for emoji, so they print as glyphs rather than empty boxes.
+    """
     pdf.setFillColor(colour)
-    pdf.drawString(x, y, text.translate(_DRAWABLE))
+    line = pdf.beginText(x, y)
+    for font, piece in font_runs(text.translate(_DRAWABLE), bold):
+        line.setFont(font, size)
+        line.textOut(piece)
+    pdf.drawText(line)
 
 
 def _draw_cell(pdf: Canvas, cell: Cell, more: str) -> None:
@@ -186,7 +196,7 @@ def _draw_legend(pdf: Canvas, page: CanvasPage) -> None:
             _text(pdf, x, y, FLAG_MARK, size, FLAG, bold=True)
             x += size * 1.2
         _text(pdf, x, y, key.label, size, MUTED)
-        x += pdf.stringWidth(key.label, font_name(), size) + 12
+        x += text_width(key.label, size) + 12
 
 
 @dataclass

@@ -14,10 +14,11 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Static
 
-from slbmc_tui.domain.bank import QuestionBank
+from slbmc_tui.domain.bank import Block, QuestionBank
 from slbmc_tui.domain.session import Position, Session
 from slbmc_tui.i18n import N_, _
 from slbmc_tui.screens.canvas_layout import Direction, grid_size, neighbour, placement_order
+from slbmc_tui.services.editing import EditingSession
 from slbmc_tui.text.safe import visible_line
 from slbmc_tui.widgets.canvas_cell import CanvasCell
 
@@ -44,6 +45,9 @@ class CanvasScreen(Screen[Position | None]):
         Binding("f2", "close", N_("Back"), show=False),  # f2 opened it: the same key closes it
         Binding("enter", "open_block", N_("Open block"),
                 tooltip=N_("Open the block in the interview")),
+        Binding("e", "canvas_line", N_("Canvas line"),
+                tooltip=N_("Type the short version of an answer that the printed canvas "
+                           "shows")),
         Binding("up", "move('up')", N_("Up"), show=False),
         Binding("down", "move('down')", N_("Down"), show=False),
         Binding("left", "move('left')", N_("Left"), show=False),
@@ -53,10 +57,12 @@ class CanvasScreen(Screen[Position | None]):
 
     def __init__(
         self, session: Session, bank: QuestionBank, *, start_block: str = "",
-        titles_inside: bool = False,
+        titles_inside: bool = False, editing: EditingSession | None = None,
     ) -> None:
-        """`start_block` gets the focus (default: where the session stopped)."""
+        """`start_block` gets the focus (default: where the session stopped); with
+        `editing` (the interview's), `e` types the canvas line of one of a block's answers."""
         super().__init__()
+        self.editing = editing
         self.titles_inside = titles_inside
         self.session = session
         self.bank = bank
@@ -119,3 +125,38 @@ class CanvasScreen(Screen[Position | None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Canvas lines are typed only where the session is being edited."""
+        return self.editing is not None if action == "canvas_line" else True
+
+    def action_canvas_line(self) -> None:
+        """The canvas line of one of the selected block's answers."""
+        from slbmc_tui.dialogs.canvas_line import pick_and_edit_canvas_line
+
+        cell = self._focused_cell()
+        if cell is None or self.editing is None:
+            return
+
+        def done(changed: bool) -> None:
+            if changed:
+                self.call_later(self._rebuild, cell)
+            else:
+                cell.focus()
+
+        pick_and_edit_canvas_line(self, self.editing, cell.block, done=done)
+
+    async def _rebuild(self, cell: CanvasCell) -> None:
+        """The cell again, from the session as it now stands (a canvas line changed)."""
+        fresh = CanvasCell(self.session, self.bank, cell.block, title_inside=self.titles_inside)
+        await cell.remove()  # first: the new cell takes over its id
+        grid = self.query_one("#canvas-grid")
+        following = list(grid.children)[self._slot(cell.block):]
+        await grid.mount(fresh, before=following[0] if following else None)
+        fresh.focus()
+
+    def _slot(self, block: Block) -> int:
+        """Where a block's cell sits among the grid's children (spacers count)."""
+        order = placement_order(self.bank.blocks)
+        return next(i for i, placed in enumerate(order) if placed is not None
+                    and placed.id == block.id)

@@ -119,6 +119,11 @@ class CompareScreen(Screen[None]):
         if len(self.comparison.sessions) < 2 and not reloading:
             self.notify(_("Only one session could be read: nothing to compare it with."),
                         severity="warning")
+        if self.comparison.bank_ids and not reloading:
+            self.notify(_("These sessions were made from different question banks ({banks}). "
+                          "Questions only one bank asks come last in their block, in that "
+                          "bank's words.").format(banks=", ".join(self.comparison.bank_ids)),
+                        timeout=10, markup=False)
         self.block_index = self.comparison.block_index(self._start_block or "")
         await self._render_block(focus=True)
 

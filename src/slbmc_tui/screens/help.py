@@ -15,7 +15,14 @@ from textual.widgets import Footer, Label, Markdown, Static
 
 from slbmc_tui.domain.bank import QuestionBank
 from slbmc_tui.i18n import N_, _
-from slbmc_tui.keymap import EDITING_HELP, join_labels, key_label
+from slbmc_tui.keymap import (
+    EDITING_HELP,
+    GO_TO_VIEWS,
+    go_to_label,
+    go_to_route,
+    join_labels,
+    key_label,
+)
 from slbmc_tui.text.safe import visible_block, visible_line
 
 KeyHelp = tuple[str, str]
@@ -27,9 +34,11 @@ def keys_from_screen(screen: Screen[Any]) -> list[KeyHelp]:
     names the keys, as the README does), then the answer boxes' editing keys.
 
     Widget-level keys (the editor's own cursor keys) are left out; they are standard.
+    Views the "Go to…" overlay opens show that route too (`Ctrl+G c`), as the README does.
     """
     app = screen.app
     rows: dict[str, list[str]] = {}
+    actions: set[str] = set()
     for active in screen.active_bindings.values():
         binding = active.binding
         if active.node not in (screen, app) or not binding.description or binding.system:
@@ -38,8 +47,14 @@ def keys_from_screen(screen: Screen[Any]) -> list[KeyHelp]:
         description, tooltip = _(binding.description), _(binding.tooltip)
         what = f"{description} · {tooltip}" if tooltip else description
         labels = rows.setdefault(what, [])
-        if (label := key_label(binding.key)) not in labels:
-            labels.append(label)
+        actions.add(binding.action)
+        for label in (key_label(binding.key), go_to_route(binding.action)):
+            if label is not None and label not in labels:
+                labels.append(label)
+    if "pick_block" in actions:
+        for letter, action, name, tooltip in GO_TO_VIEWS:
+            if action not in actions:
+                rows.setdefault(f"{_(name)} · {_(tooltip)}", [go_to_label(letter)])
     return [(join_labels(labels), what) for what, labels in rows.items()] + [
         (keys, _(what)) for keys, what in EDITING_HELP]
 

@@ -39,8 +39,7 @@ from slbmc_tui.screens.interview_aids import InterviewAids
 from slbmc_tui.services.editing import EditingSession
 from slbmc_tui.storage.history import HistoryRead
 from slbmc_tui.storage.store import OpenedSession
-from slbmc_tui.widgets.agenda_clock import AgendaClock
-from slbmc_tui.widgets.answer_editor import AnswerEditor, AnswerKey, OptionPicker, card_of
+from slbmc_tui.widgets.answer_editor import AnswerEditor, AnswerKey, card_of
 from slbmc_tui.widgets.block_list import BlockList
 from slbmc_tui.widgets.block_view import BlockView, FirstScreen
 from slbmc_tui.widgets.interview_header import InterviewHeader, session_subtitle
@@ -159,8 +158,6 @@ class InterviewScreen(InterviewAids):  # a Screen[None], with the interview aids
         # with the screen so its answers are in the first frame; the others are built on
         # first visit (`_show_block`).
         yield self._block_view(self._start_block(), *self._start_field())
-        if self.session.agenda.planned and self.timekeeper is not None:
-            yield AgendaClock()
         yield Footer()
 
     def update_node_styles(self, animate: bool = True) -> None:
@@ -377,17 +374,22 @@ class InterviewScreen(InterviewAids):  # a Screen[None], with the interview aids
         self._step_block(-1)
 
     def action_pick_block(self) -> None:
-        """A small list of the nine blocks; Enter (or a digit) goes there."""
-        from slbmc_tui.dialogs.block_picker import BlockPicker
+        """Go to…: the nine blocks (a digit) and the views (a letter); see interview_keys."""
+        from slbmc_tui.screens.interview_keys import open_go_to
 
-        def chosen(block_id: str | None) -> None:
-            if block_id:
-                self.go_to(block_id)
-            else:
-                self._refocus_position()
+        open_go_to(self)
 
-        current = self._current.id if self._current else self.bank.ordered_blocks[0].id
-        self.app.push_screen(BlockPicker(self.session, self.bank, current), chosen)
+    def action_tick_option(self) -> None:
+        """Ctrl+Space: the next key ticks an option by its number or letter (interview_keys)."""
+        from slbmc_tui.screens.interview_keys import arm_ticking
+
+        arm_ticking(self)
+
+    def action_last_round(self) -> None:
+        """What changed since the previous round of this profile (Ctrl+G r)."""
+        from slbmc_tui.screens.interview_keys import open_last_round
+
+        open_last_round(self)
 
     async def action_toggle_sidebar(self) -> None:
         """Show the block list beside the block, or hide it again."""
@@ -439,8 +441,21 @@ class InterviewScreen(InterviewAids):  # a Screen[None], with the interview aids
         from slbmc_tui.screens.canvas import CanvasScreen
 
         start = self._current.id if self._current else ""
-        self.app.push_screen(CanvasScreen(self.session, self.bank, start_block=start),
-                             self._return_to)
+        self.app.push_screen(CanvasScreen(self.session, self.bank, start_block=start,
+                                          editing=self.editing), self._return_to)
+
+    def action_canvas_line(self) -> None:
+        """The focused answer's canvas line: the short form the one-page canvas prints."""
+        from slbmc_tui.dialogs.canvas_line import edit_canvas_line
+
+        card = card_of(self.focused)
+        key: AnswerKey | None = getattr(self.focused, "answer_key", None) or (
+            card.answer_key if card is not None else None)
+        if key is None or key.is_notes:
+            self.notify(_("Put the cursor in an answer to give it a canvas line."),
+                        severity="warning")
+            return
+        edit_canvas_line(self, self.editing, key, done=lambda _changed: self._refocus_position())
 
     def action_open_questions(self) -> None:
         """Every answer flagged "needs research"; Enter opens that answer here."""
@@ -548,37 +563,6 @@ class InterviewScreen(InterviewAids):  # a Screen[None], with the interview aids
 
     # -- moves that follow the conversation (issue 18; the logic is interview_moves) ------
 
-    def _fields(self) -> list[AnswerEditor | OptionPicker]:
-        """The current block's answer boxes and option lists, in screen order."""
-        view = self.current_view
-        if view is None:
-            return []
-        from slbmc_tui.screens.presentation import shows_in_presentation
-
-        presenting = self.has_class("-presentation")  # then only what the client may see
-        return [widget for widget in view.query("AnswerEditor, OptionPicker")
-                if isinstance(widget, AnswerEditor | OptionPicker) and widget.focusable
-                and (not presenting or shows_in_presentation(widget))]
-
-    def _move_answer(self, step: int) -> None:
-        from slbmc_tui.screens.interview_moves import reading_order, spot_for, step_in
-
-        fields = self._fields()
-        if not fields or self._current is None:
-            (self.app.action_focus_next if step > 0 else self.app.action_focus_previous)()
-            return
-        keys = [widget.answer_key for widget in fields]
-        here = self._current.id
-        spots = [spot_for(self._current, key.perspective,
-                          key.prompt_id if key.block_id == here else "",
-                          options=isinstance(widget, OptionPicker), screen_index=index)
-                 for index, (key, widget) in enumerate(zip(keys, fields, strict=True))]
-        order = reading_order(spots, side_by_side=not self.has_class("-narrow"))
-        focused = self.focused
-        index = step_in(order, fields.index(focused) if focused in fields else None, step)
-        if index is not None:
-            self._focus_field(fields[index])
-
     def _focus_field(self, widget: Widget) -> None:
         """Put the cursor in a field of the block on screen and bring it into view."""
         from slbmc_tui.screens.presentation import present_card
@@ -591,11 +575,15 @@ class InterviewScreen(InterviewAids):  # a Screen[None], with the interview aids
 
     def action_next_answer(self) -> None:
         """Next answer in reading order: row by row across the two points of view."""
-        self._move_answer(1)
+        from slbmc_tui.screens.interview_keys import move_answer
+
+        move_answer(self, 1)
 
     def action_previous_answer(self) -> None:
         """Previous answer in reading order."""
-        self._move_answer(-1)
+        from slbmc_tui.screens.interview_keys import move_answer
+
+        move_answer(self, -1)
 
     def action_facing_prompt(self) -> None:
         """The same row's prompt from the other point of view."""
@@ -647,8 +635,8 @@ class InterviewScreen(InterviewAids):  # a Screen[None], with the interview aids
             if had_focus:
                 self._refocus_position()
         else:
-            self.notify(_("Ctrl+O goes back to the session list; Ctrl+Q quits (both save "
-                          "first)."),
+            self.notify(_("Ctrl+O goes back to the session list; Ctrl+Q twice quits (both "
+                          "save first)."),
                         timeout=4)
 
     def action_toggle_presentation(self) -> None:

@@ -2,22 +2,24 @@
 
 A mixin of `InterviewScreen`, kept apart so the aids read as one piece and the interview
 module stays about typing and saving. Time is counted by a `Timekeeper` (domain.agenda)
-while the screen is active; the clock line (widgets.agenda_clock) shows it when the session
-has a plan; `F8` (or typing `>`) marks the client's words (widgets.quote_marks).
+while the screen is active, in every session; the header (widgets.interview_header) shows
+it when the session has a plan; `F8` (or typing `>`) marks the client's words
+(widgets.quote_marks).
 """
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import work
+from textual.css.query import NoMatches
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from slbmc_tui.domain.agenda import Timekeeper
 from slbmc_tui.i18n import _
-from slbmc_tui.widgets.agenda_clock import AgendaClock
+from slbmc_tui.widgets.interview_header import InterviewHeader
 from slbmc_tui.widgets.quote_marks import toggle_quote_at_cursor
 
 if TYPE_CHECKING:
@@ -62,13 +64,15 @@ class InterviewAids(Screen[None]):
         if keeper is None:
             return
         keeper.tick()
-        clock = self._agenda_clock()
-        if clock is not None:
-            clock.show(keeper.status())
-        spent = self.session.agenda.spent_seconds()
-        # Time alone starts a save only in a session with a plan: a session opened just to
-        # look is not rewritten. Without a plan the time still rides along with the next edit.
-        if not self.session.agenda.planned:
+        agenda = self.session.agenda
+        with contextlib.suppress(NoMatches):  # not yet composed, or already gone
+            self.query_one(InterviewHeader).show_time(keeper.status() if agenda.planned
+                                                      else None)
+        spent = agenda.spent_seconds()
+        # Time rides along with every save. Alone it starts one only once the session was
+        # changed in this sitting or has a plan: a session opened just to look at is never
+        # rewritten (docs/DATA.md, "the agenda").
+        if not (agenda.planned or self.editing.edited):
             return
         if spent != self._time_saved and spent - self._time_saved >= every:
             self._time_saved = spent
@@ -83,9 +87,6 @@ class InterviewAids(Screen[None]):
         if self.timekeeper is not None:
             self.timekeeper.resume()
             self._keep_time()
-
-    def _agenda_clock(self) -> AgendaClock | None:
-        return next(self.query("#agenda-clock").results(AgendaClock), None)
 
     def action_toggle_clock(self) -> None:
         """Pause the agenda clock (a break), or let it run again."""
@@ -112,12 +113,7 @@ class InterviewAids(Screen[None]):
         def chosen(plan: AgendaPlan | None) -> None:
             if plan is not None:
                 self.editing.set_plan(plan.total_minutes, plan.boxes)
-                if self._agenda_clock() is None and self.session.agenda.planned:
-                    self.mount(AgendaClock(), before=self.query_one(Footer))
-                clock = self._agenda_clock()
-                if clock is not None:
-                    clock.display = self.session.agenda.planned
-                self._keep_time(every=0)
+                self._keep_time(every=0)  # the header shows the clock (or none) at once
             self._refocus_position()
 
         self.app.push_screen(AgendaDialog(self.session.agenda, self.bank), chosen)

@@ -39,6 +39,9 @@ from slbmc_tui.storage.store import OpenedSession
 NOTES_PROMPT = ":notes"
 """`Position.prompt` of a block's notes field; the colon keeps it apart from any prompt id."""
 
+CANVAS_LINE = ":canvas"
+"""Ends the prompt id of an answer's canvas line in the history (no prompt id has a colon)."""
+
 StatusListener = Callable[[SaveStatus], None]
 """Told each time the save status changes; may be called from the writing thread."""
 
@@ -53,6 +56,15 @@ class AnswerKey(NamedTuple):
     @property
     def is_notes(self) -> bool:
         return self.prompt_id == NOTES_PROMPT
+
+    @property
+    def is_canvas_line(self) -> bool:
+        return self.prompt_id.endswith(CANVAS_LINE)
+
+    @property
+    def canvas_line(self) -> AnswerKey:
+        """The key of this answer's canvas line (as the history names it)."""
+        return self._replace(prompt_id=self.prompt_id + CANVAS_LINE)
 
     @property
     def triple(self) -> tuple[str, str, str]:
@@ -81,6 +93,9 @@ class EditingSession:
         self._touched: set[AnswerKey] = set()
         self.history_problem = ""
         """Why the last history append failed ("" when it did not): history only."""
+        self.edited = False
+        """The user changed the session in this sitting (words, ticks, flags, plan, next
+        steps; not the cursor's place): from then on time alone may start a save."""
         self.autosaver: Autosaver | None = None
         if not read_only:
             self.autosaver = Autosaver(
@@ -109,6 +124,10 @@ class EditingSession:
             if key.is_notes:
                 record = self.session.blocks.get(key.block_id)
                 return record.notes if record else ""
+            if key.is_canvas_line:
+                answer = self.session.peek(key.block_id, key.perspective,
+                                           key.prompt_id.removesuffix(CANVAS_LINE))
+                return answer.canvas_line if answer else ""
             answer = self.session.peek(key.block_id, key.perspective, key.prompt_id)
             return answer.text if answer else ""
 
@@ -168,6 +187,19 @@ class EditingSession:
         self._changed()
         return True
 
+    def set_canvas_line(self, key: AnswerKey, line: str) -> bool:
+        """The answer's canvas line (the sticky-note version the one-page canvas shows) is
+        now `line` ("" clears it); True when that is a change. Kept in the history."""
+        with self._lock:
+            answer = self.session.answer(key.block_id, key.perspective, key.prompt_id)
+            if answer.canvas_line == line:
+                return False
+            self._before.setdefault(key.canvas_line, answer.canvas_line)
+            answer.canvas_line = line
+            self._touched.add(key.canvas_line)
+        self._changed()
+        return True
+
     def toggle_research(self, key: AnswerKey) -> bool:
         """Flag the answer "needs research", or clear the flag; the new flag."""
         with self._lock:
@@ -183,7 +215,7 @@ class EditingSession:
             if self.session.position == position:
                 return
             self.session.position = position
-        self._changed()
+        self._changed(edit=False)
 
     # -- interview aids (screens/interview_aids.py) ---------------------------
 
@@ -196,7 +228,7 @@ class EditingSession:
 
     def keep_time(self) -> None:
         """Save the time counted so far (the screen asks about once a minute)."""
-        self._changed()
+        self._changed(edit=False)
 
     def set_plan(self, total_minutes: int, boxes: Mapping[str, int]) -> None:
         """The agenda's plan: total minutes and minutes per block."""
@@ -213,7 +245,8 @@ class EditingSession:
         self._changed()
         return True
 
-    def _changed(self) -> None:
+    def _changed(self, *, edit: bool = True) -> None:
+        self.edited = self.edited or edit
         if self.autosaver is not None and self.autosaver.changed():
             self._tell()  # "Saving…" once per unsaved stretch, not once per key
 

@@ -143,24 +143,37 @@ def load_comparison(paths: Sequence[Path]) -> LoadedComparison:
     sessions: list[Session] = []
     readable: list[Path] = []
     problems: list[str] = []
-    bank = None
+    own_banks: list[QuestionBank | None] = []  # each session's bank: words other banks' questions
     # Profiles of one model share their bank: a custom bank file is read once.
-    banks: dict[tuple[str, str, str], QuestionBank] = {}
+    banks: dict[tuple[str, str, str], QuestionBank | None] = {}
     for path in paths:
         try:
             session = SessionStore(path.parent).load(path)
-            meta = session.meta
-            key = (meta.bank_id, meta.language, meta.bank_path)
-            if key not in banks:
-                banks[key] = resolve_bank(*key)
-            session_bank = banks[key]
         except SlbmcFileError as error:
             problems.append(_("Skipped {error}").format(error=error))
             continue
-        bank = bank or session_bank
+        meta = session.meta
+        key = (meta.bank_id, meta.language, meta.bank_path)
+        if key not in banks:
+            try:
+                banks[key] = resolve_bank(*key)
+            except SlbmcFileError as error:  # compared all the same; its questions by id
+                banks[key] = None
+                problems.append(_("{file}: its question bank could not be read, so its "
+                                  "questions are shown by their ids ({error})").format(
+                                      file=path.name, error=error))
+            found = banks[key]
+            if found is not None and found.id != meta.bank_id:  # a stand-in, not its own
+                problems.append(_("{file}: question bank {bank} is not known here, so its "
+                                  "questions are matched with {other}'s").format(
+                                      file=path.name, bank=meta.bank_id, other=found.id))
         sessions.append(session)
         readable.append(path)
-    comparison = (compare_sessions(sessions, bank, round_word=_("round {round}"))
+        own_banks.append(banks[key])
+    bank = next((b for b in own_banks if b is not None), None)
+    if bank is None and sessions:  # no bank at all: the language's own, questions by id
+        bank = resolve_bank(sessions[0].meta.bank_id, sessions[0].meta.language)
+    comparison = (compare_sessions(sessions, bank, own_banks, round_word=_("round {round}"))
                   if bank else None)
     return LoadedComparison(tuple(readable), comparison, tuple(problems))
 

@@ -20,10 +20,20 @@ from slbmc_tui.i18n import N_, _
 from slbmc_tui.services.editing import NOTES_PROMPT as NOTES_PROMPT
 from slbmc_tui.services.editing import AnswerKey as AnswerKey
 from slbmc_tui.text.safe import visible_block, visible_line
+from slbmc_tui.widgets.option_keys import (
+    MAX_NUMBERED,
+    letter_position,
+    option_for_key,
+    option_letters,
+)
 from slbmc_tui.widgets.quote_marks import styled_line
 from slbmc_tui.widgets.safe_text_area import SafeTextArea
 
 ANSWER_PLACEHOLDER = N_("Type the answer…")
+TICK_HINT = N_("Tick: {first}–{last} or the underlined letter · Esc: none")
+"""Shown in the answer box's bottom border while ticking is armed (Ctrl+Space)."""
+TICK_KEY_HINT = N_("Ctrl+Space: tick an option")
+"""Shown there while the cursor is in an answer whose prompt has options."""
 
 WriteText = Callable[[AnswerKey, str], object]
 """Where an editor's text goes on every change (`EditingSession.set_text`)."""
@@ -53,6 +63,8 @@ class AnswerEditor(SafeTextArea):
         self.answer_key = key
         self._write = write
         self._visited = False
+        self.ticking: OptionPicker | None = None
+        """Set while ticking is armed from this box: the next key goes to this picker."""
 
     def edit(self, edit: Edit) -> EditResult:
         result = super().edit(edit)
@@ -69,6 +81,30 @@ class AnswerEditor(SafeTextArea):
 
     def on_focus(self) -> None:
         self.enter_for_typing()
+        card = card_of(self)
+        if not self.read_only and card is not None and card.prompt.options:
+            self.border_subtitle = _(TICK_KEY_HINT)  # where the eye is, moving nothing
+
+    def on_key(self, event: events.Key) -> None:
+        # Before the text area's own handling: while ticking is armed (Ctrl+Space) the next
+        # key picks an option, or only disarms; it is never typed. Keys of one burst arrive
+        # here in order, after the arming binding has run, so "Ctrl+Space 2 text" ticks
+        # option 2 and types "text".
+        picker = self.ticking
+        if picker is not None:
+            event.stop()
+            event.prevent_default()
+            picker.take_tick_key(event)
+
+    def on_blur(self) -> None:
+        if self.ticking is not None:
+            self.ticking.disarm()
+        self.border_subtitle = ""
+
+    def on_paste(self) -> None:
+        # A paste is text, never a tick: it goes in as always, and ticking is off again.
+        if self.ticking is not None:
+            self.ticking.disarm()
 
     def get_line(self, line_index: int) -> Text:
         """A row of the answer; the client's own words (`>` lines) drawn apart."""
@@ -94,11 +130,15 @@ class OptionPicker(Widget, can_focus=True):
     first block of every session has one, and Textual's list cost ~2 % of a start.
     """
 
+    DEFAULT_CSS = """
+    OptionPicker > .option-picker--key { color: $text-accent; text-style: bold underline; }
+    """
     COMPONENT_CLASSES = {
         "option-picker--box",
         "option-picker--tick",
         "option-picker--no-tick",
         "option-picker--highlighted",
+        "option-picker--key",
     }
 
     def __init__(self, key: AnswerKey, prompt: Prompt, ticked: list[str], *,
@@ -111,7 +151,49 @@ class OptionPicker(Widget, can_focus=True):
         self._ticked = set(ticked)
         known = {option_id for option_id, _ in self._options}
         self._kept = [option_id for option_id in ticked if option_id not in known]
+        self._letters = option_letters([label for _, label in self._options])
         self.highlighted = 0
+        self.armed_from: AnswerEditor | None = None
+        self.armed = False
+        """Ticking is armed: the next key (a number or an option's letter) ticks."""
+
+    def arm(self, editor: AnswerEditor | None) -> bool:
+        """Arm ticking by key, from `editor` (None: from the list itself); False when there
+        is nothing to tick. The answer box's border says which keys work."""
+        if not self._options or self.disabled:
+            return False
+        self.armed = True
+        self.armed_from = editor
+        self.add_class("-ticking")
+        if editor is not None:
+            editor.ticking = self
+            editor.border_subtitle = Content(_(TICK_HINT).format(
+                first=1, last=min(len(self._options), MAX_NUMBERED)))
+        self.refresh()
+        return True
+
+    def disarm(self) -> None:
+        """Back to normal: keys type again."""
+        if not self.armed:
+            return
+        self.armed = False
+        self.remove_class("-ticking")
+        if (editor := self.armed_from) is not None:
+            editor.ticking = None
+            editor.border_subtitle = _(TICK_KEY_HINT) if editor.has_focus else ""
+        self.armed_from = None
+        self.refresh()
+
+    def take_tick_key(self, event: events.Key) -> None:
+        """The key after Ctrl+Space: tick the option it names (else say so); then disarm."""
+        self.disarm()
+        index = option_for_key(event.character, self._letters)
+        if index is not None:
+            self.highlighted = index
+            self.tick()
+        elif event.is_printable and event.character and event.character.strip():
+            self.notify(_("No option “{key}” here: nothing ticked.").format(
+                key=event.character), timeout=3, markup=False)
 
     @property
     def selected(self) -> list[str]:
@@ -129,15 +211,20 @@ class OptionPicker(Widget, can_focus=True):
         box = self.get_visual_style("option-picker--box", partial=True)  # row's background
         tick = self.get_visual_style("option-picker--tick")
         no_tick = self.get_visual_style("option-picker--no-tick")
+        key = self.get_visual_style("option-picker--key") if self.armed else box
         lines = []
         for index, (option_id, label) in enumerate(self._options):
             ticked = option_id in self._ticked
             # The state reads without colour too (a projector, a colour-blind reader):
             # [x] ticked, [ ] not; numbered, so people can say which one.
-            number = f"{index + 1} " if index < 9 else "  "
+            number = f"{index + 1}" if index < MAX_NUMBERED else " "
+            shown = Content(f" {visible_line(label)}")
+            where = letter_position(visible_line(label), self._letters[index])
+            if self.armed and where is not None:  # the letter that ticks it, underlined
+                shown = shown.stylize(key, where + 1, where + 2)
             line = Content.assemble(
-                (number, box), ("[", box), ("x" if ticked else " ", tick if ticked else no_tick),
-                ("]", box), f" {visible_line(label)}")
+                (number, key), (" ", box), ("[", box),
+                ("x" if ticked else " ", tick if ticked else no_tick), ("]", box), shown)
             if index == self.highlighted:  # the whole row, under the box's own colours
                 line = line.extend_right(max(0, self.size.width - line.cell_length))
                 line = line.stylize_before(self.get_visual_style("option-picker--highlighted"))
@@ -151,6 +238,11 @@ class OptionPicker(Widget, can_focus=True):
         # Text typed here is not lost: it bubbles to the screen, which types it into this
         # prompt's answer. Once text has started, a space is part of it rather than a tick
         # (in a burst the whole phrase reaches this widget before the cursor moves on).
+        if self.armed:
+            self.take_tick_key(event)
+            event.stop()
+            event.prevent_default()
+            return
         if event.is_printable and (event.key != "space" or self._typing or not self.has_focus):
             self._typing = True
             return
@@ -178,6 +270,10 @@ class OptionPicker(Widget, can_focus=True):
 
     def on_focus(self) -> None:
         self._typing = False
+
+    def on_blur(self) -> None:
+        if self.armed_from is None:
+            self.disarm()
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)

@@ -142,7 +142,9 @@ def block_sections(session: Session, bank: QuestionBank, block: Block) -> tuple[
             if answer is None:
                 continue
             labels = {option.id: option.label for option in prompt.options}
-            words = as_typed(answer.canvas_line or answer.text) or ", ".join(
+            line = answer.canvas_line if answer.is_answered and answer.canvas_line.strip() \
+                else ""  # as the documents do
+            words = as_typed(line or answer.text) or ", ".join(
                 labels.get(option, option) for option in answer.options
             )
             if words:

@@ -49,6 +49,18 @@ def cell_content(cell: Cell, needs_research_label: str, full: bool = True) -> Co
     return Content.assemble(*parts)
 
 
+def foreign_note(row: PromptComparison) -> str:
+    """Where a question only another session's bank asks comes from, and how it is worded."""
+    bank = visible_line(row.asked_in)
+    if row.bank_missing:
+        return "? " + _("Question bank {bank} could not be found: the question is shown by "
+                        "its id").format(bank=bank)
+    if row.unworded:
+        return "? " + _("No longer in question bank {bank}: the question is shown by its "
+                        "id").format(bank=bank)
+    return "⇄ " + _("Asked only in question bank {bank}").format(bank=bank)
+
+
 class AnswerCell(Static):
     """One session's answer to one prompt.
 
@@ -126,6 +138,8 @@ class PromptRow(Vertical):
                 count=row.answered_count, total=len(row.cells)), "bold"))
         elif row.differs:
             marks.append(("  ≠ " + _("answers differ"), "bold"))
+        if row.foreign:
+            marks.append(("\n" + foreign_note(row), "italic"))
         self._prompt.update(Content.assemble(visible_block(row.prompt.text), *marks))
         self.set_class(row.partial, "-partial")
         self.set_class(row.differs and not row.partial, "-differs")
