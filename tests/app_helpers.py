@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from datetime import timedelta
 from pathlib import Path
 
 from textual.pilot import Pilot
+from textual.widgets import TextArea
 
 from slbmc_tui.domain.bank import builtin_bank
-from slbmc_tui.domain.session import Session, new_session
+from slbmc_tui.domain.session import Position, Session, new_session
 from slbmc_tui.storage.store import SessionStore
 from tests.conftest import FakeClock
+from tests.interview_host import InterviewHost
+
+WHY_BUY = Position(block="customers_world", perspective="customer", prompt="why_buy")
 
 
 async def settle(pilot: Pilot[None]) -> None:
@@ -20,12 +26,44 @@ async def settle(pilot: Pilot[None]) -> None:
         await pilot.pause()
 
 
+@asynccontextmanager
+async def interview_at(folder: Path, clock: FakeClock, at: Position = WHY_BUY,
+                       **options: object) -> AsyncIterator[tuple[InterviewHost, Pilot[None]]]:
+    """A new session's interview open at `at`, 120x40, its first screen up."""
+    app = InterviewHost(folder, clock, at=at, **options)  # type: ignore[arg-type]
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        yield app, pilot
+
+
+async def wait_until(pilot: Pilot[None], condition: Callable[[], object],
+                     timeout: float = 10.0) -> None:
+    """Let the app run until `condition()` holds: a fixed pause fails on a loaded machine."""
+    for _ in range(int(timeout / 0.05)):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("condition never became true")
+
+
+def still_cursors(pilot: Pilot[None]) -> None:
+    """Stop the text areas' cursors blinking and draw them afresh, for snapshots.
+
+    Textual 8.2.8 caches a TextArea line under a key that ignores `cursor_blink`: a line drawn
+    while the cursor had blinked off stayed cursor-less after the blink stopped, so whether a
+    snapshot showed the cursor depended on how long the test had taken (a loaded machine).
+    """
+    for area in pilot.app.screen.query(TextArea):
+        area.cursor_blink = False
+        area.notify_style_update()  # drops the line cache
+
+
 async def run_from_palette(pilot: Pilot[None], command: str) -> None:
     """Type `command` into the command palette and run the best match."""
     await pilot.press("ctrl+p")
     await pilot.pause()
     await pilot.press(*command)
-    await pilot.pause(0.3)
+    await settle(pilot)  # the palette's search is a worker: every match is listed once it ends
     await pilot.press("enter")
     await pilot.pause()
     await pilot.pause()

@@ -84,6 +84,15 @@ def english_afterwards() -> Iterator[None]:
     use_language("en")
 
 
+@pytest.fixture(autouse=True)
+def no_size_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """pytest-xdist's workers run with COLUMNS=80 and LINES=24 set: an app started in a
+    pseudo-terminal would take those over the terminal's own size. Every test sees the
+    environment a plain `pytest` run has."""
+    monkeypatch.delenv("COLUMNS", raising=False)
+    monkeypatch.delenv("LINES", raising=False)
+
+
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()

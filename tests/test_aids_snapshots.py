@@ -71,6 +71,7 @@ def test_agenda_paused(size: tuple[int, int], snap_compare: Any, sessions_dir: P
     async def pause(pilot: Pilot[Any]) -> None:
         await spend(2)(pilot)
         pilot.app.screen.action_toggle_clock()
+        pilot.app.screen.flush_save()  # saved at 09:32 now, not whenever the debounce fires
         await pilot.pause(0.1)
         pilot.app.clear_notifications()
         await spend(5)(pilot)

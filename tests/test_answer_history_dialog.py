@@ -11,14 +11,11 @@ import pytest
 from textual.widgets import OptionList, Static
 
 from slbmc_tui.dialogs.answer_history import AnswerHistoryDialog
-from slbmc_tui.domain.session import Position
 from slbmc_tui.storage import history
 from slbmc_tui.widgets.answer_editor import AnswerEditor
-from tests.app_helpers import run_from_palette
+from tests.app_helpers import WHY_BUY, interview_at, run_from_palette, settle, wait_until
 from tests.conftest import FakeClock
 from tests.interview_host import InterviewHost
-
-WHY_BUY = Position(block="customers_world", perspective="customer", prompt="why_buy")
 
 
 def saved_text(path: Path) -> str:
@@ -38,16 +35,15 @@ async def type_then_delete(pilot: Any, app: InterviewHost, clock: FakeClock) -> 
 @pytest.mark.asyncio
 async def test_a_deleted_sentence_is_restored_after_a_resume(
         sessions_dir: Path, clock: FakeClock) -> None:
-    app = InterviewHost(sessions_dir, clock, at=WHY_BUY)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+    async with interview_at(sessions_dir, clock) as (app, pilot):
         await type_then_delete(pilot, app, clock)
     assert saved_text(app.path) == "Gone"  # type: ignore[arg-type]
     again = InterviewHost(sessions_dir, clock, path=app.path, at=WHY_BUY)
     async with again.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press("f5")
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: isinstance(again.screen, AnswerHistoryDialog))
+        await settle(pilot)
         dialog = again.screen
         assert isinstance(dialog, AnswerHistoryDialog)
         versions = dialog.query_one("#history-versions", OptionList)
@@ -73,15 +69,14 @@ async def test_a_deleted_sentence_is_restored_after_a_resume(
 @pytest.mark.asyncio
 async def test_a_hostile_history_file_never_blocks_the_session(
         sessions_dir: Path, clock: FakeClock) -> None:
-    app = InterviewHost(sessions_dir, clock, at=WHY_BUY)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+    async with interview_at(sessions_dir, clock) as (app, pilot):
         hist = history.history_path(app.path)  # type: ignore[arg-type]
         hist.write_bytes(b"[bold]not[/] json \x1b[31m\n" * 1000 + b"\xff\xfe\x00\n")
         await pilot.press(*"still typed")
         app.interview.flush_save()
         await pilot.press("f5")
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: isinstance(app.screen, AnswerHistoryDialog))
+        await settle(pilot)
         dialog = app.screen
         assert isinstance(dialog, AnswerHistoryDialog)
         problem = str(dialog.query_one("#history-problem", Static).render())
@@ -95,12 +90,11 @@ async def test_a_hostile_history_file_never_blocks_the_session(
 @pytest.mark.asyncio
 async def test_the_palette_opens_the_history_of_the_answer_with_the_cursor(
         sessions_dir: Path, clock: FakeClock) -> None:
-    app = InterviewHost(sessions_dir, clock, at=WHY_BUY)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+    async with interview_at(sessions_dir, clock) as (app, pilot):
         await pilot.press(*"Word")
         await run_from_palette(pilot, "history of this answer")
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: isinstance(app.screen, AnswerHistoryDialog))
+        await settle(pilot)
         dialog = app.screen
         assert isinstance(dialog, AnswerHistoryDialog)
         assert "Why does the customer buy?" in str(

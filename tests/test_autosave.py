@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,50 +14,29 @@ from slbmc_tui.domain.bank import builtin_bank
 from slbmc_tui.domain.session import new_session
 from slbmc_tui.storage.store import OpenedSession, SessionFile, SessionStore, open_session
 from tests.conftest import FakeClock
+from tests.fake_timers import FakeTimers, open_new_session
 
 
-class Harness:
-    """Fake timers, an inline "thread", a controllable monotonic clock."""
+class Harness(FakeTimers):
+    """An autosaver on fake timers, its reports and its collector calls recorded."""
 
     def __init__(self, opened: OpenedSession, clock: FakeClock) -> None:
-        self.now = 0.0
-        self.timers: list[tuple[float, Callable[[], None]]] = []
-        self.jobs: list[Callable[[], None]] = []
+        super().__init__()
         self.reports: list[SaveOutcome] = []
         self.collected = 0
         self.saver = Autosaver(
-            opened, clock=clock, schedule=self._schedule, run_in_thread=self._run_later,
-            report=self.reports.append, collect=self._collect, monotonic=lambda: self.now,
+            opened, clock=clock, schedule=self.schedule, run_in_thread=self.run_in_thread,
+            report=self.reports.append, collect=self._collect, monotonic=self.monotonic,
             delay=1.0, max_wait=10.0)
-
-    def _schedule(self, delay: float, callback: Callable[[], None]) -> None:
-        self.timers.append((self.now + delay, callback))
-
-    def _run_later(self, job: Callable[[], None]) -> None:
-        self.jobs.append(job)
 
     def _collect(self) -> None:
         self.collected += 1
         return None
 
-    def advance(self, seconds: float) -> None:
-        """Move time on, firing due timers in order."""
-        self.now += seconds
-        while due := [t for t in self.timers if t[0] <= self.now + 1e-9]:
-            self.timers.remove(due[0])
-            due[0][1]()
-
-    def run_jobs(self) -> None:
-        jobs, self.jobs = self.jobs, []
-        for job in jobs:
-            job()
-
 
 @pytest.fixture
 def opened(tmp_path: Path, clock: FakeClock) -> OpenedSession:
-    store = SessionStore(tmp_path)
-    path = store.create(new_session(builtin_bank("en"), title="T", profile="P", clock=clock))
-    return open_session(store, path)
+    return open_new_session(tmp_path, clock)
 
 
 def saved(opened: OpenedSession) -> dict:

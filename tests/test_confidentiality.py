@@ -161,7 +161,7 @@ async def test_the_app_feeds_no_answer_text_to_textual_logs(
 
     from slbmc_tui.app import make_app
     from slbmc_tui.launch import ResumeSession
-    from tests.app_helpers import make_session, settle
+    from tests.app_helpers import make_session, settle, wait_until
 
     package = str(Path(cli.__file__).resolve().parent)
     ours: list[str] = []
@@ -177,7 +177,7 @@ async def test_the_app_feeds_no_answer_text_to_textual_logs(
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press(*("space" if ch == " " else ch for ch in "plant closing"))
-        await pilot.pause(1.2)
+        await wait_until(pilot, lambda: "plant closing" in path.read_text())  # the autosave
         await settle(pilot)
     assert "plant closing" in path.read_text()  # it was typed and saved...
     assert not [entry for entry in ours if "plant closing" in entry]  # ...and never logged

@@ -9,38 +9,25 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.pilot import Pilot
 from textual.widgets import OptionList
 
-from slbmc_tui.domain.session import Position, Session
+from slbmc_tui.domain.session import Session
 from slbmc_tui.screens.canvas import CanvasScreen
 from slbmc_tui.widgets.answer_editor import AnswerEditor, OptionPicker
 from slbmc_tui.widgets.interview_header import InterviewHeader
+from tests.app_helpers import interview_at, wait_until
 from tests.conftest import FakeClock
-from tests.interview_host import InterviewHost
 from tests.test_no_key_is_lost import send_keys, typed
-
-WHY_BUY = Position(block="customers_world", perspective="customer", prompt="why_buy")
 
 
 def answers(path: Path) -> dict[str, Any]:
     return tomllib.loads(path.read_text(encoding="utf-8")).get("blocks", {})
 
 
-async def wait_for(pilot: Pilot[Any], condition: Any, timeout: float = 5.0) -> None:
-    for _ in range(int(timeout / 0.05)):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("condition never became true")
-
-
 @pytest.mark.asyncio
 async def test_text_typed_on_the_tick_list_lands_in_its_answer(
         sessions_dir: Path, clock: FakeClock) -> None:
-    app = InterviewHost(sessions_dir, clock, at=WHY_BUY)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+    async with interview_at(sessions_dir, clock) as (app, pilot):
         await pilot.press("tab", *"Parents also mention")  # one burst, no pauses
         await pilot.pause()
         picker = app.screen.query(OptionPicker).first()
@@ -57,11 +44,10 @@ async def test_text_typed_on_the_tick_list_lands_in_its_answer(
 @pytest.mark.asyncio
 async def test_a_burst_delivered_as_a_terminal_does_lands_in_the_answer(
         sessions_dir: Path, clock: FakeClock) -> None:
-    app = InterviewHost(sessions_dir, clock, at=WHY_BUY)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+    async with interview_at(sessions_dir, clock) as (app, pilot):
         send_keys(app, [("tab", None), *typed("Parents also mention")])
-        await pilot.pause(0.2)
+        await wait_until(pilot, lambda: app.screen.focused is not None
+                       and getattr(app.screen.focused, "text", "") == "Parents also mention")
         focused = app.screen.focused
         assert isinstance(focused, AnswerEditor) and focused.text == "Parents also mention"
         assert app.screen.query(OptionPicker).first().selected == []
@@ -73,9 +59,7 @@ async def test_a_burst_delivered_as_a_terminal_does_lands_in_the_answer(
 @pytest.mark.asyncio
 async def test_text_typed_on_the_block_list_lands_in_the_current_answer(
         sessions_dir: Path, clock: FakeClock) -> None:
-    app = InterviewHost(sessions_dir, clock, at=WHY_BUY)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+    async with interview_at(sessions_dir, clock) as (app, pilot):
         await pilot.press(*"Price. ")
         await pilot.press("ctrl+l", *"Then trust")
         await pilot.pause()
@@ -91,9 +75,7 @@ async def test_text_typed_on_the_block_list_lands_in_the_current_answer(
 @pytest.mark.asyncio
 async def test_the_canvas_shows_words_typed_a_moment_ago_without_a_save(
         sessions_dir: Path, clock: FakeClock) -> None:
-    app = InterviewHost(sessions_dir, clock, at=WHY_BUY, autosave_delay=60)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+    async with interview_at(sessions_dir, clock, autosave_delay=60) as (app, pilot):
         app.interview.editing.autosaver.max_wait = 60  # type: ignore[union-attr]
         await pilot.press(*"Reliability")
         screen = app.interview
@@ -110,15 +92,13 @@ async def test_the_canvas_shows_words_typed_a_moment_ago_without_a_save(
 @pytest.mark.asyncio
 async def test_the_indicator_says_saving_then_saved_with_seconds(
         sessions_dir: Path, clock: FakeClock) -> None:
-    app = InterviewHost(sessions_dir, clock, at=WHY_BUY)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+    async with interview_at(sessions_dir, clock) as (app, pilot):
         header = app.screen.query_one(InterviewHeader)
-        await wait_for(pilot, lambda: header.save_status == "Saved 09:30:00")  # the position
+        await wait_until(pilot, lambda: header.save_status == "Saved 09:30:00")  # the position
         clock.advance(seconds=7)
         await pilot.press("x")
         assert header.save_status == "Saving…"
-        await wait_for(pilot, lambda: header.save_status == "Saved 09:30:07")
+        await wait_until(pilot, lambda: header.save_status == "Saved 09:30:07")
 
 
 def odd_line_endings(session: Session) -> None:
@@ -129,8 +109,7 @@ def odd_line_endings(session: Session) -> None:
 @pytest.mark.asyncio
 async def test_answers_not_edited_are_written_back_byte_for_byte(
         sessions_dir: Path, clock: FakeClock) -> None:
-    app = InterviewHost(sessions_dir, clock, at=WHY_BUY, fill=odd_line_endings)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with interview_at(sessions_dir, clock, fill=odd_line_endings) as (app, pilot):
         await pilot.pause(0.3)  # the whole block (notes too) is built
         await pilot.press(*"typed elsewhere", "tab", "tab", *"more")
         app.interview.flush_save()

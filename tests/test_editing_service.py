@@ -8,7 +8,6 @@ import os
 import stat
 import threading
 import tomllib
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -22,41 +21,27 @@ from slbmc_tui.services.editing import NOTES_PROMPT, AnswerKey, EditingSession
 from slbmc_tui.storage import history
 from slbmc_tui.storage.store import OpenedSession, SessionFile, SessionStore, open_session
 from tests.conftest import FakeClock
+from tests.fake_timers import FakeTimers, open_new_session
 
 KEY = AnswerKey("value_proposition", "ours", "value_selling")
 NOTES = AnswerKey("value_proposition", "ours", NOTES_PROMPT)
 
 
-class Fakes:
-    """Timers fired by `advance`, thread jobs run by `run_jobs`, statuses recorded."""
+class Fakes(FakeTimers):
+    """An editing service on fake timers, the statuses it reports recorded."""
 
     def __init__(self, opened: OpenedSession, clock: FakeClock, **options: object) -> None:
-        self.now = 0.0
-        self.timers: list[tuple[float, Callable[[], None]]] = []
-        self.jobs: list[Callable[[], None]] = []
+        super().__init__()
         self.statuses: list[SaveStatus] = []
         self.editing = EditingSession(
-            opened, clock=clock, schedule=lambda d, c: self.timers.append((self.now + d, c)),
-            run_in_thread=self.jobs.append, monotonic=lambda: self.now, **options)  # type: ignore[arg-type]
+            opened, clock=clock, schedule=self.schedule, run_in_thread=self.run_in_thread,
+            monotonic=self.monotonic, **options)  # type: ignore[arg-type]
         self.editing.add_listener(self.statuses.append)
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
-        while due := [t for t in self.timers if t[0] <= self.now + 1e-9]:
-            self.timers.remove(due[0])
-            due[0][1]()
-
-    def run_jobs(self) -> None:
-        jobs, self.jobs = self.jobs, []
-        for job in jobs:
-            job()
 
 
 @pytest.fixture
 def opened(tmp_path: Path, clock: FakeClock) -> OpenedSession:
-    store = SessionStore(tmp_path)
-    path = store.create(new_session(builtin_bank("en"), title="T", profile="P", clock=clock))
-    return open_session(store, path)
+    return open_new_session(tmp_path, clock)
 
 
 def on_disk(opened: OpenedSession) -> dict:

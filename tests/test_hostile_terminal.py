@@ -12,6 +12,7 @@ from __future__ import annotations
 import fcntl
 import os
 import pty
+import re
 import select
 import struct
 import subprocess
@@ -36,7 +37,9 @@ OBEYED = {
 }
 
 
-def _run_app(argv: list[str], env: dict[str, str], seconds: float = 6.0) -> bytes:
+def _run_app(argv: list[str], env: dict[str, str], seconds: float = 6.0,
+             until: bytes | None = None) -> bytes:
+    """What the app wrote in `seconds` (or until it wrote `until`), after which it is quit."""
     leader, follower = pty.openpty()
     fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
     child = subprocess.Popen([sys.executable, "-m", "slbmc_tui", *argv], stdin=follower,
@@ -54,7 +57,7 @@ def _run_app(argv: list[str], env: dict[str, str], seconds: float = 6.0) -> byte
                 shown += os.read(leader, 65536)
             except OSError:
                 break
-        if not quitting and time.monotonic() > quit_at:
+        if not quitting and (time.monotonic() > quit_at or (until and until in shown)):
             os.write(leader, b"\x11")  # ctrl+q
             quitting = True
     if child.poll() is None:
@@ -83,8 +86,11 @@ def test_resuming_a_broken_session_says_why_and_quits_cleanly(case: str, tmp_pat
     path = hostile.SESSION_FILES[case](folder)
     before = hostile.snapshot(tmp_path)
     env = {**os.environ, "SLBMC_SESSIONS_DIR": str(folder), "TERM": "xterm-256color"}
-    shown = _run_app(["resume", path.name], env, seconds=3.0)
+    # Quit once the message shows: a fixed wait failed on a loaded machine.
+    shown = _run_app(["resume", path.name], env, seconds=30, until=b"Cannot open session")
     assert b"Traceback" not in shown
-    assert b"Cannot open session" in shown  # the notification, not a blank screen
+    # The notification, not a blank screen (on failure: the text the app drew).
+    drawn = re.sub(rb"\x1b\[[0-9;?<>$]*[a-zA-Z]", b"", shown)
+    assert b"Cannot open session" in shown, drawn[-2000:]
     assert hostile.snapshot(tmp_path) == before
     assert not list(folder.glob(".*.lock"))  # nothing left behind

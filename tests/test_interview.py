@@ -328,7 +328,7 @@ async def test_command_palette_goes_to_a_block(sessions_dir: Path, clock: FakeCl
         await settle(pilot)
         await pilot.press("ctrl+p")
         await type_text(pilot, "block 6")
-        await pilot.pause(0.5)
+        await settle(pilot)  # the palette's search (a worker) has listed every match
         await pilot.press("enter")
         await settle(pilot)
         assert app.interview.current_block is not None

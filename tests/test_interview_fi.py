@@ -14,7 +14,6 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import TextArea
 
 from slbmc_tui import i18n
 from slbmc_tui.app import SlbmcApp, make_app
@@ -22,7 +21,7 @@ from slbmc_tui.demo import shipped_demo_paths
 from slbmc_tui.i18n import current_language
 from slbmc_tui.launch import OpenDemo, ResumeSession
 from slbmc_tui.screens.interview import InterviewScreen
-from tests.app_helpers import settle
+from tests.app_helpers import settle, still_cursors, wait_until
 from tests.conftest import FakeClock
 from tests.finnish_screen import english_on_screen, english_phrases, shown_text
 
@@ -48,8 +47,7 @@ async def shown_soon(pilot: Pilot[Any], words: str) -> str:
 async def steady(pilot: Pilot[Any]) -> None:
     """Nothing in flight and no blinking cursor: the same picture on every run."""
     await settle(pilot)
-    for area in pilot.app.screen.query(TextArea):
-        area.cursor_blink = False
+    still_cursors(pilot)
     await pilot.pause()
 
 
@@ -137,7 +135,7 @@ async def test_finnish_dialogs_and_palette(sessions_dir: Path, clock: FakeClock)
         await steady(pilot)
 
         await pilot.press("x")  # a change: the header says it is saved, in Finnish
-        await pilot.pause(1.5)
+        await wait_until(pilot, lambda: "Tallennettu" in screen_text(pilot))  # the autosave
         await steady(pilot)
         assert "Tallennettu 9.30.00" in shown_text(pilot.app)
 

@@ -6,9 +6,9 @@ from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
-from textual.widgets import TextArea
 
 from slbmc_tui.domain.session import Session
+from tests.app_helpers import still_cursors
 from tests.conftest import FakeClock
 from tests.interview_host import InterviewHost
 
@@ -31,8 +31,7 @@ def demo_answers(session: Session) -> None:
 async def steady(pilot: Pilot[Any]) -> None:
     """No blinking cursor, nothing in flight: the picture is the same on every run."""
     await pilot.pause()
-    for area in pilot.app.screen.query(TextArea):
-        area.cursor_blink = False
+    still_cursors(pilot)
     await pilot.pause()
 
 

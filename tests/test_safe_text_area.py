@@ -159,21 +159,29 @@ KEYS = ["up", "down", "left", "right", "home", "end", "X", "backspace", "ctrl+le
         "ctrl+right", "shift+right", "delete"]
 
 
-async def _typed(area_class: type[TextArea], text: str, keys: list[str]) -> tuple[str, tuple[
-        int, int]]:
-    class One(App[None]):
+async def _typed(text: str, shown: str,
+                 keys: list[str]) -> dict[str, tuple[str, tuple[int, int]]]:
+    """`keys` typed into a SafeTextArea holding `text` and into a TextArea holding `shown`,
+    side by side in one app (one app start per example, not two)."""
+    class Two(App[None]):
         def compose(self) -> ComposeResult:
-            area = area_class(text, soft_wrap=True, id="area")
-            area.styles.width = 24
-            yield area
+            for area_class, value, name in ((SafeTextArea, text, "safe"),
+                                            (TextArea, shown, "bare")):
+                area = area_class(value, soft_wrap=True, id=name)
+                area.styles.width = 24
+                area.styles.height = 12
+                yield area
 
-    app = One()
-    async with app.run_test(size=(40, 12)) as pilot:
-        area = app.query_one("#area", TextArea)
-        area.focus()
-        area.move_cursor((0, min(5, len(text.split("\n")[0]))))
-        await pilot.press(*keys)
-        return area.text, area.cursor_location
+    app = Two()
+    typed: dict[str, tuple[str, tuple[int, int]]] = {}
+    async with app.run_test(size=(40, 24)) as pilot:
+        for name in ("safe", "bare"):
+            area = app.query_one(f"#{name}", TextArea)
+            area.focus()
+            area.move_cursor((0, min(5, len(area.text.split("\n")[0]))))
+            await pilot.press(*keys)
+            typed[name] = (area.text, area.cursor_location)
+    return typed
 
 
 @settings(max_examples=25, deadline=None)
@@ -185,8 +193,9 @@ def test_the_cursor_moves_over_controls_as_over_any_character(text: str,
     """Typing in a SafeTextArea does what typing in a TextArea holding the shown text does."""
     import asyncio
 
-    safe_text, safe_cursor = asyncio.run(_typed(SafeTextArea, text, keys))
     shown = "\n".join(visible_cells(line) for line in text.split("\n"))
-    bare_text, bare_cursor = asyncio.run(_typed(TextArea, shown, keys))
+    typed = asyncio.run(_typed(text, shown, keys))
+    safe_text, safe_cursor = typed["safe"]
+    bare_text, bare_cursor = typed["bare"]
     assert "\n".join(visible_cells(line) for line in safe_text.split("\n")) == bare_text
     assert safe_cursor == bare_cursor
