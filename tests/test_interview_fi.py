@@ -135,7 +135,7 @@ async def test_finnish_dialogs_and_palette(sessions_dir: Path, clock: FakeClock)
         await steady(pilot)
 
         await pilot.press("x")  # a change: the header says it is saved, in Finnish
-        await wait_until(pilot, lambda: "Tallennettu" in screen_text(pilot))  # the autosave
+        await wait_until(pilot, lambda: "Tallennettu" in shown_text(pilot.app))  # the autosave
         await steady(pilot)
         assert "Tallennettu 9.30.00" in shown_text(pilot.app)
 
