@@ -23,6 +23,7 @@ from slbmc_tui.widgets.interview_header import InterviewHeader
 from tests.conftest import FakeClock
 from tests.interview_host import InterviewHost, create_session_file
 from tests.test_interview import settle, type_text, wait_for_save
+from tests.test_no_key_is_lost import send_keys
 
 WIDE = (120, 40)
 
@@ -436,3 +437,24 @@ async def test_ctrl_d_right_after_typing_shares_the_typed_total(
         await settle(pilot)
         assert app.interview.session.agenda.total_minutes == 20
         assert sum(app.interview.session.agenda.boxes.values()) == 20
+
+
+@pytest.mark.asyncio
+async def test_tab_then_minutes_then_ctrl_s_in_one_burst_keeps_the_minutes(
+        sessions_dir: Path, clock: FakeClock) -> None:
+    """The agenda has the form keys of the other dialogs: keys after Tab follow it."""
+    app = InterviewHost(sessions_dir, clock)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        app.interview.action_agenda()
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, AgendaDialog)
+        dialog.query_one("#agenda-total").focus()
+        await pilot.pause()
+        first_box = next(iter(dialog.query("Input").results()))  # the total
+        assert first_box.id == "agenda-total"
+        send_keys(app, [("tab", None), ("ctrl+u", None), ("7", "7"), ("ctrl+s", None)])
+        await settle(pilot)
+        first_block = app.interview.bank.ordered_blocks[0].id
+        assert app.interview.session.agenda.boxes[first_block] == 7

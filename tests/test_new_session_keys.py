@@ -35,6 +35,28 @@ async def test_text_typed_right_after_tab_lands_in_the_next_field(
 
 
 @pytest.mark.asyncio
+async def test_enter_right_after_typing_in_one_burst_creates_with_what_was_typed(
+        sessions_dir: Path, clock: FakeClock) -> None:
+    """Both fields and Enter in one burst (tmux send-keys, a fast typist) said "required"
+    because the priority Enter ran before the fields had their keys."""
+    app = make_app(sessions_dir=sessions_dir, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        assert isinstance(app.screen, NewSessionDialog)
+        send_keys(app, [*typed("Aroma"), ("tab", None), *typed("Walk-ins"), ("enter", None)])
+        await settle(pilot)
+        assert isinstance(app.screen, InterviewScreen)
+        meta = app.screen.session.meta
+        assert (meta.title, meta.profile) == ("Aroma", "Walk-ins")
+        await settle(pilot)
+        saved = [p.read_text(encoding="utf-8") for p in sessions_dir.glob("*.toml")]
+        assert len(saved) == 1 and 'title = "Aroma"' in saved[0]
+        assert 'profile = "Walk-ins"' in saved[0]
+
+
+@pytest.mark.asyncio
 async def test_enter_creates_while_the_question_bank_choice_has_focus(
         sessions_dir: Path, clock: FakeClock) -> None:
     """Issue 18: the dialog says "Enter creates", yet Enter did nothing on the bank choice."""

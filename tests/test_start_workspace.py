@@ -16,6 +16,7 @@ from slbmc_tui.storage.store import SessionStore
 from slbmc_tui.widgets.answer_editor import AnswerEditor
 from tests.app_helpers import settle, three_sessions_and_a_broken_file
 from tests.conftest import FakeClock
+from tests.test_no_key_is_lost import send_keys, typed
 
 
 def rows(screen: StartScreen) -> list[str]:
@@ -80,6 +81,25 @@ async def test_rename_in_the_app_moves_the_file_and_keeps_the_answers(
     assert not paths["relative"].exists()
     session = SessionStore(sessions_dir).load(renamed)
     assert session.blocks["customers_world"].customer["why_buy"].text == "Peace of mind"
+
+
+@pytest.mark.asyncio
+async def test_rename_typed_and_saved_in_one_burst_keeps_every_key(
+        sessions_dir: Path, clock: FakeClock) -> None:
+    """Ctrl+S is a priority key: typed right after the name, it must wait for the name."""
+    paths = three_sessions_and_a_broken_file(sessions_dir)
+    app = make_app(sessions_dir=sessions_dir, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        move_to(start(app), paths["relative"])
+        await pilot.press("e")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "RenameDialog"
+        # Tab selects the profile, so typing replaces it.
+        send_keys(app, [("tab", None), *typed("A relative abroad"), ("ctrl+s", None)])
+        await settle(pilot)
+        assert "A relative abroad" in rows(start(app))
+    assert (sessions_dir / "homewell-home-care--a-relative-abroad.toml").exists()
 
 
 @pytest.mark.asyncio

@@ -80,6 +80,8 @@ class TranslatedApp(App[None]):
         (the keys panel lists them); done on focus, as widgets are many and keys few."""
         from slbmc_tui.screens.translated import translate_bindings
 
+        if not event.widget.is_attached:  # focused, then closed with its dialog at once
+            return
         language = current_language()
         for node in event.widget.ancestors_with_self:
             if isinstance(node, Screen | App) or _translated_in.get(node) == language:

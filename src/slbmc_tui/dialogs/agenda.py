@@ -12,6 +12,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from slbmc_tui.dialogs.form_keys import FORM_BINDINGS
 from slbmc_tui.domain.agenda import (
     DEFAULT_TOTAL_MINUTES,
     MAX_TOTAL_MINUTES,
@@ -59,6 +60,7 @@ class AgendaDialog(ModalScreen[AgendaPlan | None]):
         # Priority: the focused number field would take ctrl+d (delete right) for itself.
         Binding("ctrl+d", "share", N_("Share the total by questions"), priority=True),
         Binding("ctrl+s", "save", N_("Keep this plan"), priority=True),
+        *FORM_BINDINGS,
     ]
 
     def __init__(self, agenda: Agenda, bank: QuestionBank) -> None:

@@ -14,6 +14,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
+from slbmc_tui.dialogs.form_keys import FORM_BINDINGS
 from slbmc_tui.domain.bank import QuestionBank, builtin_bank, load_bank
 from slbmc_tui.domain.errors import SlbmcFileError
 from slbmc_tui.i18n import N_, _
@@ -58,12 +59,9 @@ class NewSessionDialog(ModalScreen[NewSessionForm | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", N_("Cancel")),
         Binding("ctrl+s", "submit", N_("Create session")),
-        # Priority: looked up before the focused field takes the key, so text typed right
-        # after Tab in one burst (a fast typist, a paste) lands in the next field, and Enter
-        # creates from the question bank choice too (a RadioSet would take it to tick).
-        Binding("tab", "app.focus_next", N_("Next field"), show=False, priority=True),
-        Binding("shift+tab", "app.focus_previous", N_("Previous field"), show=False,
-                priority=True),
+        *FORM_BINDINGS,
+        # Priority: Enter creates from the question bank choice too (a RadioSet would take
+        # it to tick).
         Binding("enter", "enter", N_("Create session"), show=False, priority=True),
     ]
 
@@ -177,11 +175,16 @@ class NewSessionDialog(ModalScreen[NewSessionForm | None]):
             bank=bank, bank_path=bank_path))
 
     def action_enter(self) -> None:
-        """Enter creates, as the dialog says, from any field; on a button it presses it."""
+        """Enter creates, as the dialog says, from any field; on a button it presses it.
+
+        Enter is a priority key, so it runs before the focused field has handled the keys
+        typed just before it (one burst from a fast typist or a paste): it waits behind
+        them in that field's queue, as quitting does.
+        """
         focused = self.focused
         if isinstance(focused, Button):
             focused.press()
-        else:
+        elif focused is None or not focused.call_later(self.action_submit):
             self.action_submit()
 
     @on(Button.Pressed, "#cancel")

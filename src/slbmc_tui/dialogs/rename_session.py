@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from slbmc_tui.dialogs.form_keys import FORM_BINDINGS
 from slbmc_tui.domain.session import SessionMeta
 from slbmc_tui.i18n import N_, _
 from slbmc_tui.storage.workspace_ops import NewNames
@@ -26,8 +27,9 @@ class RenameDialog(ModalScreen[NewNames | None]):
 
     CSS_PATH = "rename_session.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", N_("Save"), priority=True),
+        Binding("ctrl+s", "save_typed", N_("Save"), priority=True),
         Binding("escape", "cancel", N_("Cancel")),
+        *FORM_BINDINGS,
     ]
 
     def __init__(self, meta: SessionMeta, file_name: str) -> None:
@@ -62,6 +64,13 @@ class RenameDialog(ModalScreen[NewNames | None]):
             self.action_save()
         else:
             self.focus_next()
+
+    def action_save_typed(self) -> None:
+        """Ctrl+S is a priority key: save once the focused field has the keys typed before
+        it (one burst), not before."""
+        focused = self.focused
+        if focused is None or not focused.call_later(self.action_save):
+            self.action_save()
 
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:

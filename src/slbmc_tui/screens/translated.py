@@ -43,4 +43,5 @@ def translate_bindings(node: DOMNode) -> None:
     bindings.key_to_bindings = {key: [translated(binding) for binding in found]
                                 for key, found in source.key_to_bindings.items()}
     node._bindings = bindings
-    node.refresh_bindings()
+    if node.is_attached:
+        node.refresh_bindings()
