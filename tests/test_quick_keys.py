@@ -335,3 +335,20 @@ async def test_the_palettes_quit_asks_for_ctrl_q_too(sessions_dir: Path,
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert app._exit
+
+
+@pytest.mark.asyncio
+async def test_the_hint_goes_once_typing_starts_and_comes_back_on_the_next_visit(
+        sessions_dir: Path, clock: FakeClock) -> None:
+    app = InterviewHost(sessions_dir, clock, at=BENEFITS_AT)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        editor = app.focused
+        assert isinstance(editor, AnswerEditor)
+        assert str(editor.border_subtitle) == "Ctrl+Space: tick an option"
+        await pilot.press("a")
+        assert str(editor.border_subtitle) == ""  # seen; not drawn again with every key
+        await pilot.press("shift+tab", "tab")  # away and back
+        await pilot.pause()
+        assert app.focused is editor
+        assert str(editor.border_subtitle) == "Ctrl+Space: tick an option"
