@@ -26,7 +26,6 @@ from slbmc_tui.i18n import (
     use_language,
 )
 from slbmc_tui.i18n.choice import ENV_VARIABLE, set_user_language
-from slbmc_tui.screens.start_table import SessionTable
 from slbmc_tui.settings import save_language
 
 _stale: WeakKeyDictionary[App[Any], WeakSet[Screen[Any]]] = WeakKeyDictionary()
@@ -133,6 +132,8 @@ async def _redraw(screen: Screen[Any]) -> None:
     refresh_listing = getattr(screen, "refresh_listing", None)
     if refresh_listing is not None:
         refresh_listing()
+    from slbmc_tui.screens.start_table import SessionTable  # not on the way to a first screen
+
     for table in screen.query(SessionTable):
         table.focus()
 
