@@ -50,6 +50,7 @@ def test_settings_round_trip(config_dir: Path) -> None:
     (b"theme = 3", "`theme`"),
     (b"\xff\xfe", "not UTF-8"),
     (b"# " + b"x" * 70_000, "larger than"),
+    (b"x = " + b"[" * 5000 + b"]" * 5000, "deeper than"),  # was a RecursionError
 ])
 def test_a_broken_file_is_reported_and_ignored(content: bytes, said: str) -> None:
     path = settings_path()
@@ -119,3 +120,24 @@ async def test_an_unknown_theme_name_is_said_and_the_default_kept(sessions_dir: 
         assert app.theme == "textual-dark"
         assert any("[b]no-such-theme" in n.message for n in app._notifications)
     assert os.path.exists(settings_path())  # the user's file is left as it was
+
+
+def test_a_fifo_in_place_of_the_settings_file_never_blocks() -> None:
+    """Opening a FIFO waits for a writer forever: the start would hang."""
+    from slbmc_tui.i18n.choice import language_from_settings
+
+    path = settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(path)
+    settings, problem = load_settings()
+    assert settings == UserSettings() and "not a regular file" in problem
+    assert language_from_settings() is None
+
+
+def test_a_too_deep_file_is_no_language_choice() -> None:
+    from slbmc_tui.i18n.choice import language_from_settings
+
+    path = settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('language = "fi"\nx = ' + "[" * 5000 + "]" * 5000, encoding="utf-8")
+    assert language_from_settings() is None

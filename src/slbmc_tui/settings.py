@@ -12,12 +12,13 @@ from __future__ import annotations
 import os
 import sys
 import threading
-import tomllib
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from slbmc_tui.domain.bounded import loads_bounded, read_regular_file
+from slbmc_tui.domain.errors import SlbmcFileError
 from slbmc_tui.i18n import _
-from slbmc_tui.storage.atomic import atomic_write_text, describe_os_error
+from slbmc_tui.storage.atomic import atomic_write_text
 
 CONFIG_DIR_VARIABLE = "SLBMC_CONFIG_DIR"
 """Overrides the config folder (tests, portable installs)."""
@@ -60,33 +61,39 @@ def settings_path() -> Path:
     return config_dir() / "settings.toml"
 
 
+def read_settings_table(path: Path) -> dict[str, Any]:
+    """The settings file's table, read as every untrusted file is (`domain/bounded.py`):
+    a regular file only (a FIFO would block the start), within size and depth bounds.
+
+    Raises SlbmcFileError naming the problem; a missing file's has FileNotFoundError as
+    its cause.
+    """
+    raw = read_regular_file(path, MAX_SETTINGS_BYTES, SlbmcFileError)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as cause:
+        raise SlbmcFileError(path, _("is not UTF-8 text (byte {offset})").format(
+            offset=cause.start)) from cause
+    return loads_bounded(text, path, SlbmcFileError)
+
+
 def load_settings(path: Path | None = None) -> tuple[UserSettings, str]:
     """The saved settings and "" — or the defaults and why the file was not used."""
     path = path or settings_path()
     try:
-        with path.open("rb") as file:
-            data = file.read(MAX_SETTINGS_BYTES + 1)
-    except FileNotFoundError:
-        return UserSettings(), ""
-    except OSError as error:
-        return UserSettings(), _("{path}: cannot be read ({reason})").format(
-            path=path, reason=describe_os_error(error))
-    if len(data) > MAX_SETTINGS_BYTES:
-        return UserSettings(), _("{path}: larger than a settings file can be; ignored").format(
-            path=path)
+        table = read_settings_table(path)
+    except SlbmcFileError as error:
+        if isinstance(error.__cause__, FileNotFoundError):
+            return UserSettings(), ""
+        return UserSettings(), _("{path}: {problems}; the defaults apply").format(
+            path=path, problems=error.problem)
     from pydantic import ValidationError  # only now: a file exists to be checked
 
-    from slbmc_tui.domain.errors import describe_toml_error, describe_validation_error
+    from slbmc_tui.domain.errors import describe_validation_error
     from slbmc_tui.settings_schema import SettingsSchema
 
     try:
-        table = tomllib.loads(data.decode("utf-8"))
         checked = SettingsSchema.model_validate(table)
-    except UnicodeDecodeError:
-        return UserSettings(), _("{path}: not UTF-8 text; ignored").format(path=path)
-    except tomllib.TOMLDecodeError as error:
-        return UserSettings(), _("{path}: not valid TOML ({error}); ignored").format(
-            path=path, error=describe_toml_error(error))
     except ValidationError as error:
         return UserSettings(), _("{path}: {problems}; the defaults apply").format(
             path=path, problems=describe_validation_error(error, table))
@@ -102,12 +109,8 @@ _saving = threading.Lock()
 def _table_on_disk(path: Path) -> dict[str, Any]:
     """What the file says now, so a save keeps the keys it does not set; {} when unreadable."""
     try:
-        with path.open("rb") as file:
-            data = file.read(MAX_SETTINGS_BYTES + 1)
-        if len(data) > MAX_SETTINGS_BYTES:
-            return {}
-        return tomllib.loads(data.decode("utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+        return read_settings_table(path)
+    except SlbmcFileError:
         return {}
 
 

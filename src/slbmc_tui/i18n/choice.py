@@ -11,7 +11,6 @@ No Textual import here: the CLI decides before any UI exists.
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Mapping, Sequence
 
 from slbmc_tui.i18n import SOURCE_LANGUAGE, language_code, use_language
@@ -62,15 +61,12 @@ def language_from_settings() -> str | None:
     Read with tomllib alone (not `settings.load_settings`, which imports pydantic): every
     CLI start asks. A missing, unreadable or broken file is simply no choice.
     """
-    from slbmc_tui.settings import MAX_SETTINGS_BYTES, settings_path
+    from slbmc_tui.domain.errors import SlbmcFileError
+    from slbmc_tui.settings import read_settings_table, settings_path
 
     try:
-        with settings_path().open("rb") as file:
-            data = file.read(MAX_SETTINGS_BYTES + 1)
-        if len(data) > MAX_SETTINGS_BYTES:
-            return None
-        value = tomllib.loads(data.decode("utf-8")).get("language")
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+        value = read_settings_table(settings_path()).get("language")
+    except SlbmcFileError:
         return None
     return language_code(value) if isinstance(value, str) else None
 
