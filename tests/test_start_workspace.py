@@ -16,19 +16,9 @@ from slbmc_tui.storage.store import SessionStore
 from slbmc_tui.widgets.answer_editor import AnswerEditor
 from tests.app_helpers import settle, three_sessions_and_a_broken_file
 from tests.conftest import FakeClock
+from tests.test_app_start import move_to
+from tests.test_app_start import table_rows as rows
 from tests.test_no_key_is_lost import send_keys, typed
-
-
-def rows(screen: StartScreen) -> list[str]:
-    table = screen.query_one("#sessions", SessionTable)
-    return [str(table.cells_at(i)[0]).strip() for i in range(table.row_count)]
-
-
-def move_to(screen: StartScreen, path: Path) -> None:
-    table = screen.query_one("#sessions", SessionTable)
-    index = table.index_of(str(path))
-    assert index is not None
-    table.move_cursor(index)
 
 
 def start(app: object) -> StartScreen:
