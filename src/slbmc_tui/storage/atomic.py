@@ -37,6 +37,11 @@ _REASONS = {
 }
 
 
+NO_HARD_LINKS = frozenset({errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV,
+                           errno.EMLINK})
+"""Why `os.link` fails where a folder cannot hold a second name for a file (FAT, some network
+shares, another device): the caller copies the bytes under an exclusive new name instead."""
+
 def describe_os_error(error: OSError) -> str:
     """The cause of a failed write in words a user can act on."""
     if error.errno in _REASONS:
@@ -150,8 +155,7 @@ def create_exclusive(path: Path, text: str) -> bool:
     except FileExistsError:
         return False
     except OSError as error:
-        if error.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV,
-                               errno.EMLINK):
+        if error.errno not in NO_HARD_LINKS:
             raise FileWriteError(path, _("could not be created: {problem}").format(
             problem=describe_os_error(error)),
                                  error) from error

@@ -10,7 +10,6 @@ are restorable, and neither is listed. No Textual here; safe to call from worker
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +19,12 @@ from slbmc_tui.domain.errors import FileWriteError, SessionFileError
 from slbmc_tui.domain.session import Clock, clean_label, derive_profile, new_round, system_clock
 from slbmc_tui.i18n import _
 from slbmc_tui.storage import toml_format
-from slbmc_tui.storage.atomic import create_exclusive, describe_os_error, ensure_private_dir
+from slbmc_tui.storage.atomic import (
+    NO_HARD_LINKS,
+    create_exclusive,
+    describe_os_error,
+    ensure_private_dir,
+)
 from slbmc_tui.storage.locking import acquire
 from slbmc_tui.storage.names import SUFFIX, candidate_names, session_stem
 from slbmc_tui.storage.store import SessionStore, SessionSummary
@@ -126,8 +130,7 @@ def _claim(source: Path, target: Path) -> bool:
     except FileExistsError:
         return False
     except OSError as error:
-        if error.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV,
-                               errno.EMLINK):
+        if error.errno not in NO_HARD_LINKS:
             raise FileWriteError(target, _("could not be created: {problem}").format(
                 problem=describe_os_error(error)),
                                  error) from error
